@@ -1,0 +1,130 @@
+// The records Rebound keeps. Plain data: no Slack, no SQL. Times are Date objects;
+// each store engine decides how to persist them (both keep millisecond precision).
+
+/** Who a record belongs to. Every read and write is scoped by all three. */
+export interface UserScope {
+  teamId: string;
+  /** Enterprise Grid org, or null outside Grid. */
+  enterpriseId: string | null;
+  userId: string;
+}
+
+/** How far the hiring process got before it ended. */
+export type Stage =
+  | 'application'
+  | 'recruiter_screen'
+  | 'first_interview'
+  | 'later_interviews'
+  | 'take_home'
+  | 'final_round'
+  | 'offer_stage'
+  | 'other';
+
+/** Whether someone stood between the candidate and the employer. */
+export type Intermediary = 'none' | 'recruiter' | 'headhunter';
+
+export type DailyFit = 'yes' | 'unsure' | 'no';
+export type Excitement = 'very' | 'somewhat' | 'not_really';
+export type SkillsElsewhere = 'yes' | 'maybe' | 'no';
+
+/** Concrete search tweaks a person can adopt in step 3. */
+export type TweakId =
+  | 'narrow_roles'
+  | 'widen_roles'
+  | 'target_companies'
+  | 'referrals'
+  | 'tailor_cv'
+  | 'practice_interviews'
+  | 'research_deeper'
+  | 'ask_questions_early';
+
+/**
+ * Everything a person can answer in the four steps. Every field is optional because a
+ * draft is saved after each step; `validateStep` in the routine says what each step needs.
+ */
+export interface RoutineAnswers {
+  // Step 1: get feedback
+  company?: string;
+  role?: string;
+  stage?: Stage;
+  /** Name of the person at the employer they dealt with (for the feedback request). */
+  employerContact?: string;
+  intermediary?: Intermediary;
+  intermediaryName?: string;
+  // Step 2: review and reflect
+  interview?: string;
+  preparation?: string;
+  rapport?: string;
+  strengths?: string;
+  // Step 3: tweak search tactics
+  dailyFit?: DailyFit;
+  excited?: Excitement;
+  skillsElsewhere?: SkillsElsewhere;
+  fitNotes?: string;
+  tweaks?: TweakId[];
+  tweakOther?: string;
+  // Step 4: learning experience
+  lesson?: string;
+  /** When the follow-up nudge is due (the user picks it in their local time). */
+  nudgeAt?: Date;
+}
+
+export type StepNumber = 1 | 2 | 3 | 4;
+
+export type RejectionStatus = 'draft' | 'complete' | 'discarded';
+
+/** One rejection worked through the routine: a draft until the last step is submitted. */
+export interface Rejection {
+  id: string;
+  scope: UserScope;
+  status: RejectionStatus;
+  /** The step the person is on (drafts) or 4 (complete). */
+  step: StepNumber;
+  answers: RoutineAnswers;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+}
+
+/** `reflect`: the nudge to reflect and tweak the search; `feedback_check`: "did you hear back?". */
+export type FollowUpKind = 'reflect' | 'feedback_check';
+
+/**
+ * pending → sending (claimed under a lease) → sent | failed; pending → cancelled | done.
+ * A `sending` follow-up whose lease expired is claimable again.
+ */
+export type FollowUpStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'done';
+
+export interface FollowUp {
+  id: string;
+  rejectionId: string;
+  scope: UserScope;
+  kind: FollowUpKind;
+  dueAt: Date;
+  status: FollowUpStatus;
+  attempts: number;
+  /** Who holds the claim, and until when (null unless `sending`). */
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  /** Slack error code of the last failed attempt; never message text. */
+  lastError: string | null;
+  /** Where the DM landed, once Slack accepted it. */
+  channelId: string | null;
+  messageTs: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+}
+
+export interface NewFollowUp {
+  kind: FollowUpKind;
+  dueAt: Date;
+}
+
+/** What Rebound remembers about a Slack user between requests. */
+export interface UserProfile {
+  scope: UserScope;
+  /** IANA timezone from users.info, or null when Slack has none. */
+  tz: string | null;
+  tzFetchedAt: Date;
+}

@@ -1,0 +1,28 @@
+// Errors carry a stable code so callers branch on the code, never on message text,
+// and so logs can say what went wrong without quoting anything a user typed.
+
+export const ErrorCode = {
+  ConfigInvalid: 'config_invalid',
+  StoreUnavailable: 'store_unavailable',
+  StoreNotFound: 'store_not_found',
+  StoreConflict: 'store_conflict',
+  StoreMigrationFailed: 'store_migration_failed',
+  SlackApi: 'slack_api_error',
+  InvalidPayload: 'invalid_payload',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class ReboundError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ReboundError';
+    this.code = code;
+  }
+}
+
+export function isReboundError(error: unknown, code?: ErrorCode): error is ReboundError {
+  return error instanceof ReboundError && (code === undefined || error.code === code);
+}

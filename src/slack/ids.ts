@@ -1,0 +1,42 @@
+// Every callback_id, action_id and block_id Rebound uses, in one place, so listeners and
+// view builders can never drift apart.
+
+import type { RoutineAnswers, StepNumber } from '../domain/types.js';
+
+export const Command = {
+  rejected: '/rejected',
+} as const;
+
+export const CallbackId = {
+  /** One routine step modal; the step number is appended: `routine_step_1` … `routine_step_4`. */
+  routineStepPrefix: 'routine_step_',
+  /** "Pick up where you left off?" modal shown when a draft exists. */
+  resumeDraft: 'resume_draft',
+} as const;
+
+/** Matches every routine step callback_id and captures the step number. */
+export const ROUTINE_STEP_CALLBACK = /^routine_step_([1-4])$/;
+
+export function routineStepCallbackId(step: StepNumber): string {
+  return `${CallbackId.routineStepPrefix}${step}`;
+}
+
+export const ActionId = {
+  /** The Back button on steps 2–4. */
+  back: 'routine_back',
+  /** Resume modal: continue the saved draft. */
+  resumeDraft: 'draft_resume',
+  /** Resume modal: discard the draft and start again. */
+  startFresh: 'draft_start_fresh',
+  /** Every input element's action_id; its block_id names the field. */
+  fieldValue: 'value',
+} as const;
+
+export const BlockId = {
+  /** The actions block that holds the Back button. */
+  navigation: 'routine_nav',
+  resumeActions: 'resume_actions',
+} as const;
+
+/** A form field is identified by the RoutineAnswers key it fills: that key is its block_id. */
+export type FieldId = keyof RoutineAnswers;

@@ -1,0 +1,97 @@
+// The one storage interface. Listeners and jobs see only this; SQLite (default) and
+// PostgreSQL implement it, and tests/store/contract.ts holds both to the same behaviour.
+//
+// Rules every adapter keeps:
+// - `now` always comes from the caller (the app's clock), never from the database server.
+// - Every user-facing read and write is scoped by team, enterprise and user: a record of
+//   another scope behaves exactly like a missing one.
+// - Failures throw ReboundError: `store_not_found`, `store_conflict` (the record is not in
+//   the state the call needs, e.g. completing a draft twice) or `store_unavailable`.
+
+import type {
+  FollowUp,
+  NewFollowUp,
+  Rejection,
+  RoutineAnswers,
+  StepNumber,
+  UserProfile,
+  UserScope,
+} from '../domain/types.js';
+
+export interface ClaimOptions {
+  /** Most follow-ups to claim in one call. */
+  limit: number;
+  /** How long the claim holds before another worker may take the follow-up over. */
+  leaseMs: number;
+  /** Identifies the claiming worker (instance id). */
+  owner: string;
+}
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+
+  /** Applies pending migrations; idempotent and safe when two instances start at once. */
+  migrate(): Promise<void>;
+  /** Cheap round trip, for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  // --- The routine -------------------------------------------------------------------
+
+  /** Starts a draft at step 1 with the given answers (e.g. a company from `/rejected Acme`). */
+  createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Promise<Rejection>;
+  /** The most recently updated draft of this user, if any. */
+  findOpenDraft(scope: UserScope): Promise<Rejection | null>;
+  getRejection(scope: UserScope, id: string): Promise<Rejection | null>;
+  /** Saves a draft's answers and current step. Throws `store_conflict` unless it is a draft. */
+  saveDraft(
+    scope: UserScope,
+    id: string,
+    step: StepNumber,
+    answers: RoutineAnswers,
+    now: Date,
+  ): Promise<Rejection>;
+  /** Marks a draft discarded (start fresh). Throws `store_conflict` unless it is a draft. */
+  discardDraft(scope: UserScope, id: string, now: Date): Promise<void>;
+  /**
+   * Atomically turns a draft into a complete rejection and stores its follow-ups.
+   * Exactly one of two racing calls succeeds; the other throws `store_conflict`.
+   */
+  completeRejection(
+    scope: UserScope,
+    id: string,
+    answers: RoutineAnswers,
+    followUps: NewFollowUp[],
+    now: Date,
+  ): Promise<{ rejection: Rejection; followUps: FollowUp[] }>;
+  /** Complete rejections, newest first. */
+  listRejections(scope: UserScope, options?: { limit?: number; offset?: number }): Promise<Rejection[]>;
+
+  // --- Users ---------------------------------------------------------------------------
+
+  getUserProfile(scope: UserScope): Promise<UserProfile | null>;
+  saveUserProfile(scope: UserScope, tz: string | null, now: Date): Promise<UserProfile>;
+
+  // --- Follow-ups ----------------------------------------------------------------------
+
+  /** This user's follow-ups, soonest due first; optionally only one rejection's. */
+  listFollowUps(scope: UserScope, options?: { rejectionId?: string }): Promise<FollowUp[]>;
+  getFollowUp(id: string): Promise<FollowUp | null>;
+  /**
+   * Claims up to `limit` follow-ups that are due (`pending` with dueAt ≤ now, or `sending`
+   * with an expired lease), oldest due first: sets them `sending`, leased to `owner` until
+   * now + leaseMs, attempts + 1. A follow-up is held by at most one owner at a time.
+   */
+  claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]>;
+  /** Slack accepted the DM. Throws `store_conflict` if `owner` no longer holds the lease. */
+  markFollowUpSent(
+    id: string,
+    owner: string,
+    delivery: { channelId: string; messageTs: string },
+    now: Date,
+  ): Promise<FollowUp>;
+  /** Permanent failure (e.g. `user_not_found`): no more attempts. */
+  markFollowUpFailed(id: string, owner: string, errorCode: string, now: Date): Promise<FollowUp>;
+  /** Transient failure: back to `pending`, due again at `retryAt`. */
+  releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp>;
+}
