@@ -69,6 +69,9 @@ export interface RoutineAnswers {
   nudgeAt?: Date;
 }
 
+/** A form field is identified by the RoutineAnswers key it fills. */
+export type FieldId = keyof RoutineAnswers;
+
 export type StepNumber = 1 | 2 | 3 | 4;
 
 export type RejectionStatus = 'draft' | 'complete' | 'discarded';

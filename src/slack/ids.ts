@@ -1,7 +1,9 @@
 // Every callback_id, action_id and block_id Rebound uses, in one place, so listeners and
 // view builders can never drift apart.
 
-import type { RoutineAnswers, StepNumber } from '../domain/types.js';
+import type { StepNumber } from '../domain/types.js';
+
+export type { FieldId } from '../domain/types.js';
 
 export const Command = {
   rejected: '/rejected',
@@ -37,6 +39,3 @@ export const BlockId = {
   navigation: 'routine_nav',
   resumeActions: 'resume_actions',
 } as const;
-
-/** A form field is identified by the RoutineAnswers key it fills: that key is its block_id. */
-export type FieldId = keyof RoutineAnswers;
