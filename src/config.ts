@@ -1,0 +1,130 @@
+// Reads the environment once into a typed Config. Every problem is collected and reported
+// together, each naming the variable and where its value comes from, so a newcomer can fix
+// their .env in one pass instead of one crash at a time.
+
+import { validate as isValidCron } from 'node-cron';
+import { ErrorCode, ReboundError } from './errors.js';
+
+export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  slack: {
+    botToken: string;
+    /** Required in HTTP mode; optional in Socket Mode (Slack signs nothing there). */
+    signingSecret: string | null;
+    /** Set → Socket Mode; unset → HTTP mode on `port`. */
+    appToken: string | null;
+    /** Base URL of the Web API (an emulator, for local testing); null → Slack itself. */
+    apiUrl: string | null;
+  };
+  mode: 'socket' | 'http';
+  port: number;
+  /** SQLite path, `file:` URL or `postgres://` URL; null → ./data/rebound.sqlite. */
+  databaseUrl: string | null;
+  followUpCron: string;
+  logLevel: LogLevelName;
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_FOLLOW_UP_CRON = '* * * * *';
+const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
+
+const WHERE = {
+  botToken: 'your app\'s "OAuth & Permissions" page → Bot User OAuth Token (starts with xoxb-)',
+  signingSecret: 'your app\'s "Basic Information" page → App Credentials → Signing Secret',
+  appToken:
+    'your app\'s "Basic Information" page → App-Level Tokens → a token with the connections:write scope (starts with xapp-)',
+} as const;
+
+export class ConfigError extends ReboundError {
+  readonly problems: readonly string[];
+
+  constructor(problems: string[]) {
+    super(ErrorCode.ConfigInvalid, formatProblems(problems));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+function formatProblems(problems: string[]): string {
+  return [
+    'Rebound cannot start because its settings are incomplete:',
+    ...problems.map((p) => `  - ${p}`),
+    '',
+    'Copy .env.example to .env and fill it in; the README ("Set up") walks through each value.',
+  ].join('\n');
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses the environment into a Config, or throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+
+  const botToken = read('SLACK_BOT_TOKEN');
+  if (!botToken) problems.push(`SLACK_BOT_TOKEN is missing. Find it on ${WHERE.botToken}.`);
+  else if (!botToken.startsWith('xoxb-'))
+    problems.push(`SLACK_BOT_TOKEN should start with xoxb-. Find it on ${WHERE.botToken}.`);
+
+  const appToken = read('SLACK_APP_TOKEN');
+  if (appToken && !appToken.startsWith('xapp-'))
+    problems.push(`SLACK_APP_TOKEN should start with xapp-. Create one on ${WHERE.appToken}.`);
+  const mode = appToken ? 'socket' : 'http';
+
+  const signingSecret = read('SLACK_SIGNING_SECRET');
+  if (mode === 'http' && !signingSecret)
+    problems.push(
+      `SLACK_SIGNING_SECRET is missing (needed in HTTP mode, i.e. when SLACK_APP_TOKEN is not set). Find it on ${WHERE.signingSecret}.`,
+    );
+
+  const portText = read('PORT');
+  const port = portText === null ? DEFAULT_PORT : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(
+      `PORT must be a whole number from 0 to 65535 (got "${portText}"); leave it unset for 3000.`,
+    );
+
+  const apiUrlText = read('SLACK_API_URL');
+  let apiUrl: string | null = null;
+  if (apiUrlText) {
+    if (isHttpUrl(apiUrlText)) apiUrl = apiUrlText.endsWith('/') ? apiUrlText : `${apiUrlText}/`;
+    else
+      problems.push(
+        `SLACK_API_URL must be an http(s) URL such as http://127.0.0.1:4000/api/ (got "${apiUrlText}"); leave it unset to talk to Slack.`,
+      );
+  }
+
+  const followUpCron = read('FOLLOW_UP_CRON') ?? DEFAULT_FOLLOW_UP_CRON;
+  if (!isValidCron(followUpCron))
+    problems.push(
+      `FOLLOW_UP_CRON is not a valid cron expression (got "${followUpCron}"); leave it unset for every minute ("* * * * *").`,
+    );
+
+  const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
+  const logLevel = LOG_LEVELS.find((level) => level === logLevelText);
+  if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelText}").`);
+
+  if (problems.length > 0 || !botToken || !logLevel) throw new ConfigError(problems);
+
+  return {
+    slack: { botToken, signingSecret, appToken, apiUrl },
+    mode,
+    port,
+    databaseUrl: read('DATABASE_URL'),
+    followUpCron,
+    logLevel,
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
