@@ -1,0 +1,130 @@
+// Wall-clock time in a person's timezone, with Intl only. Slack gives us an IANA name
+// (or null), and a person picks "Tuesday 10:00" meaning their own Tuesday 10:00.
+
+/** A wall-clock reading in some timezone. `month` is 1–12. */
+export interface ZonedDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+export interface ZonedParts extends ZonedDateTime {
+  second: number;
+}
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+const FALLBACK_ZONE = 'UTC';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One cached formatter per zone: building them is the slow part of Intl. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when Intl knows the zone. Slack can send null, and old clients odd names. */
+export function isValidTimeZone(tz: string | null | undefined): tz is string {
+  if (typeof tz !== 'string' || tz.trim() === '') return false;
+  try {
+    formatterFor(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone to compute in: the person's own, or UTC when it is missing or unknown. */
+export function resolveTimeZone(tz: string | null | undefined): string {
+  return isValidTimeZone(tz) ? tz : FALLBACK_ZONE;
+}
+
+/** What a wall clock in `tz` shows at `date` (UTC when tz is null or unknown). */
+export function instantToZonedParts(date: Date, tz: string | null): ZonedParts {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(resolveTimeZone(tz)).formatToParts(date)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** Wall-clock fields read as if they were UTC, in ms. (Not Date.UTC: it maps years 0–99 to 19xx.) */
+function wallClockMs(local: ZonedDateTime & { second?: number }): number {
+  const date = new Date(0);
+  date.setUTCFullYear(local.year, local.month - 1, local.day);
+  date.setUTCHours(local.hour, local.minute, local.second ?? 0, 0);
+  return date.getTime();
+}
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+function offsetAt(instantMs: number, timeZone: string): number {
+  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
+  return wallClockMs(instantToZonedParts(new Date(wholeSecond), timeZone)) - wholeSecond;
+}
+
+/**
+ * The instant a wall-clock reading in `tz` names (UTC when tz is null or unknown).
+ *
+ * Around DST changes a reading can name two instants or none. Like Temporal's
+ * "compatible" rule: an ambiguous time (clocks went back) takes the earlier instant, so
+ * a nudge is never an hour late; a time that never existed (clocks went forward) moves
+ * forward by the size of the gap, so 02:30 on a spring-forward night becomes 03:30.
+ */
+export function zonedDateTimeToInstant(local: ZonedDateTime, tz: string | null): Date {
+  const timeZone = resolveTimeZone(tz);
+  const wall = wallClockMs(local);
+  // A day either side brackets any single transition near this reading.
+  const offsetBefore = offsetAt(wall - DAY_MS, timeZone);
+  const offsetAfter = offsetAt(wall + DAY_MS, timeZone);
+  const candidates = [wall - offsetBefore, wall - offsetAfter].sort((a, b) => a - b);
+  const matching = candidates.filter((instant) => offsetAt(instant, timeZone) === wall - instant);
+  const earliest = matching[0];
+  if (earliest !== undefined) return new Date(earliest);
+  // In the gap: read the wall clock with the offset in force before the jump.
+  return new Date(wall - offsetBefore);
+}
+
+/** Adds calendar days to a date-only reading (month and year roll over as needed). */
+function addCalendarDays(
+  date: Pick<ZonedDateTime, 'year' | 'month' | 'day'>,
+  days: number,
+): Pick<ZonedDateTime, 'year' | 'month' | 'day'> {
+  const shifted = new Date(wallClockMs({ ...date, hour: 12, minute: 0 }) + days * DAY_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+export const DEFAULT_NUDGE_DAYS = 3;
+export const DEFAULT_NUDGE_HOUR = 10;
+
+/**
+ * When the check-in defaults to: 10:00 on the person's own clock, three calendar days
+ * after `now` (UTC when tz is null or unknown). Mid-morning, after a few days' distance.
+ */
+export function defaultNudgeAt(now: Date, tz: string | null): Date {
+  const today = instantToZonedParts(now, tz);
+  const day = addCalendarDays(today, DEFAULT_NUDGE_DAYS);
+  return zonedDateTimeToInstant({ ...day, hour: DEFAULT_NUDGE_HOUR, minute: 0 }, tz);
+}
