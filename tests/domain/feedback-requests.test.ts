@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { draftFeedbackRequests } from '../../src/domain/feedback-requests.js';
 import type { RoutineAnswers } from '../../src/domain/types.js';
 
-const base: RoutineAnswers = { company: 'Acme', role: 'Product designer', stage: 'final_round', intermediary: 'none' };
+const base: RoutineAnswers = {
+  company: 'Acme',
+  role: 'Product designer',
+  stage: 'final_round',
+  intermediary: 'none',
+};
 
 describe('draftFeedbackRequests', () => {
   it('drafts one note for the hiring team when no one else was involved', () => {
@@ -23,7 +28,11 @@ describe('draftFeedbackRequests', () => {
   });
 
   it('adds a note to the recruiter, by name when given', () => {
-    const requests = draftFeedbackRequests({ ...base, intermediary: 'recruiter', intermediaryName: 'Alex Kim' });
+    const requests = draftFeedbackRequests({
+      ...base,
+      intermediary: 'recruiter',
+      intermediaryName: 'Alex Kim',
+    });
     expect(requests.map((request) => request.audience)).toEqual(['employer', 'recruiter']);
     const recruiter = requests[1];
     expect(recruiter?.recipient).toBe('Alex Kim');
@@ -33,7 +42,11 @@ describe('draftFeedbackRequests', () => {
   });
 
   it('writes to a headhunter as the one who reached out, with a generic greeting when unnamed', () => {
-    const [, headhunter] = draftFeedbackRequests({ ...base, intermediary: 'headhunter', intermediaryName: '  ' });
+    const [, headhunter] = draftFeedbackRequests({
+      ...base,
+      intermediary: 'headhunter',
+      intermediaryName: '  ',
+    });
     expect(headhunter?.audience).toBe('headhunter');
     expect(headhunter?.recipient).toBe('your headhunter');
     expect(headhunter?.text).toMatch(/^Hello,\n/);

@@ -17,8 +17,18 @@ const now = new Date('2025-05-01T12:00:00Z');
 const ctx = { now };
 const DAY = 86_400_000;
 
-const step1: RoutineAnswers = { company: 'Acme', role: 'Designer', stage: 'final_round', intermediary: 'none' };
-const step3: RoutineAnswers = { dailyFit: 'yes', excited: 'very', skillsElsewhere: 'maybe', tweaks: ['referrals'] };
+const step1: RoutineAnswers = {
+  company: 'Acme',
+  role: 'Designer',
+  stage: 'final_round',
+  intermediary: 'none',
+};
+const step3: RoutineAnswers = {
+  dailyFit: 'yes',
+  excited: 'very',
+  skillsElsewhere: 'maybe',
+  tweaks: ['referrals'],
+};
 const step4: RoutineAnswers = { lesson: 'Bring examples.', nudgeAt: new Date(now.getTime() + 3 * DAY) };
 
 describe('the steps as data', () => {
@@ -59,7 +69,8 @@ describe('the steps as data', () => {
         expect(field.maxLength, field.id).toBeGreaterThan(0);
         expect(field.maxLength, field.id).toBeLessThanOrEqual(3000);
       }
-      if (field.kind === 'radio' || field.kind === 'checkboxes') expect(field.options?.length).toBeLessThanOrEqual(10);
+      if (field.kind === 'radio' || field.kind === 'checkboxes')
+        expect(field.options?.length).toBeLessThanOrEqual(10);
       for (const option of field.options ?? []) expect(option.label.length).toBeLessThanOrEqual(75);
       if (!field.optional) expect(field.requiredMessage, field.id).toBeTruthy();
     }
@@ -121,7 +132,11 @@ describe('validateStep 1: get feedback', () => {
   });
 
   it('refuses values that are not among the options', () => {
-    const errors = validateStep(1, { ...step1, stage: 'dream_job' as never, intermediary: 'agent' as never }, ctx);
+    const errors = validateStep(
+      1,
+      { ...step1, stage: 'dream_job' as never, intermediary: 'agent' as never },
+      ctx,
+    );
     expect(Object.keys(errors).sort()).toEqual(['intermediary', 'stage']);
   });
 });
@@ -151,12 +166,15 @@ describe('validateStep 3: tweak search tactics', () => {
   });
 
   it('refuses unknown tweaks', () => {
-    expect(validateStep(3, { ...step3, tweaks: ['referrals', 'bribe' as TweakId] }, ctx)).toHaveProperty('tweaks');
+    expect(validateStep(3, { ...step3, tweaks: ['referrals', 'bribe' as TweakId] }, ctx)).toHaveProperty(
+      'tweaks',
+    );
   });
 });
 
 describe('validateStep 4: a learning experience', () => {
-  const nudge = (offsetMs: number) => validateStep(4, { ...step4, nudgeAt: new Date(now.getTime() + offsetMs) }, ctx);
+  const nudge = (offsetMs: number) =>
+    validateStep(4, { ...step4, nudgeAt: new Date(now.getTime() + offsetMs) }, ctx);
 
   it('needs a lesson and a check-in time', () => {
     expect(validateStep(4, step4, ctx)).toEqual({});
@@ -179,8 +197,21 @@ describe('validateStep 4: a learning experience', () => {
 describe('normalizeAnswers', () => {
   it('trims text and drops what is empty', () => {
     expect(
-      normalizeAnswers({ company: '  Acme ', role: ' \n', tweaks: [], stage: 'other', nudgeAt: new Date(Number.NaN) }),
+      normalizeAnswers({
+        company: '  Acme ',
+        role: ' \n',
+        tweaks: [],
+        stage: 'other',
+        nudgeAt: new Date(Number.NaN),
+      }),
     ).toEqual({ company: 'Acme', stage: 'other' });
-    expect([undefined, '', ' ', [], 'x', ['a']].map(isEmptyAnswer)).toEqual([true, true, true, true, false, false]);
+    expect([undefined, '', ' ', [], 'x', ['a']].map(isEmptyAnswer)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -15,7 +15,8 @@ function wall(text: string): ZonedDateTime {
   return { year, month, day, hour, minute };
 }
 
-const iso = (local: string, tz: string | null): string => zonedDateTimeToInstant(wall(local), tz).toISOString();
+const iso = (local: string, tz: string | null): string =>
+  zonedDateTimeToInstant(wall(local), tz).toISOString();
 
 describe('zonedDateTimeToInstant', () => {
   it('reads ordinary times with the offset in force', () => {
