@@ -1,0 +1,138 @@
+// The routine's rejections: drafts saved step by step, then completed or discarded.
+
+import type {
+  FollowUp,
+  NewFollowUp,
+  Rejection,
+  RoutineAnswers,
+  StepNumber,
+  UserScope,
+} from '../../domain/types.js';
+import { ErrorCode, ReboundError } from '../../errors.js';
+import { serializeAnswers } from '../answers-json.js';
+import type { Operation } from '../driver.js';
+import { newId } from '../ids.js';
+import { rowToRejection, SCOPE_MATCH, scopeParams, toMillis } from '../rows.js';
+import { insertFollowUp } from './follow-ups.js';
+import { onlyRow, pageParams } from './shared.js';
+
+export function* createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Operation<Rejection> {
+  const at = toMillis(now);
+  const rows = yield {
+    sql: `INSERT INTO rejections (id, team_id, enterprise_id, user_id, status, step, answers, company, role, stage,
+            created_at, updated_at, completed_at)
+          VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, NULL)
+          RETURNING *`,
+    params: [newId(), ...scopeParams(scope), ...answerColumns(answers), at, at],
+  };
+  return rowToRejection(onlyRow(rows, 'rejection'));
+}
+
+export function* findOpenDraft(scope: UserScope): Operation<Rejection | null> {
+  const rows = yield {
+    sql: `SELECT * FROM rejections WHERE ${SCOPE_MATCH} AND status = 'draft'
+          ORDER BY updated_at DESC, created_at DESC, id DESC LIMIT 1`,
+    params: scopeParams(scope),
+  };
+  return rows[0] ? rowToRejection(rows[0]) : null;
+}
+
+export function* getRejection(scope: UserScope, id: string): Operation<Rejection | null> {
+  const rows = yield {
+    sql: `SELECT * FROM rejections WHERE id = ? AND ${SCOPE_MATCH}`,
+    params: [id, ...scopeParams(scope)],
+  };
+  return rows[0] ? rowToRejection(rows[0]) : null;
+}
+
+export function* saveDraft(
+  scope: UserScope,
+  id: string,
+  step: StepNumber,
+  answers: RoutineAnswers,
+  now: Date,
+): Operation<Rejection> {
+  const rows = yield {
+    sql: `UPDATE rejections SET step = ?, answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
+          WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
+          RETURNING *`,
+    params: [step, ...answerColumns(answers), toMillis(now), id, ...scopeParams(scope)],
+  };
+  if (!rows[0]) return yield* notADraft(scope, id);
+  return rowToRejection(rows[0]);
+}
+
+export function* discardDraft(scope: UserScope, id: string, now: Date): Operation<void> {
+  const rows = yield {
+    sql: `UPDATE rejections SET status = 'discarded', updated_at = ?
+          WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
+          RETURNING id`,
+    params: [toMillis(now), id, ...scopeParams(scope)],
+  };
+  if (!rows[0]) yield* notADraft(scope, id);
+}
+
+/**
+ * Run inside a transaction. The conditional UPDATE is the race arbiter: of two concurrent
+ * calls only one still finds the row a draft (PostgreSQL re-checks the WHERE after the row
+ * lock is released; SQLite serialises writers), so follow-ups are stored exactly once.
+ */
+export function* completeRejection(
+  scope: UserScope,
+  id: string,
+  answers: RoutineAnswers,
+  followUps: NewFollowUp[],
+  now: Date,
+): Operation<{ rejection: Rejection; followUps: FollowUp[] }> {
+  const at = toMillis(now);
+  const rows = yield {
+    sql: `UPDATE rejections SET status = 'complete', step = 4, answers = ?, company = ?, role = ?, stage = ?,
+            updated_at = ?, completed_at = ?
+          WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
+          RETURNING *`,
+    params: [...answerColumns(answers), at, at, id, ...scopeParams(scope)],
+  };
+  if (!rows[0]) return yield* notADraft(scope, id);
+  const rejection = rowToRejection(rows[0]);
+  const stored: FollowUp[] = [];
+  for (const followUp of followUps) stored.push(yield* insertFollowUp(rejection, followUp, at));
+  return { rejection, followUps: stored };
+}
+
+export function* listRejections(
+  scope: UserScope,
+  options?: { limit?: number; offset?: number },
+): Operation<Rejection[]> {
+  const rows = yield {
+    sql: `SELECT * FROM rejections WHERE ${SCOPE_MATCH} AND status = 'complete'
+          ORDER BY completed_at DESC, id DESC LIMIT ? OFFSET ?`,
+    params: [...scopeParams(scope), ...pageParams(options)],
+  };
+  return rows.map(rowToRejection);
+}
+
+/** After a conditional update touched nothing: say whether the draft is missing or moved on. */
+function* notADraft(scope: UserScope, id: string): Operation<never> {
+  const rows = yield {
+    sql: `SELECT status FROM rejections WHERE id = ? AND ${SCOPE_MATCH}`,
+    params: [id, ...scopeParams(scope)],
+  };
+  const status = rows[0]?.status;
+  if (status === undefined) throw new ReboundError(ErrorCode.StoreNotFound, `rejection ${id} not found`);
+  throw new ReboundError(ErrorCode.StoreConflict, `rejection ${id} is ${String(status)}, not a draft`);
+}
+
+/** The JSON answers plus the columns extracted from them for listing. */
+function answerColumns(answers: RoutineAnswers): [string, string | null, string | null, string | null] {
+  return [
+    serializeAnswers(answers),
+    listingText(answers.company),
+    listingText(answers.role),
+    answers.stage ?? null,
+  ];
+}
+
+/** PostgreSQL text cannot hold U+0000; the JSON copy keeps it escaped, the listing copy drops it. */
+function listingText(value: string | undefined): string | null {
+  return value === undefined ? null : value.replaceAll('\u0000', '');
+}

@@ -1,0 +1,142 @@
+// The Store, once, for both engines: each method runs its shared operation on the engine's
+// driver. Only completing a rejection and migrating need a transaction; every other method
+// is a single conditional statement (plus a read to tell "missing" from "conflict").
+
+import type {
+  FollowUp,
+  NewFollowUp,
+  Rejection,
+  RoutineAnswers,
+  StepNumber,
+  UserProfile,
+  UserScope,
+} from '../domain/types.js';
+import type { Operation, SqlDriver } from './driver.js';
+import { migrateOperation } from './migrations.js';
+import * as followUps from './ops/follow-ups.js';
+import * as rejections from './ops/rejections.js';
+import * as userProfiles from './ops/user-profiles.js';
+import type { ClaimOptions, Store } from './store.js';
+import type { StoreLogger } from './store-logger.js';
+
+export class SqlStore implements Store {
+  readonly engine: 'sqlite' | 'postgres';
+
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly logger: StoreLogger,
+  ) {
+    this.engine = driver.dialect.engine;
+  }
+
+  async migrate(): Promise<void> {
+    // The app's clock, like every other time the store writes.
+    const result = await this.driver.run(migrateOperation(this.driver.dialect, Date.now()), {
+      transaction: true,
+    });
+    for (const migration of result.applied) {
+      this.logger.info('store: migration applied', {
+        engine: this.engine,
+        version: migration.version,
+        name: migration.name,
+      });
+    }
+    if (result.unknown.length > 0) {
+      this.logger.warn('store: database has migrations this release does not know', {
+        engine: this.engine,
+        versions: result.unknown,
+      });
+    }
+  }
+
+  ping(): Promise<void> {
+    return this.driver.run(pingOperation());
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Promise<Rejection> {
+    return this.driver.run(rejections.createDraft(scope, answers, now));
+  }
+
+  findOpenDraft(scope: UserScope): Promise<Rejection | null> {
+    return this.driver.run(rejections.findOpenDraft(scope));
+  }
+
+  getRejection(scope: UserScope, id: string): Promise<Rejection | null> {
+    return this.driver.run(rejections.getRejection(scope, id));
+  }
+
+  saveDraft(
+    scope: UserScope,
+    id: string,
+    step: StepNumber,
+    answers: RoutineAnswers,
+    now: Date,
+  ): Promise<Rejection> {
+    return this.driver.run(rejections.saveDraft(scope, id, step, answers, now));
+  }
+
+  discardDraft(scope: UserScope, id: string, now: Date): Promise<void> {
+    return this.driver.run(rejections.discardDraft(scope, id, now));
+  }
+
+  completeRejection(
+    scope: UserScope,
+    id: string,
+    answers: RoutineAnswers,
+    newFollowUps: NewFollowUp[],
+    now: Date,
+  ): Promise<{ rejection: Rejection; followUps: FollowUp[] }> {
+    return this.driver.run(rejections.completeRejection(scope, id, answers, newFollowUps, now), {
+      transaction: true,
+    });
+  }
+
+  listRejections(scope: UserScope, options?: { limit?: number; offset?: number }): Promise<Rejection[]> {
+    return this.driver.run(rejections.listRejections(scope, options));
+  }
+
+  getUserProfile(scope: UserScope): Promise<UserProfile | null> {
+    return this.driver.run(userProfiles.getUserProfile(scope));
+  }
+
+  saveUserProfile(scope: UserScope, tz: string | null, now: Date): Promise<UserProfile> {
+    return this.driver.run(userProfiles.saveUserProfile(scope, tz, now));
+  }
+
+  listFollowUps(scope: UserScope, options?: { rejectionId?: string }): Promise<FollowUp[]> {
+    return this.driver.run(followUps.listFollowUps(scope, options));
+  }
+
+  getFollowUp(id: string): Promise<FollowUp | null> {
+    return this.driver.run(followUps.getFollowUp(id));
+  }
+
+  claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]> {
+    return this.driver.run(followUps.claimDueFollowUps(now, options, this.driver.dialect.claimLock));
+  }
+
+  markFollowUpSent(
+    id: string,
+    owner: string,
+    delivery: { channelId: string; messageTs: string },
+    now: Date,
+  ): Promise<FollowUp> {
+    return this.driver.run(followUps.markFollowUpSent(id, owner, delivery, now));
+  }
+
+  markFollowUpFailed(id: string, owner: string, errorCode: string, now: Date): Promise<FollowUp> {
+    return this.driver.run(followUps.markFollowUpFailed(id, owner, errorCode, now));
+  }
+
+  releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp> {
+    return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now));
+  }
+}
+
+function* pingOperation(): Operation<void> {
+  yield { sql: 'SELECT 1' };
+}
