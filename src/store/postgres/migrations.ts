@@ -1,0 +1,83 @@
+// PostgreSQL schema, as ordered versioned steps. Released steps are never edited: add a new
+// one. Times are epoch milliseconds (BIGINT) set from the app's clock, never the server's
+// now(); enterprise_id is '' outside Enterprise Grid.
+
+import type { Migration } from '../migrations.js';
+
+export const postgresMigrationsTable = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at BIGINT NOT NULL
+  )`;
+
+/** Any fixed key: concurrent `migrate()` calls queue on it for the length of their transaction. */
+export const postgresMigrationLock = 'SELECT pg_advisory_xact_lock(726601904001)';
+
+export const postgresMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create_rejections',
+    sql: `
+      CREATE TABLE rejections (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        step SMALLINT NOT NULL,
+        answers TEXT NOT NULL,
+        company TEXT,
+        role TEXT,
+        stage TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        completed_at BIGINT
+      );
+      -- One user's drafts (latest first) and completed list.
+      CREATE INDEX rejections_by_user ON rejections (team_id, enterprise_id, user_id, status, updated_at);`,
+  },
+  {
+    version: 2,
+    name: 'create_follow_ups',
+    sql: `
+      CREATE TABLE follow_ups (
+        id TEXT PRIMARY KEY,
+        rejection_id TEXT NOT NULL REFERENCES rejections (id),
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        due_at BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_until BIGINT,
+        last_error TEXT,
+        channel_id TEXT,
+        message_ts TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        sent_at BIGINT
+      );
+      -- The claim's two range scans: pending by due time, sending by lease expiry. Partial, so
+      -- sent and failed rows (the bulk over time) are not in them at all.
+      CREATE INDEX follow_ups_pending_due ON follow_ups (due_at, id) WHERE status = 'pending';
+      CREATE INDEX follow_ups_sending_lease ON follow_ups (lease_until) WHERE status = 'sending';
+      CREATE INDEX follow_ups_by_user ON follow_ups (team_id, enterprise_id, user_id, due_at);
+      CREATE INDEX follow_ups_by_rejection ON follow_ups (rejection_id);`,
+  },
+  {
+    version: 3,
+    name: 'create_user_profiles',
+    sql: `
+      CREATE TABLE user_profiles (
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        tz TEXT,
+        tz_fetched_at BIGINT NOT NULL,
+        PRIMARY KEY (team_id, enterprise_id, user_id)
+      );`,
+  },
+];

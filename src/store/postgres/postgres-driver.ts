@@ -1,0 +1,137 @@
+// PostgreSQL through a pg Pool. An operation runs on one pooled client; a transaction is
+// BEGIN … COMMIT on it (ROLLBACK on any error). A client whose connection failed is
+// destroyed rather than returned, and idle clients that die (server restart) are dropped by
+// the pool, so the store recovers on its own once the server is back.
+
+import pg from 'pg';
+import { ErrorCode, ReboundError } from '../../errors.js';
+import type { PostgresTarget } from '../database-url.js';
+import type { Operation, Row, SqlDialect, SqlDriver, SqlStatement } from '../driver.js';
+import { runOperation } from '../driver.js';
+import type { StoreLogger } from '../store-logger.js';
+import { postgresMigrationLock, postgresMigrations, postgresMigrationsTable } from './migrations.js';
+import { connectFailed, isPostgresUnavailable, postgresError } from './postgres-errors.js';
+
+export const postgresDialect: SqlDialect = {
+  engine: 'postgres',
+  claimLock: 'FOR UPDATE SKIP LOCKED',
+  migrationsTable: postgresMigrationsTable,
+  migrationLock: postgresMigrationLock,
+  migrations: postgresMigrations,
+};
+
+export interface PostgresPoolOptions {
+  /** Most connections held open (default 10). */
+  poolSize?: number;
+  /** How long a call waits for a connection before `store_unavailable` (default 5 s). */
+  connectTimeoutMs?: number;
+}
+
+export function createPostgresDriver(
+  target: PostgresTarget,
+  logger: StoreLogger,
+  options: PostgresPoolOptions = {},
+): PostgresDriver {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'rebound',
+  });
+  // Without a listener, an idle client dying (server restart, network blip) would crash the
+  // process. The pool has already dropped that client; new ones connect on demand.
+  pool.on('error', (error) => {
+    logger.warn('store: idle PostgreSQL connection lost', {
+      code: (error as { code?: unknown }).code ?? null,
+    });
+  });
+  return new PostgresDriver(pool, target, logger);
+}
+
+export class PostgresDriver implements SqlDriver {
+  readonly dialect = postgresDialect;
+  private closed = false;
+  private readonly numbered = new Map<string, string>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly target: PostgresTarget,
+    private readonly logger: StoreLogger,
+  ) {}
+
+  async run<T>(operation: Operation<T>, options: { transaction?: boolean } = {}): Promise<T> {
+    const client = await this.connect();
+    // Handed to release(): a client whose connection failed is destroyed, not reused.
+    let broken: Error | undefined;
+    try {
+      if (options.transaction) await this.execute(client, { sql: 'BEGIN' });
+      const result = await runOperation(operation, (statement) => this.execute(client, statement));
+      if (options.transaction) await this.execute(client, { sql: 'COMMIT' });
+      return result;
+    } catch (error) {
+      if (isPostgresUnavailable(error)) broken = error as Error;
+      else if (options.transaction) broken = await this.rollback(client);
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    if (this.closed) {
+      throw new ReboundError(ErrorCode.StoreUnavailable, 'PostgreSQL store is closed');
+    }
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw connectFailed(error, this.target);
+    }
+  }
+
+  private async execute(client: pg.PoolClient, statement: SqlStatement): Promise<Row[]> {
+    try {
+      if (statement.script) {
+        // No parameters: pg sends it as a simple query, which may hold several statements.
+        await client.query(statement.sql);
+        return [];
+      }
+      const result = await client.query(this.toNumbered(statement.sql), statement.params as unknown[]);
+      return result.rows as Row[];
+    } catch (error) {
+      throw postgresError(error, this.target);
+    }
+  }
+
+  /** Returns the error if ROLLBACK itself failed, so the client is discarded. */
+  private async rollback(client: pg.PoolClient): Promise<Error | undefined> {
+    try {
+      await client.query('ROLLBACK');
+      return undefined;
+    } catch (error) {
+      // The caller rethrows the error that caused the rollback; record this one here.
+      this.logger.warn('store: PostgreSQL rollback failed; dropping the connection', {
+        code: (error as { code?: unknown }).code ?? null,
+      });
+      return error as Error;
+    }
+  }
+
+  /** Shared SQL uses `?`; pg wants `$1, $2, …`. (No shared statement has `?` in a literal.) */
+  private toNumbered(sql: string): string {
+    let numbered = this.numbered.get(sql);
+    if (numbered === undefined) {
+      let index = 0;
+      numbered = sql.replace(/\?/g, () => `$${++index}`);
+      this.numbered.set(sql, numbered);
+    }
+    return numbered;
+  }
+}
