@@ -1,0 +1,52 @@
+// Opens the store DATABASE_URL names — PostgreSQL for postgres:// URLs, SQLite otherwise —
+// and brings its schema up to date before anyone uses it.
+
+import type { DatabaseTarget } from './database-url.js';
+import { describeTarget, parseDatabaseUrl } from './database-url.js';
+import type { SqlDriver } from './driver.js';
+import { createPostgresDriver, type PostgresPoolOptions } from './postgres/postgres-driver.js';
+import { SqlStore } from './sql-store.js';
+import { openSqliteDriver } from './sqlite/sqlite-driver.js';
+import type { Store } from './store.js';
+import { type StoreLogger, silentLogger } from './store-logger.js';
+
+export { DEFAULT_SQLITE_PATH, describeDatabaseUrl } from './database-url.js';
+export type { StoreLogger } from './store-logger.js';
+
+export interface CreateStoreOptions extends PostgresPoolOptions {
+  logger?: StoreLogger;
+}
+
+/**
+ * Throws ReboundError `config_invalid` for an unsupported URL, `store_unavailable` when the
+ * database cannot be reached (the message names host:port or path, never a password), or
+ * `store_migration_failed`.
+ */
+export async function createStore(
+  databaseUrl: string | undefined,
+  options: CreateStoreOptions = {},
+): Promise<Store> {
+  const logger = options.logger ?? silentLogger;
+  const target = parseDatabaseUrl(databaseUrl);
+  const store = new SqlStore(openDriver(target, logger, options), logger);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch((closeError: unknown) => {
+      logger.warn('store: close after failed start failed', { code: codeOf(closeError) });
+    });
+    throw error;
+  }
+  logger.info('store: ready', { database: describeTarget(target) });
+  return store;
+}
+
+function openDriver(target: DatabaseTarget, logger: StoreLogger, options: PostgresPoolOptions): SqlDriver {
+  return target.engine === 'sqlite'
+    ? openSqliteDriver(target.path, describeTarget(target))
+    : createPostgresDriver(target, logger, options);
+}
+
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code ?? null;
+}
