@@ -1,10 +1,9 @@
 // The routine's rules: which step comes when and what each step needs. The words
 // themselves live in steps.ts.
 
-import type { FieldId } from '../slack/ids.js';
 import { type FieldDefinition, STEPS, type StepDefinition } from './steps.js';
 import { DAY_MS, MINUTE_MS } from './time.js';
-import type { RoutineAnswers, StepNumber } from './types.js';
+import type { FieldId, RoutineAnswers, StepNumber } from './types.js';
 
 export type { FieldDefinition, FieldKind, FieldOption, OneOfRule, StepDefinition } from './steps.js';
 export { STEPS } from './steps.js';

@@ -1,8 +1,7 @@
 // The four steps of the routine as data: every question and every word a person reads in
 // the modals lives here, so the copy can be reviewed in one place. Kind, brief, concrete.
 
-import type { FieldId } from '../slack/ids.js';
-import type { StepNumber, TweakId } from './types.js';
+import type { FieldId, StepNumber, TweakId } from './types.js';
 
 export type FieldKind = 'text' | 'multiline' | 'select' | 'radio' | 'checkboxes' | 'datetime';
 
