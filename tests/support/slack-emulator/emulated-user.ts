@@ -1,0 +1,303 @@
+// A workspace member driving the app the way a person does in Slack's client: slash commands, modals,
+// buttons in DMs, the Home tab.
+
+import { validateMessage } from './block-kit-rules.js';
+import type { Delivery } from './delivery.js';
+import { clientSideErrors, enterValues, stateOf } from './form-filler.js';
+import { isObject } from './http-body.js';
+import { dmChannelFor, newMessageTs } from './ids.js';
+import {
+  buttonAction,
+  commandPayload,
+  messageBlockActions,
+  viewBlockActions,
+  viewClosed,
+  viewInPayload,
+  viewSubmission,
+} from './payloads.js';
+import { applySubmissionAck } from './response-actions.js';
+import type {
+  CommandResult,
+  DeliveryResult,
+  EphemeralMessage,
+  FormValue,
+  JsonObject,
+  StoredMessage,
+  SubmitResult,
+} from './types.js';
+import { elementsOf, type ModalView, type SlackView } from './view-stack.js';
+import { waitFor } from './wait-for.js';
+import type { UserRecord, Workspace } from './workspace.js';
+
+export interface UserDeps {
+  workspace: Workspace;
+  delivery: Delivery;
+  sendEvent: (event: JsonObject) => Promise<DeliveryResult>;
+}
+
+export interface CommandOptions {
+  channelId?: string;
+  channelName?: string;
+}
+
+export interface ButtonOptions {
+  blockId?: string;
+  value?: string;
+  /** What the user typed into the modal's inputs before clicking (kept in the view's state). */
+  values?: Record<string, FormValue>;
+}
+
+interface FoundButton {
+  button: JsonObject;
+  blockId: string;
+}
+
+/** Buttons in actions blocks and section accessories, matching action_id (and block_id/value if given). */
+function findButton(blocks: unknown, actionId: string, opts: ButtonOptions, where: string): FoundButton {
+  const found: FoundButton[] = [];
+  const available: string[] = [];
+  for (const block of Array.isArray(blocks) ? blocks.filter(isObject) : []) {
+    for (const element of elementsOf(block)) {
+      if (element.type !== 'button') continue;
+      available.push(`${String(block.block_id)}/${String(element.action_id)}`);
+      if (element.action_id !== actionId) continue;
+      if (opts.blockId !== undefined && block.block_id !== opts.blockId) continue;
+      if (opts.value !== undefined && element.value !== opts.value) continue;
+      found.push({ button: element, blockId: String(block.block_id) });
+    }
+  }
+  const [only] = found;
+  if (only === undefined || found.length > 1) {
+    const why = found.length > 1 ? `${found.length} buttons match; pass blockId or value` : 'no such button';
+    throw new Error(`${where}: ${why} (action_id ${actionId}; buttons: ${available.join(', ') || 'none'})`);
+  }
+  return only;
+}
+
+export class EmulatedUser {
+  constructor(
+    private readonly deps: UserDeps,
+    private readonly record: UserRecord,
+  ) {}
+
+  get id(): string {
+    return this.record.spec.id;
+  }
+
+  /** The app's DM channel with this user. */
+  get dmChannel(): string {
+    return dmChannelFor(this.id);
+  }
+
+  /** The top modal, as Slack holds it (id, hash, callback_id, blocks, state of what the user entered …). */
+  get modal(): ModalView | undefined {
+    return this.record.modals.top;
+  }
+
+  get modalStack(): ModalView[] {
+    return [...this.record.modals.all];
+  }
+
+  /** Errors currently shown on the top modal. */
+  get modalErrors(): Record<string, string> | undefined {
+    return this.record.modalErrors;
+  }
+
+  /** The top modal's full view.state.values as the next payload would carry them. */
+  get modalState(): JsonObject | undefined {
+    const top = this.modal;
+    return top ? stateOf(top) : undefined;
+  }
+
+  get dm(): StoredMessage[] {
+    return [...this.deps.workspace.messagesIn(this.dmChannel)];
+  }
+
+  get ephemerals(): EphemeralMessage[] {
+    return [...this.record.ephemerals];
+  }
+
+  get home(): SlackView | undefined {
+    return this.record.home;
+  }
+
+  async command(command: string, text = '', opts: CommandOptions = {}): Promise<CommandResult> {
+    const { workspace, delivery } = this.deps;
+    const channelId = opts.channelId ?? 'C0GENERAL';
+    const triggerId = workspace.triggers.issue(this.id, 'command');
+    const responseUrl = workspace.newResponseUrl({ userId: this.id, channelId, messageTs: undefined });
+    const payload = commandPayload(workspace, this.record, {
+      command,
+      text,
+      channelId,
+      channelName: opts.channelName ?? 'general',
+      triggerId,
+      responseUrl,
+    });
+    const result = await delivery.deliver('command', payload, { label: `command ${command}` });
+    if (result.status === 200 && isObject(result.body))
+      this.recordCommandReply(command, channelId, result.body);
+    return { ...result, triggerId };
+  }
+
+  /** A command's ack body is shown as a message: ephemeral unless response_type is in_channel. */
+  private recordCommandReply(command: string, channelId: string, body: JsonObject): void {
+    const { workspace } = this.deps;
+    const problems = validateMessage({ text: body.text, blocks: body.blocks });
+    if (problems.length > 0) {
+      workspace.problem(`command ${command}: invalid message in the ack: ${problems.join('; ')}`);
+      return;
+    }
+    const text = typeof body.text === 'string' ? body.text : undefined;
+    const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
+    if (body.response_type === 'in_channel') {
+      workspace.messagesIn(channelId).push({ ts: newMessageTs(), text, blocks, updatedCount: 0 });
+    } else {
+      this.record.ephemerals.push({ text, blocks, channel: channelId, source: 'ack', at: Date.now() });
+    }
+    workspace.changed();
+  }
+
+  waitForModal(predicate: (view: ModalView) => boolean = () => true, timeoutMs = 2000): Promise<ModalView> {
+    return waitFor(
+      this.deps.workspace,
+      () => {
+        const top = this.modal;
+        return top && predicate(top) ? top : undefined;
+      },
+      timeoutMs,
+      () =>
+        `a matching modal for ${this.id} (top: ${this.modal ? this.modal.callback_id || this.modal.id : 'none'})`,
+    );
+  }
+
+  waitForDm(
+    predicate: (message: StoredMessage) => boolean = () => true,
+    timeoutMs = 2000,
+  ): Promise<StoredMessage> {
+    return waitFor(
+      this.deps.workspace,
+      () => this.dm.find(predicate),
+      timeoutMs,
+      () => `a matching DM to ${this.id} (${this.dm.length} in the DM)`,
+    );
+  }
+
+  private requireModal(action: string): ModalView {
+    const top = this.modal;
+    if (top === undefined) throw new Error(`${this.id}.${action}: no modal is open`);
+    return top;
+  }
+
+  /** Types into the current modal's inputs without submitting (the values stay in the view's state). */
+  enter(values: Record<string, FormValue>): void {
+    enterValues(this.requireModal('enter'), values);
+    this.deps.workspace.changed();
+  }
+
+  /**
+   * Fills the current modal's inputs (others keep their initial or entered values), submits it and applies
+   * the ack's response_action as Slack does. Client-side checks that fail send nothing (status 0, errors).
+   */
+  async submit(values: Record<string, FormValue> = {}): Promise<SubmitResult> {
+    const { workspace, delivery } = this.deps;
+    const view = this.requireModal('submit');
+    if (view.submit === undefined || view.submit === null) {
+      throw new Error(`${this.id}.submit: modal ${view.callback_id || view.id} has no submit button`);
+    }
+    enterValues(view, values);
+    const blocked = clientSideErrors(view, stateOf(view));
+    if (Object.keys(blocked).length > 0) {
+      this.record.modalErrors = blocked;
+      workspace.changed();
+      return { status: 0, body: undefined, errors: blocked };
+    }
+    const triggerId = workspace.triggers.issue(this.id, 'view_submission');
+    workspace.pendingSubmissions.add(view.id);
+    let result: DeliveryResult;
+    try {
+      result = await delivery.deliver(
+        'interaction',
+        viewSubmission(workspace, this.record, view, triggerId),
+        {
+          label: `view_submission ${view.callback_id || view.id}`,
+        },
+      );
+    } finally {
+      workspace.pendingSubmissions.delete(view.id);
+    }
+    if (result.status !== 200) return result;
+    // Apply to the view as it is now: the app may have updated it (a problem, but Slack would still apply).
+    const current = this.record.modals.find(view.id) ?? view;
+    const errors = applySubmissionAck(workspace, this.record, current, result.body);
+    workspace.changed();
+    return errors ? { ...result, errors } : result;
+  }
+
+  /** Clicks a button in the current modal: block_actions with the view, its state and hash, and a trigger_id. */
+  async clickButton(actionId: string, opts: ButtonOptions = {}): Promise<DeliveryResult> {
+    const { workspace, delivery } = this.deps;
+    const view = this.requireModal('clickButton');
+    const { button, blockId } = findButton(view.blocks, actionId, opts, `${this.id}.clickButton`);
+    if (opts.values) enterValues(view, opts.values);
+    const triggerId = workspace.triggers.issue(this.id, 'block_actions');
+    const payload = viewBlockActions(workspace, this.record, view, buttonAction(button, blockId), triggerId);
+    return delivery.deliver('interaction', payload, { label: `block_actions ${actionId}` });
+  }
+
+  /** × or Cancel: the view closes at once; view_closed is sent only when the view asked for it. */
+  async closeModal(): Promise<DeliveryResult | undefined> {
+    const { workspace, delivery } = this.deps;
+    const view = this.requireModal('closeModal');
+    const cleared = view.clear_on_close;
+    if (cleared) this.record.modals.clear();
+    else this.record.modals.pop();
+    this.record.modalErrors = undefined;
+    workspace.changed();
+    if (!view.notify_on_close) return undefined;
+    const payload = viewClosed(workspace, this.record, view, cleared);
+    return delivery.deliver('interaction', payload, { label: `view_closed ${view.callback_id || view.id}` });
+  }
+
+  /** Clicks a button in one of the app's DM messages. */
+  async clickMessageButton(
+    ts: string,
+    actionId: string,
+    opts: { value?: string } = {},
+  ): Promise<DeliveryResult> {
+    const { workspace, delivery } = this.deps;
+    const message = this.dm.find((candidate) => candidate.ts === ts);
+    if (message === undefined) throw new Error(`${this.id}.clickMessageButton: no DM message with ts ${ts}`);
+    const { button, blockId } = findButton(message.blocks, actionId, opts, `${this.id}.clickMessageButton`);
+    const triggerId = workspace.triggers.issue(this.id, 'block_actions');
+    const responseUrl = workspace.newResponseUrl({
+      userId: this.id,
+      channelId: this.dmChannel,
+      messageTs: ts,
+    });
+    const payload = messageBlockActions(
+      workspace,
+      this.record,
+      this.dmChannel,
+      message,
+      buttonAction(button, blockId),
+      {
+        triggerId,
+        responseUrl,
+      },
+    );
+    return delivery.deliver('interaction', payload, { label: `block_actions ${actionId} (message ${ts})` });
+  }
+
+  /** Opens the app's Home tab (or Messages tab): Slack sends app_home_opened on every visit. */
+  openHome(tab: 'home' | 'messages' = 'home'): Promise<DeliveryResult> {
+    const home = this.record.home;
+    return this.deps.sendEvent({
+      type: 'app_home_opened',
+      user: this.id,
+      channel: this.dmChannel,
+      tab,
+      ...(tab === 'home' && home ? { view: viewInPayload(home) } : {}),
+    });
+  }
+}

@@ -1,0 +1,154 @@
+// The Slack emulator: a loopback Web API, delivery of commands/interactions/events to the app, and the
+// workspace state tests inspect.
+
+import { Delivery } from './delivery.js';
+import { EmulatedUser } from './emulated-user.js';
+import { FaultQueue } from './faults.js';
+import { eventEnvelope } from './payloads.js';
+import { RateLimiter } from './rate-limits.js';
+import { type SignedHeaders, signRequest } from './request-signing.js';
+import { EmulatorServer } from './server.js';
+import { SocketModeHub } from './socket-mode.js';
+import type {
+  ApiCall,
+  DeliveryResult,
+  Fault,
+  JsonObject,
+  RateLimit,
+  SlackEmulatorOptions,
+  UserSpec,
+} from './types.js';
+import { waitFor } from './wait-for.js';
+import { Workspace } from './workspace.js';
+
+export interface SendEventOptions {
+  eventId?: string;
+  retryNum?: number;
+  retryReason?: string;
+}
+
+export class SlackEmulator {
+  private readonly workspace: Workspace;
+  private readonly faults = new FaultQueue();
+  private readonly rateLimits = new RateLimiter();
+  private readonly hub: SocketModeHub;
+  private readonly delivery: Delivery;
+  private readonly server: EmulatorServer;
+  private readonly people = new Map<string, EmulatedUser>();
+
+  constructor(options: SlackEmulatorOptions) {
+    this.workspace = new Workspace({
+      triggerTtlMs: 3000,
+      ackTimeoutMs: 3000,
+      log: () => {},
+      ...options,
+    });
+    this.hub = new SocketModeHub(options.appId);
+    this.delivery = new Delivery(this.workspace, this.hub);
+    this.server = new EmulatorServer(this.workspace, this.faults, this.rateLimits, this.hub);
+  }
+
+  async start(): Promise<void> {
+    this.workspace.baseUrl = await this.server.listen();
+  }
+
+  /** Pass to Bolt as clientOptions.slackApiUrl. */
+  get apiUrl(): string {
+    return `${this.workspace.baseUrl}api/`;
+  }
+
+  /** Every Web API call, in arrival order. */
+  get calls(): readonly ApiCall[] {
+    return this.workspace.calls;
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.workspace.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first answered call to `method` matching `predicate` (answered: ok or an error). */
+  waitForCall(
+    method: string,
+    predicate: (call: ApiCall) => boolean = () => true,
+    timeoutMs = 2000,
+  ): Promise<ApiCall> {
+    return waitFor(
+      this.workspace,
+      () =>
+        this.callsTo(method).find((call) =>
+          call.status !== 200 || call.ok || call.error ? predicate(call) : false,
+        ),
+      timeoutMs,
+      () => `a call to ${method} (${this.callsTo(method).length} so far)`,
+    );
+  }
+
+  /** Slack-rule violations seen so far; tests assert this stays empty. */
+  get problems(): readonly string[] {
+    return this.workspace.problems;
+  }
+
+  useHttp(url: string): void {
+    this.delivery.useHttp(url);
+  }
+
+  useSocketMode(): void {
+    this.delivery.useSocketMode();
+  }
+
+  socketConnected(timeoutMs = 5000): Promise<void> {
+    return this.hub.waitConnected(timeoutMs);
+  }
+
+  addUser(spec: UserSpec): EmulatedUser {
+    const record = this.workspace.addUser(spec);
+    const user = new EmulatedUser(
+      { workspace: this.workspace, delivery: this.delivery, sendEvent: (event) => this.sendEvent(event) },
+      record,
+    );
+    this.people.set(spec.id, user);
+    return user;
+  }
+
+  user(id: string): EmulatedUser {
+    const user = this.people.get(id);
+    if (user === undefined) throw new Error(`no emulated user ${id}`);
+    return user;
+  }
+
+  /** An event_callback envelope around `event`; retryNum adds Slack's retry headers / envelope fields. */
+  sendEvent(event: JsonObject, opts: SendEventOptions = {}): Promise<DeliveryResult> {
+    const envelope = eventEnvelope(this.workspace, event, opts.eventId);
+    return this.delivery.deliver('event', envelope, {
+      label: `event ${String(event.type)}`,
+      ...(opts.retryNum !== undefined ? { retryNum: opts.retryNum } : {}),
+      ...(opts.retryReason !== undefined ? { retryReason: opts.retryReason } : {}),
+    });
+  }
+
+  deliverRaw(request: { body: string; headers: Record<string, string> }): Promise<DeliveryResult> {
+    return this.delivery.deliverRaw(request.body, request.headers);
+  }
+
+  sign(body: string, timestampSeconds?: number): SignedHeaders {
+    return signRequest(this.workspace.options.signingSecret, body, timestampSeconds);
+  }
+
+  failNext(method: string, fault: Fault, times = 1): void {
+    this.faults.add(method, fault, times);
+  }
+
+  setRateLimit(method: string, limit: RateLimit): void {
+    this.rateLimits.set(method, limit);
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+  }
+}
+
+export async function createSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
+  const emulator = new SlackEmulator(options);
+  await emulator.start();
+  return emulator;
+}

@@ -1,0 +1,175 @@
+// The payloads Slack sends an app: slash commands, block_actions, view_submission, view_closed, events.
+
+import { stateOf } from './form-filler.js';
+import { newEventId } from './ids.js';
+import type { JsonObject, StoredMessage } from './types.js';
+import type { SlackView } from './view-stack.js';
+import { BOT_USER_ID, TEAM_DOMAIN, type UserRecord, type Workspace } from './workspace.js';
+
+/** Slack's legacy verification token; Bolt ignores it in favour of signatures. */
+const VERIFICATION_TOKEN = 'emulator-verification-token';
+
+function actionTs(): string {
+  return (Date.now() / 1000).toFixed(6);
+}
+
+function userRef(user: UserRecord): JsonObject {
+  const { id, name, teamId } = user.spec;
+  return { id, username: name, name, team_id: teamId };
+}
+
+function teamRef(user: UserRecord): JsonObject {
+  return { id: user.spec.teamId, domain: TEAM_DOMAIN };
+}
+
+function enterpriseRef(user: UserRecord): JsonObject | null {
+  const id = user.spec.enterpriseId;
+  return id ? { id, name: 'Emulated Enterprise' } : null;
+}
+
+/** The view as it appears in a payload: with its current state (initial values plus what the user entered). */
+export function viewInPayload(view: SlackView): JsonObject {
+  return { ...structuredClone(view), state: { values: stateOf(view) } };
+}
+
+export interface CommandContext {
+  command: string;
+  text: string;
+  channelId: string;
+  channelName: string;
+  triggerId: string;
+  responseUrl: string;
+}
+
+export function commandPayload(workspace: Workspace, user: UserRecord, context: CommandContext): JsonObject {
+  const enterprise = user.spec.enterpriseId;
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: user.spec.teamId,
+    team_domain: TEAM_DOMAIN,
+    ...(enterprise ? { enterprise_id: enterprise, enterprise_name: 'Emulated Enterprise' } : {}),
+    channel_id: context.channelId,
+    channel_name: context.channelName,
+    user_id: user.spec.id,
+    user_name: user.spec.name,
+    command: context.command,
+    text: context.text,
+    api_app_id: workspace.options.appId,
+    is_enterprise_install: 'false',
+    response_url: context.responseUrl,
+    trigger_id: context.triggerId,
+  };
+}
+
+/** One clicked button, as it appears in `actions`. */
+export function buttonAction(button: JsonObject, blockId: string): JsonObject {
+  return {
+    type: 'button',
+    action_id: button.action_id,
+    block_id: blockId,
+    text: button.text,
+    ...(button.value !== undefined ? { value: button.value } : {}),
+    ...(button.style !== undefined ? { style: button.style } : {}),
+    action_ts: actionTs(),
+  };
+}
+
+function interactionBase(workspace: Workspace, user: UserRecord, type: string): JsonObject {
+  return {
+    type,
+    user: userRef(user),
+    api_app_id: workspace.options.appId,
+    token: VERIFICATION_TOKEN,
+    team: teamRef(user),
+    enterprise: enterpriseRef(user),
+    is_enterprise_install: false,
+  };
+}
+
+export function viewBlockActions(
+  workspace: Workspace,
+  user: UserRecord,
+  view: SlackView,
+  action: JsonObject,
+  triggerId: string,
+): JsonObject {
+  return {
+    ...interactionBase(workspace, user, 'block_actions'),
+    container: { type: 'view', view_id: view.id },
+    trigger_id: triggerId,
+    view: viewInPayload(view),
+    actions: [action],
+  };
+}
+
+export function messageBlockActions(
+  workspace: Workspace,
+  user: UserRecord,
+  channelId: string,
+  message: StoredMessage,
+  action: JsonObject,
+  context: { triggerId: string; responseUrl: string },
+): JsonObject {
+  return {
+    ...interactionBase(workspace, user, 'block_actions'),
+    container: { type: 'message', message_ts: message.ts, channel_id: channelId, is_ephemeral: false },
+    trigger_id: context.triggerId,
+    channel: { id: channelId, name: 'directmessage' },
+    message: workspace.botMessage(message),
+    state: { values: {} },
+    response_url: context.responseUrl,
+    actions: [action],
+  };
+}
+
+export function viewSubmission(
+  workspace: Workspace,
+  user: UserRecord,
+  view: SlackView,
+  triggerId: string,
+): JsonObject {
+  return {
+    ...interactionBase(workspace, user, 'view_submission'),
+    trigger_id: triggerId,
+    view: viewInPayload(view),
+    response_urls: [],
+  };
+}
+
+export function viewClosed(
+  workspace: Workspace,
+  user: UserRecord,
+  view: SlackView,
+  isCleared: boolean,
+): JsonObject {
+  return {
+    ...interactionBase(workspace, user, 'view_closed'),
+    view: viewInPayload(view),
+    is_cleared: isCleared,
+  };
+}
+
+export function eventEnvelope(workspace: Workspace, event: JsonObject, eventId = newEventId()): JsonObject {
+  const { teamId, appId } = workspace.options;
+  const now = Date.now();
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: teamId,
+    api_app_id: appId,
+    event: { ...event, event_ts: event.event_ts ?? (now / 1000).toFixed(6) },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(now / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: BOT_USER_ID,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+    event_context: `4-${Buffer.from(eventId).toString('base64url')}`,
+  };
+}

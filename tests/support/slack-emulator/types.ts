@@ -1,0 +1,93 @@
+// Public types of the Slack emulator. Kept apart so test helpers can import them without the server.
+
+export type JsonObject = Record<string, unknown>;
+
+export interface SlackEmulatorOptions {
+  /** Signs HTTP deliveries the way Slack does (`v0` HMAC-SHA256). */
+  signingSecret: string;
+  /** Every Web API call must carry it (Bearer header or `token` param), except apps.connections.open. */
+  botToken: string;
+  /** Only apps.connections.open accepts it. */
+  appToken: string;
+  teamId: string;
+  appId: string;
+  /** trigger_id lifetime; Slack's is 3 s. */
+  triggerTtlMs?: number;
+  /** How long Slack waits for an ack before it gives up and shows an error; 3 s. */
+  ackTimeoutMs?: number;
+  /** Optional sink for diagnostics (the emulator never logs by itself). */
+  log?: (line: string) => void;
+}
+
+/** What a user "types" into one input block, by element type. */
+export type FormValue = string | string[] | number | null;
+
+export interface ApiCall {
+  method: string;
+  /** Parsed params; JSON-string fields (view, blocks, attachments, metadata) are parsed back to objects. */
+  params: JsonObject;
+  ok: boolean;
+  error?: string;
+  /** HTTP status the emulator answered with (0 when the socket was reset). */
+  status: number;
+  /** Date.now() when the call arrived. */
+  at: number;
+}
+
+export type Fault =
+  | { error: string }
+  | { status: number }
+  | { reset: true }
+  | { rateLimited: number }
+  | { delayMs: number };
+
+export interface RateLimit {
+  perChannelPerSecond?: number;
+  perMinute?: number;
+  burst?: number;
+}
+
+/** The outcome of delivering a command, interaction or event to the app. */
+export interface DeliveryResult {
+  /** HTTP status, 200 for a Socket Mode ack, 0 when the app did not ack in time. */
+  status: number;
+  /** The ack body parsed: JSON object, `{ text }` for a plain-text body, undefined when empty. */
+  body: unknown;
+}
+
+export interface CommandResult extends DeliveryResult {
+  triggerId: string;
+}
+
+export interface SubmitResult extends DeliveryResult {
+  /** Errors shown on the modal: from `response_action: errors`, or Slack's own client-side checks. */
+  errors?: Record<string, string>;
+}
+
+export interface StoredMessage {
+  ts: string;
+  text: string | undefined;
+  blocks: unknown[] | undefined;
+  metadata?: unknown;
+  thread_ts?: string;
+  /** How many times chat.update or a response_url replaced it. */
+  updatedCount: number;
+}
+
+export interface EphemeralMessage {
+  text: string | undefined;
+  blocks: unknown[] | undefined;
+  channel: string;
+  /** Where it came from, so tests can tell a command ack from a later response_url post. */
+  source: 'ack' | 'response_url' | 'chat.postEphemeral';
+  at: number;
+}
+
+export interface UserSpec {
+  id: string;
+  teamId?: string;
+  enterpriseId?: string | null;
+  name: string;
+  /** IANA zone; null when the user has not set one. */
+  tz: string | null;
+}

@@ -1,0 +1,188 @@
+// Everything the emulated Slack workspace remembers: users, their modals and Home tabs, conversations,
+// scheduled messages, trigger_ids, response_urls, and the log of calls and rule violations.
+
+import { randomBytes } from 'node:crypto';
+import { dmChannelFor } from './ids.js';
+import { TriggerRegistry } from './triggers.js';
+import type { ApiCall, EphemeralMessage, JsonObject, StoredMessage, UserSpec } from './types.js';
+import { ModalStack, type SlackView } from './view-stack.js';
+
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+export const TEAM_DOMAIN = 'emulated';
+
+export interface ResolvedOptions {
+  signingSecret: string;
+  botToken: string;
+  appToken: string;
+  teamId: string;
+  appId: string;
+  triggerTtlMs: number;
+  ackTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+export interface UserRecord {
+  spec: { id: string; teamId: string; enterpriseId: string | null; name: string; tz: string | null };
+  modals: ModalStack;
+  home: SlackView | undefined;
+  ephemerals: EphemeralMessage[];
+  /** Errors shown on the top modal (response_action errors or client-side checks). */
+  modalErrors: Record<string, string> | undefined;
+}
+
+export interface ScheduledMessage {
+  id: string;
+  channel: string;
+  postAt: number;
+  createdAt: number;
+  message: Omit<StoredMessage, 'ts' | 'updatedCount'>;
+}
+
+/** Where a response_url posts: the user who acted and, for message actions, the message acted on. */
+export interface ResponseUrlTarget {
+  userId: string;
+  channelId: string;
+  messageTs: string | undefined;
+  issuedAt: number;
+  uses: number;
+}
+
+export interface FoundView {
+  user: UserRecord;
+  view: SlackView;
+  surface: 'modal' | 'home';
+}
+
+export class Workspace {
+  readonly users = new Map<string, UserRecord>();
+  readonly calls: ApiCall[] = [];
+  readonly problems: string[] = [];
+  readonly triggers: TriggerRegistry;
+  /** View ids whose view_submission has been delivered but not yet acknowledged. */
+  readonly pendingSubmissions = new Set<string>();
+  readonly responseUrls = new Map<string, ResponseUrlTarget>();
+  readonly scheduled: ScheduledMessage[] = [];
+  private readonly channels = new Map<string, StoredMessage[]>();
+  /** http://127.0.0.1:PORT/ once the server listens. */
+  baseUrl = '';
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly options: ResolvedOptions) {
+    this.triggers = new TriggerRegistry(options.triggerTtlMs);
+  }
+
+  get holder(): { teamId: string; appId: string; botId: string } {
+    return { teamId: this.options.teamId, appId: this.options.appId, botId: BOT_ID };
+  }
+
+  problem(text: string): void {
+    this.problems.push(text);
+    this.options.log(`problem: ${text}`);
+    this.changed();
+  }
+
+  /** Waiters (waitForModal, waitForDm …) re-check whenever something changes. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  addUser(spec: UserSpec): UserRecord {
+    if (this.users.has(spec.id)) throw new Error(`user ${spec.id} already exists`);
+    const record: UserRecord = {
+      spec: {
+        id: spec.id,
+        teamId: spec.teamId ?? this.options.teamId,
+        enterpriseId: spec.enterpriseId ?? null,
+        name: spec.name,
+        tz: spec.tz,
+      },
+      modals: new ModalStack(),
+      home: undefined,
+      ephemerals: [],
+      modalErrors: undefined,
+    };
+    this.users.set(spec.id, record);
+    return record;
+  }
+
+  /**
+   * The conversation id a method acts on. chat.postMessage and chat.scheduleMessage accept a user id
+   * (the app's DM with that user); chat.update and conversations.history need the real D… id.
+   */
+  resolveChannel(channel: unknown, acceptUserId: boolean): string | undefined {
+    if (typeof channel !== 'string' || channel.length === 0) return undefined;
+    if (this.users.has(channel)) return acceptUserId ? dmChannelFor(channel) : undefined;
+    if (channel.startsWith('D')) return this.users.has(channel.slice(1)) ? channel : undefined;
+    return /^[CG][A-Z0-9]+$/.test(channel) ? channel : undefined;
+  }
+
+  /** Messages in a conversation, oldest first; scheduled messages appear once their time has come. */
+  messagesIn(channelId: string): StoredMessage[] {
+    this.deliverDueScheduled();
+    let messages = this.channels.get(channelId);
+    if (messages === undefined) {
+      messages = [];
+      this.channels.set(channelId, messages);
+    }
+    return messages;
+  }
+
+  private deliverDueScheduled(): void {
+    const nowSeconds = Date.now() / 1000;
+    for (let i = this.scheduled.length - 1; i >= 0; i -= 1) {
+      const due = this.scheduled[i];
+      if (due === undefined || due.postAt > nowSeconds) continue;
+      this.scheduled.splice(i, 1);
+      const list = this.channels.get(due.channel) ?? [];
+      list.push({ ...due.message, ts: `${due.postAt}.000000`, updatedCount: 0 });
+      list.sort((a, b) => Number(a.ts) - Number(b.ts));
+      this.channels.set(due.channel, list);
+    }
+  }
+
+  findView(viewId: unknown, externalId: unknown): FoundView | undefined {
+    for (const user of this.users.values()) {
+      const modal =
+        typeof viewId === 'string' && viewId !== ''
+          ? user.modals.find(viewId)
+          : typeof externalId === 'string' && externalId !== ''
+            ? user.modals.findExternal(externalId)
+            : undefined;
+      if (modal) return { user, view: modal, surface: 'modal' };
+      const home = user.home;
+      if (
+        home &&
+        ((viewId !== undefined && home.id === viewId) || (externalId && home.external_id === externalId))
+      ) {
+        return { user, view: home, surface: 'home' };
+      }
+    }
+    return undefined;
+  }
+
+  newResponseUrl(target: Omit<ResponseUrlTarget, 'issuedAt' | 'uses'>): string {
+    const token = randomBytes(12).toString('hex');
+    this.responseUrls.set(token, { ...target, issuedAt: Date.now(), uses: 0 });
+    return `${this.baseUrl}response/${token}`;
+  }
+
+  botMessage(message: StoredMessage): JsonObject {
+    return {
+      type: 'message',
+      user: BOT_USER_ID,
+      bot_id: BOT_ID,
+      app_id: this.options.appId,
+      team: this.options.teamId,
+      text: message.text ?? '',
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+      ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+      ts: message.ts,
+    };
+  }
+}
