@@ -1,0 +1,44 @@
+// What happens when a person submits a step: pure decision, no I/O. The listener does the
+// saving and replying; this says whether the answers are valid, which step comes next and
+// which follow-ups to store when the routine is finished.
+
+import { getStep, nextStep, validateStep } from './routine.js';
+import type { FieldId, NewFollowUp, RoutineAnswers, StepNumber } from './types.js';
+
+export type StepOutcome =
+  | { kind: 'invalid'; errors: Partial<Record<FieldId, string>> }
+  | { kind: 'next'; step: StepNumber; answers: RoutineAnswers }
+  | { kind: 'finish'; answers: RoutineAnswers; followUps: NewFollowUp[] };
+
+/**
+ * Replaces this step's fields in the saved answers with what was just sent. Fields of the
+ * step that came back empty are cleared, so a person can delete an optional answer.
+ */
+export function mergeStepAnswers(
+  step: StepNumber,
+  saved: RoutineAnswers,
+  sent: RoutineAnswers,
+): RoutineAnswers {
+  const merged: RoutineAnswers = { ...saved };
+  for (const field of getStep(step).fields) delete merged[field.id];
+  return { ...merged, ...sent };
+}
+
+export function submitStep(
+  step: StepNumber,
+  saved: RoutineAnswers,
+  sent: RoutineAnswers,
+  now: Date,
+): StepOutcome {
+  const answers = mergeStepAnswers(step, saved, sent);
+  const errors = validateStep(step, answers, { now });
+  if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
+  const next = nextStep(step);
+  if (next !== null) return { kind: 'next', step: next, answers };
+  return { kind: 'finish', answers, followUps: followUpsFor(answers) };
+}
+
+/** The follow-ups a finished routine schedules: the reflect nudge at the time the person chose. */
+export function followUpsFor(answers: RoutineAnswers): NewFollowUp[] {
+  return answers.nudgeAt ? [{ kind: 'reflect', dueAt: answers.nudgeAt }] : [];
+}

@@ -1,0 +1,31 @@
+// The person closed a step (Save & close, or ×). Keep what they typed on this step in the
+// draft, unvalidated, so the next `/rejected` resumes exactly where they stopped.
+
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
+import { mergeStepAnswers } from '../../../domain/step-submission.js';
+import { errorCode } from '../../../error-code.js';
+import { decodeDraftMetadata } from '../../private-metadata.js';
+import { scopeFromContext } from '../../scope.js';
+import { readStepAnswers } from '../../views/parse-step.js';
+import type { ListenerDeps } from '../deps.js';
+import { stepFromCallbackId } from './routine-step-submission.js';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewClosedAction>;
+
+export function routineStepClosedCallback(deps: ListenerDeps) {
+  return async ({ ack, view, context }: Args): Promise<void> => {
+    await ack();
+    const step = stepFromCallbackId(view.callback_id);
+    const metadata = decodeDraftMetadata(view.private_metadata);
+    if (!step || !metadata) return;
+    const scope = scopeFromContext(context);
+    try {
+      const draft = await deps.store.getRejection(scope, metadata.draftId);
+      if (draft?.status !== 'draft') return;
+      const answers = mergeStepAnswers(step, draft.answers, readStepAnswers(step, view.state.values));
+      await deps.store.saveDraft(scope, draft.id, step, answers, deps.clock());
+    } catch (error) {
+      deps.logger.error('A closed draft could not be saved:', errorCode(error));
+    }
+  };
+}

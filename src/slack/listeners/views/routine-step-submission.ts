@@ -1,0 +1,99 @@
+// A routine step was submitted. Everything is saved before we answer, so nothing typed is
+// lost if the store is down: then the modal stays open with a kind error on the form.
+// Steps advance with response_action "update" (Slack's view stack holds only 3 views).
+
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { draftFeedbackRequests } from '../../../domain/feedback-requests.js';
+import { getStep } from '../../../domain/routine.js';
+import { submitStep } from '../../../domain/step-submission.js';
+import type { Rejection, StepNumber } from '../../../domain/types.js';
+import { errorCode } from '../../../error-code.js';
+import { ErrorCode, isReboundError } from '../../../errors.js';
+import { ROUTINE_STEP_CALLBACK } from '../../ids.js';
+import { decodeDraftMetadata } from '../../private-metadata.js';
+import { stepViewForDraft } from '../../routine-views.js';
+import { scopeFromContext } from '../../scope.js';
+import { alreadyFinishedText, storeDownText } from '../../views/errors-message.js';
+import { readStepAnswers } from '../../views/parse-step.js';
+import { buildSummaryMessage } from '../../views/summary-message.js';
+import type { ListenerDeps } from '../deps.js';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+export function stepFromCallbackId(callbackId: string): StepNumber | null {
+  const match = ROUTINE_STEP_CALLBACK.exec(callbackId);
+  return match ? (Number(match[1]) as StepNumber) : null;
+}
+
+type ViewReply = Parameters<Args['ack']>[0];
+
+export function routineStepSubmissionCallback(deps: ListenerDeps) {
+  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+    const step = stepFromCallbackId(view.callback_id);
+    const metadata = decodeDraftMetadata(view.private_metadata);
+    const firstField = step ? getStep(step).fields[0]?.id : undefined;
+    if (!step || !metadata || !firstField) {
+      deps.logger.warn('Ignored a routine submission with unreadable metadata');
+      await ack();
+      return;
+    }
+    const formError = (text: string): ViewReply => ({
+      response_action: 'errors',
+      errors: { [firstField]: text },
+    });
+    const scope = scopeFromContext(context);
+    const now = deps.clock();
+
+    // Decide and save first, answer once: the reply depends on whether the save worked.
+    let reply: ViewReply;
+    let finished: Rejection | null = null;
+    let nudgeAt: Date | null = null;
+    try {
+      const draft = await deps.store.getRejection(scope, metadata.draftId);
+      const outcome =
+        draft?.status === 'draft'
+          ? submitStep(step, draft.answers, readStepAnswers(step, view.state.values), now)
+          : null;
+      if (!draft || !outcome) {
+        reply = formError(alreadyFinishedText());
+      } else if (outcome.kind === 'invalid') {
+        reply = { response_action: 'errors', errors: outcome.errors as Record<string, string> };
+      } else if (outcome.kind === 'next') {
+        const saved = await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now);
+        reply = { response_action: 'update', view: await stepViewForDraft(deps, scope, saved, outcome.step) };
+      } else {
+        const done = await deps.store.completeRejection(
+          scope,
+          draft.id,
+          outcome.answers,
+          outcome.followUps,
+          now,
+        );
+        finished = done.rejection;
+        nudgeAt = done.followUps.find((followUp) => followUp.kind === 'reflect')?.dueAt ?? null;
+        reply = undefined; // an empty ack closes the modal
+      }
+    } catch (error) {
+      // store_conflict: submitted twice (double click, two windows) and the other one won.
+      const conflict = isReboundError(error, ErrorCode.StoreConflict);
+      if (!conflict) deps.logger.error(`Routine step ${step} could not be saved:`, errorCode(error));
+      reply = formError(conflict ? alreadyFinishedText() : storeDownText());
+    }
+    await ack(reply);
+
+    if (finished) {
+      try {
+        await client.chat.postMessage({
+          channel: body.user.id,
+          ...buildSummaryMessage({
+            rejection: finished,
+            feedbackRequests: draftFeedbackRequests(finished.answers),
+            nudgeAt,
+          }),
+        });
+      } catch (error) {
+        deps.logger.error('The summary DM could not be sent:', errorCode(error));
+      }
+    }
+  };
+}

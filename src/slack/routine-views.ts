@@ -1,0 +1,24 @@
+// Builds the modal for any step of a draft, with what the builders need from the store
+// (the person's timezone for the nudge picker). Shared by every listener that shows a step.
+
+import { draftFeedbackRequests } from '../domain/feedback-requests.js';
+import type { Rejection, StepNumber, UserScope } from '../domain/types.js';
+import type { ListenerDeps } from './listeners/deps.js';
+import { cachedTimeZone } from './user-timezone.js';
+import { buildStepView } from './views/routine-step.js';
+
+export async function stepViewForDraft(
+  deps: ListenerDeps,
+  scope: UserScope,
+  draft: Rejection,
+  step: StepNumber,
+) {
+  return buildStepView({
+    step,
+    draftId: draft.id,
+    answers: draft.answers,
+    tz: await cachedTimeZone(deps.store, scope),
+    now: deps.clock(),
+    feedbackRequests: draftFeedbackRequests(draft.answers),
+  });
+}
