@@ -1,0 +1,163 @@
+// Composition root: config → loggers → store → Bolt app → listeners → start. Nothing else
+// lives here; everything it wires is built and tested on its own.
+
+import type { Server } from 'node:http';
+import { App, type CustomRoute, HTTPReceiver, type LogLevel } from '@slack/bolt';
+import type { Config } from './config.js';
+import { errorCode } from './error-code.js';
+import { ErrorCode, ReboundError } from './errors.js';
+import { InFlight } from './in-flight.js';
+import { createFollowUpJob } from './jobs/follow-up-job.js';
+import type { FollowUpJobOptions, TickReport } from './jobs/follow-ups.js';
+import { type Scheduler, startScheduler } from './jobs/scheduler.js';
+import { createLoggers, type LogSink } from './logger.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { processEventErrorHandler } from './slack/request-errors.js';
+import { createStore } from './store/index.js';
+import type { Store } from './store/store.js';
+
+export interface ReboundOptions {
+  /** The app's clock; tests pass their own. */
+  clock?: () => Date;
+  logSink?: LogSink;
+  /** Web API retries. Interactive work must finish within Slack's 3 s, so keep this small. */
+  slackRetries?: number;
+  /** How long shutdown waits for listener work in flight. */
+  drainTimeoutMs?: number;
+  followUps?: Partial<FollowUpJobOptions> & { sleep?: (ms: number) => Promise<void> };
+}
+
+export interface RunningRebound {
+  app: App;
+  store: Store;
+  /** The HTTP port actually listened on (HTTP mode), or null in Socket Mode. */
+  port: number | null;
+  /** Runs one follow-up tick now (what the scheduler does on each cron tick). */
+  runFollowUps(now: Date): Promise<TickReport>;
+  /** Stops taking work, finishes what is in flight, closes the store. */
+  stop(): Promise<void>;
+}
+
+export async function startRebound(config: Config, options: ReboundOptions = {}): Promise<RunningRebound> {
+  const loggers = createLoggers(config.logLevel, options.logSink);
+  const logger = loggers.app;
+  const clock = options.clock ?? (() => new Date());
+  const store = await createStore(config.databaseUrl ?? undefined, { logger });
+  const inFlight = new InFlight();
+  let accepting = false;
+
+  const healthz: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      const answer = (status: number, body: object) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (!accepting) return answer(503, { ok: false, reason: 'not_ready' });
+      store.ping().then(
+        () => answer(200, { ok: true }),
+        (error: unknown) => answer(503, { ok: false, reason: errorCode(error) }),
+      );
+    },
+  };
+
+  const common = {
+    token: config.slack.botToken,
+    // init() below runs auth.test up front, so a bad token fails start-up, not the first request.
+    deferInitialization: true,
+    logger: loggers.slack,
+    logLevel: config.logLevel as LogLevel,
+    clientOptions: {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      retryConfig: { retries: options.slackRetries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    },
+  };
+  const app =
+    config.mode === 'socket'
+      ? new App({
+          ...common,
+          socketMode: true,
+          appToken: config.slack.appToken ?? undefined,
+          signingSecret: config.slack.signingSecret ?? undefined,
+        })
+      : new App({
+          ...common,
+          receiver: new HTTPReceiver({
+            signingSecret: config.slack.signingSecret ?? '',
+            customRoutes: [healthz],
+            logger: loggers.slack,
+            processEventErrorHandler,
+          }),
+        });
+
+  try {
+    await app.init();
+  } catch (error) {
+    await store.close();
+    throw new ReboundError(
+      ErrorCode.ConfigInvalid,
+      `Slack did not accept SLACK_BOT_TOKEN (${errorCode(error)}). Copy the Bot User OAuth Token again from your app's "OAuth & Permissions" page.`,
+      { cause: error },
+    );
+  }
+
+  // Every listener runs inside the tracker, so shutdown can wait for it.
+  app.use(({ next }) => inFlight.track(next));
+  registerListeners(app, { store, clock, logger });
+  app.error(async (error) => {
+    const original = (error as { original?: unknown }).original ?? error;
+    logger.error('A listener failed:', errorCode(original));
+  });
+
+  let port: number | null = null;
+  try {
+    if (config.mode === 'http') {
+      const server = (await app.start(config.port)) as Server;
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : config.port;
+    } else {
+      await app.start();
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const runFollowUps = createFollowUpJob({
+    slackLogger: loggers.slack,
+    config,
+    store,
+    clock,
+    logger,
+    options: options.followUps,
+  });
+  const scheduler: Scheduler = startScheduler({
+    name: 'follow-ups',
+    cron: config.followUpCron,
+    clock,
+    logger,
+    tick: runFollowUps,
+  });
+  accepting = true;
+  logger.info(
+    config.mode === 'http'
+      ? `Rebound is listening on port ${port} (HTTP mode).`
+      : 'Rebound is connected to Slack (Socket Mode).',
+  );
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      accepting = false;
+      await scheduler.stop();
+      await app.stop();
+      const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+      if (left > 0) logger.warn(`Stopped with ${left} listener(s) still running.`);
+      await store.close();
+      logger.info('Rebound stopped.');
+    })();
+    return stopping;
+  };
+
+  return { app, store, port, runFollowUps, stop };
+}

@@ -1,0 +1,38 @@
+// Entry point for `npm start`: load .env, read the config, start Rebound, and stop it
+// cleanly on SIGTERM/SIGINT (finish what is in flight, close the database, exit 0).
+
+import 'dotenv/config';
+import { type RunningRebound, startRebound } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { errorCode } from './error-code.js';
+import { isReboundError } from './errors.js';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let running: RunningRebound;
+  try {
+    running = await startRebound(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    if (isReboundError(error)) fail(`Rebound could not start: ${error.message}`);
+    fail(
+      `Rebound could not start (${errorCode(error)}): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+
+  const shutdown = (signal: string) => {
+    running.app.logger.info(`${signal} received; finishing work in flight.`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => fail(`Rebound did not stop cleanly (${errorCode(error)}).`),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+await main();
