@@ -1,0 +1,47 @@
+// node-cron wiring only: on each tick, call the job with the app's clock. Ticks never
+// overlap (a slow Slack makes the next tick skip, not pile up), and one tick runs at start
+// so whatever fell due while the app was down goes out at once.
+
+import type { Logger } from '@slack/bolt';
+import { createTask } from 'node-cron';
+import { errorCode } from '../error-code.js';
+
+export interface Scheduler {
+  /** Stops ticking and waits for a tick in progress to finish. */
+  stop(): Promise<void>;
+}
+
+export function startScheduler(input: {
+  name: string;
+  cron: string;
+  clock: () => Date;
+  logger: Logger;
+  tick: (now: Date) => Promise<unknown>;
+}): Scheduler {
+  let running: Promise<void> | null = null;
+  const runOnce = (): Promise<void> => {
+    if (running) return running;
+    running = input
+      .tick(input.clock())
+      .then(
+        () => undefined,
+        (error: unknown) => input.logger.error(`${input.name} tick failed:`, errorCode(error)),
+      )
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+
+  const task = createTask(input.cron, runOnce, { name: input.name, noOverlap: true });
+  task.start();
+  void runOnce();
+
+  return {
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await running;
+    },
+  };
+}
