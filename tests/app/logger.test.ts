@@ -1,7 +1,7 @@
 import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { createLoggers, type LogSink } from '../../src/logger.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
+import { createLoggers, type LogSink } from '../../src/logger.js';
 
 function capture(): { sink: LogSink; lines: { level: LogLevel; line: string }[] } {
   const lines: { level: LogLevel; line: string }[] = [];
@@ -32,7 +32,9 @@ describe('createLoggers', () => {
     const { sink, lines } = capture();
     const { app } = createLoggers('info', sink);
     app.error('save failed:', new ReboundError(ErrorCode.StoreUnavailable, 'database is down'));
-    expect(lines[0]?.line).toMatch(/ERROR \[rebound\] save failed: ReboundError \(store_unavailable\): database is down/);
+    expect(lines[0]?.line).toMatch(
+      /ERROR \[rebound\] save failed: ReboundError \(store_unavailable\): database is down/,
+    );
     expect(lines[0]?.level).toBe(LogLevel.ERROR);
   });
 });

@@ -1,0 +1,177 @@
+// The /rejected routine end to end: the real app, over HTTP and over Socket Mode, against
+// the Slack emulator. Form answers are entered into the views the app actually sent.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, type Mode, startHarness } from '../support/rebound-harness.js';
+
+const NOW = new Date('2026-03-02T15:00:00Z'); // a Monday, 10:00 in New York
+const scope = { teamId: 'T1', enterpriseId: null, userId: 'U1' };
+
+const step1 = {
+  role: 'Product Designer',
+  stage: 'final_round',
+  intermediary: 'recruiter',
+  intermediaryName: 'Sam',
+};
+const step2 = {
+  interview: 'Slow down when walking through the portfolio.',
+  preparation: 'Research their design system beforehand.',
+  strengths: 'Calm under pressure.',
+};
+const step3 = {
+  dailyFit: 'unsure',
+  excited: 'somewhat',
+  skillsElsewhere: 'maybe',
+  tweaks: ['referrals', 'tailor_cv'],
+};
+const step4 = { lesson: 'Ask about the team early on.' };
+
+describe.each<Mode>(['http', 'socket'])('the /rejected routine over %s', (mode) => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness({ mode, now: NOW });
+  });
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('walks all four steps, then DMs a summary and stores the follow-up', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
+
+    const command = await alice.command('/rejected', 'Acme Corp');
+    expect(command.status).toBe(200);
+    const first = await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect(first.title.text).toContain('1 of 4');
+    expect(alice.modalStack).toHaveLength(1);
+
+    expect((await alice.submit(step1)).errors).toBeUndefined();
+    expect(alice.modal?.callback_id).toBe('routine_step_2');
+    expect(alice.modal?.title.text).toContain('2 of 4');
+    // Step 1 answers become feedback requests; step 2 says they are ready.
+    expect(JSON.stringify(alice.modal?.blocks)).toMatch(/Sam|recruiter/i);
+
+    await alice.submit(step2);
+    expect(alice.modal?.callback_id).toBe('routine_step_3');
+    await alice.submit(step3);
+    expect(alice.modal?.callback_id).toBe('routine_step_4');
+
+    // The nudge defaults to 10:00 New York time, three days on (a Thursday).
+    const defaultNudge = new Date('2026-03-05T15:00:00Z');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain(String(defaultNudge.getTime() / 1000));
+
+    const result = await alice.submit(step4);
+    expect(result.errors).toBeUndefined();
+    expect(alice.modal).toBeUndefined();
+    // Advancing with response_action update: the stack never grew past one view.
+    expect(h.emu.callsTo('views.push')).toHaveLength(0);
+
+    await expect.poll(() => alice.dm.length).toBe(1);
+    const summary = JSON.stringify(alice.dm[0]);
+    expect(summary).toContain('Acme Corp');
+    expect(summary).toContain('Product Designer');
+    expect(summary).toContain('Ask about the team early on.');
+    expect(summary).toContain(`<!date^${defaultNudge.getTime() / 1000}^`);
+
+    const [rejection] = await h.rebound.store.listRejections(scope);
+    expect(rejection).toMatchObject({
+      status: 'complete',
+      answers: { company: 'Acme Corp', stage: 'final_round' },
+    });
+    const followUps = await h.rebound.store.listFollowUps(scope);
+    expect(followUps).toEqual([
+      expect.objectContaining({
+        kind: 'reflect',
+        status: 'pending',
+        rejectionId: rejection?.id,
+        scope,
+        dueAt: defaultNudge,
+      }),
+    ]);
+    expect(h.emu.problems).toEqual([]);
+  });
+
+  it('keeps everything typed when going back and forth', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
+    await alice.command('/rejected', 'Acme Corp');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await alice.submit(step1);
+    await alice.submit(step2);
+    expect(alice.modal?.callback_id).toBe('routine_step_3');
+
+    // Half-typed step 3, then Back twice: nothing is lost.
+    await alice.enter({ dailyFit: 'no', tweakOther: 'Try smaller studios' });
+    await alice.clickButton('routine_back');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_2');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain('Research their design system beforehand.');
+    await alice.clickButton('routine_back');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain('Product Designer');
+
+    await alice.submit({});
+    await alice.submit({});
+    expect(alice.modal?.callback_id).toBe('routine_step_3');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain('Try smaller studios');
+    expect(h.emu.callsTo('views.update').every((call) => call.ok)).toBe(true);
+    expect(h.emu.problems).toEqual([]);
+  });
+
+  it('answers invalid input inline on the right field', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
+    await alice.command('/rejected', '');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    const missing = await alice.submit({ role: 'Engineer', stage: 'application', intermediary: 'none' });
+    expect(Object.keys(missing.errors ?? {})).toEqual(['company']);
+    expect(alice.modal?.callback_id).toBe('routine_step_1');
+
+    await alice.submit({ company: 'Initech' });
+    await alice.submit(step2);
+    await alice.submit(step3);
+    const past = await alice.submit({ ...step4, nudgeAt: NOW.getTime() / 1000 - 3600 });
+    expect(Object.keys(past.errors ?? {})).toEqual(['nudgeAt']);
+    const tooFar = await alice.submit({ ...step4, nudgeAt: NOW.getTime() / 1000 + 121 * 86_400 });
+    expect(Object.keys(tooFar.errors ?? {})).toEqual(['nudgeAt']);
+    expect(alice.modal?.callback_id).toBe('routine_step_4');
+    expect(await h.rebound.store.listFollowUps(scope)).toEqual([]);
+  });
+
+  it('keeps a closed draft and offers to resume it or start fresh', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    await alice.command('/rejected', 'Acme Corp');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await alice.submit(step1);
+    await alice.enter({ interview: 'Half a thought' });
+    await alice.closeModal();
+    await expect
+      .poll(async () => (await h.rebound.store.findOpenDraft(scope))?.answers.interview)
+      .toBe('Half a thought');
+
+    await alice.command('/rejected', '');
+    await alice.waitForModal((view) => view.callback_id === 'resume_draft');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain('Acme Corp');
+    await alice.clickButton('draft_resume');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_2');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain('Half a thought');
+    await alice.closeModal();
+
+    await alice.command('/rejected', 'Globex');
+    await alice.waitForModal((view) => view.callback_id === 'resume_draft');
+    await alice.clickButton('draft_start_fresh');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain('Globex');
+    expect(JSON.stringify(alice.modal?.blocks)).not.toContain('Product Designer');
+    const draft = await h.rebound.store.findOpenDraft(scope);
+    expect(draft?.answers).toEqual({ company: 'Globex' });
+    expect(h.emu.problems).toEqual([]);
+  });
+
+  it('answers /rejected help with an ephemeral usage message and opens nothing', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    const reply = await alice.command('/rejected', 'help');
+    expect(reply.status).toBe(200);
+    expect(JSON.stringify(reply.body)).toContain('/rejected');
+    expect((reply.body as { response_type?: string }).response_type).toBe('ephemeral');
+    expect(h.emu.callsTo('views.open')).toHaveLength(0);
+    expect(alice.modal).toBeUndefined();
+  });
+});

@@ -1,0 +1,61 @@
+// Runs `src/main.ts` as its own process, as `npm start` would (through tsx rather than a
+// build, to keep tests fast), with an environment the test controls entirely.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface MainProcess {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (or the signal's name). */
+  exited: Promise<number | string>;
+  /** Resolves once stdout contains `pattern`. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+}
+
+export function runMain(env: Record<string, string>, options: { prefix?: string[] } = {}): MainProcess {
+  const command = options.prefix?.[0] ?? process.execPath;
+  const args = [
+    ...(options.prefix ? [...options.prefix.slice(1), process.execPath] : []),
+    '--import',
+    'tsx',
+    'src/main.ts',
+  ];
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    // No inherited SLACK_* settings, and no developer .env: the test decides everything.
+    env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const exited = new Promise<number | string>((resolve) => {
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1));
+  });
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async waitForOutput(pattern, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = out.match(pattern);
+        if (match) return match;
+        if (child.exitCode !== null || Date.now() > deadline) {
+          throw new Error(`Output never matched ${pattern}.\nstdout:\n${out}\nstderr:\n${err}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
