@@ -116,6 +116,24 @@ describe('DMs', () => {
     });
   });
 
+  it('shows chat.postEphemeral only to its user and removes messages with chat.delete', async () => {
+    await client.chat.postEphemeral({ channel: 'DU1', user: 'U1', text: 'Psst' });
+    expect(alice.ephemerals).toEqual([
+      expect.objectContaining({ text: 'Psst', source: 'chat.postEphemeral' }),
+    ]);
+    expect(alice.dm).toEqual([]);
+    expect(
+      await client.chat.postEphemeral({ channel: 'DU1', user: 'U404', text: 'x' }).catch(errorCode),
+    ).toBe('user_not_found');
+
+    const posted = await client.chat.postMessage({ channel: 'U1', text: 'Oops' });
+    await client.chat.delete({ channel: 'DU1', ts: String(posted.ts) });
+    expect(alice.dm).toEqual([]);
+    expect(await client.chat.delete({ channel: 'DU1', ts: String(posted.ts) }).catch(errorCode)).toBe(
+      'message_not_found',
+    );
+  });
+
   it('lists history newest first, with metadata only when asked for', async () => {
     const { channel } = await client.conversations.open({ users: 'U1' });
     expect(channel?.id).toBe('DU1');

@@ -1,13 +1,13 @@
 // Shared checks for Block Kit's building blocks (text objects, ids, options, confirm dialogs),
 // plus a tiny field-spec language so element and block rules can be written as tables.
 
+import { isObject } from './json.js';
+import type { JsonObject } from './types.js';
+
 export type Report = (path: string, problem: string) => void;
 
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject } from './json.js';
+export type { JsonObject } from './types.js';
 
 /** Slack's limit for callback_id, external_id, block_id and action_id. */
 export const ID_MAX = 255;

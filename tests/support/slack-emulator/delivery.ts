@@ -2,7 +2,7 @@
 // and holds the app to Slack's 3-second acknowledgement deadline.
 
 import { request } from 'node:http';
-import { isObject, parseJson } from './http-body.js';
+import { isObject, parseJson } from './json.js';
 import { signRequest } from './request-signing.js';
 import type { EnvelopeType, SocketModeHub } from './socket-mode.js';
 import type { DeliveryResult, JsonObject } from './types.js';

@@ -4,8 +4,8 @@
 import { validateMessage } from './block-kit-rules.js';
 import type { Delivery } from './delivery.js';
 import { clientSideErrors, enterValues, stateOf } from './form-filler.js';
-import { isObject } from './http-body.js';
 import { dmChannelFor, newMessageTs } from './ids.js';
+import { isObject } from './json.js';
 import {
   buttonAction,
   commandPayload,

@@ -1,7 +1,7 @@
 // Turns "the user typed X into block Y" into view.state.values exactly as Slack reports it, and applies
 // the checks Slack's client makes before it lets a user submit (required fields, min_length).
 
-import { isObject } from './http-body.js';
+import { isObject } from './json.js';
 import type { FormValue, JsonObject } from './types.js';
 import { elementsOf, type SlackView, type StateValues } from './view-stack.js';
 

@@ -2,6 +2,7 @@
 // nested objects as JSON strings) or JSON.
 
 import type { IncomingMessage } from 'node:http';
+import { isObject, parseJson } from './json.js';
 import type { JsonObject } from './types.js';
 
 /** Fields @slack/web-api JSON-encodes inside a form body; parsed back so tests can inspect them. */
@@ -11,18 +12,6 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Parses a Web API request body into params; returns undefined when it cannot be parsed. */

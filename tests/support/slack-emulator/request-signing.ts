@@ -3,7 +3,10 @@
 import { createHmac } from 'node:crypto';
 
 /** A plain record so it can be spread into or passed as any `Record<string, string>` of headers. */
-export type SignedHeaders = Record<'x-slack-request-timestamp' | 'x-slack-signature' | 'content-type', string>;
+export type SignedHeaders = Record<
+  'x-slack-request-timestamp' | 'x-slack-signature' | 'content-type',
+  string
+>;
 
 export function signatureFor(signingSecret: string, body: string, timestampSeconds: number): string {
   const digest = createHmac('sha256', signingSecret).update(`v0:${timestampSeconds}:${body}`).digest('hex');

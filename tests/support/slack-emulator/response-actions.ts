@@ -1,7 +1,7 @@
 // What Slack does with a view_submission ack: update, push, errors, clear, or (empty) close the view.
 
 import { validateView } from './block-kit-rules.js';
-import { isObject } from './http-body.js';
+import { isObject } from './json.js';
 import { holdView, MAX_MODAL_STACK, replaceView, type SlackView } from './view-stack.js';
 import type { UserRecord, Workspace } from './workspace.js';
 

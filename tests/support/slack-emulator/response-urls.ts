@@ -1,8 +1,9 @@
 // POSTs to a response_url: an ephemeral reply, an in-channel reply, or replacing/deleting the original message.
 
 import { validateMessage } from './block-kit-rules.js';
-import { isObject, isTruthyParam } from './http-body.js';
+import { isTruthyParam } from './http-body.js';
 import { newMessageTs } from './ids.js';
+import { isObject } from './json.js';
 import type { Workspace } from './workspace.js';
 
 /** Slack allows a response_url to be used 5 times within 30 minutes. */

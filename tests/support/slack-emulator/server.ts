@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FaultQueue } from './faults.js';
-import { parseApiParams, parseJson, readBody } from './http-body.js';
+import { parseApiParams, readBody } from './http-body.js';
+import { parseJson } from './json.js';
 import type { RateLimiter } from './rate-limits.js';
 import { handleResponseUrl } from './response-urls.js';
 import { SOCKET_PATH, type SocketModeHub } from './socket-mode.js';

@@ -4,8 +4,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { isObject, parseJson } from './http-body.js';
 import { newEnvelopeId } from './ids.js';
+import { isObject, parseJson } from './json.js';
 
 export const SOCKET_PATH = '/socket-mode/link';
 /** Slack pings the client; the client gives up on a server silent for 30 s. */

@@ -1,7 +1,7 @@
 // Views as Slack holds them (ids, hashes, state) and a user's modal stack (at most 3 views).
 
-import { isObject } from './http-body.js';
 import { newAutoId, newViewHash, newViewId } from './ids.js';
+import { isObject } from './json.js';
 import type { JsonObject } from './types.js';
 
 /** view.state.values: block_id → action_id → element state. */
@@ -155,10 +155,6 @@ export class ModalStack {
 
   find(viewId: string): ModalView | undefined {
     return this.views.find((view) => view.id === viewId);
-  }
-
-  findExternal(externalId: string): ModalView | undefined {
-    return this.views.find((view) => view.external_id === externalId);
   }
 
   replace(next: SlackView): void {

@@ -1,8 +1,9 @@
 // chat.* methods: messages in the app's DMs (and other conversations), ephemerals, scheduled messages.
 
 import { validateMessage } from './block-kit-rules.js';
-import { isObject, stringParam } from './http-body.js';
+import { stringParam } from './http-body.js';
 import { newMessageTs, newScheduledMessageId } from './ids.js';
+import { isObject } from './json.js';
 import type { JsonObject, StoredMessage } from './types.js';
 import { type ApiResult, fail, invalidArguments, type MethodSpec, ok } from './web-api-result.js';
 import type { Workspace } from './workspace.js';

@@ -1,7 +1,8 @@
 // views.open / views.push / views.update / views.publish, with Slack's trigger, stack and hash rules.
 
 import { validateView } from './block-kit-rules.js';
-import { isObject, stringParam } from './http-body.js';
+import { stringParam } from './http-body.js';
+import { isObject } from './json.js';
 import type { JsonObject } from './types.js';
 import { holdView, MAX_MODAL_STACK, replaceView } from './view-stack.js';
 import { fail, invalidArguments, type MethodSpec, ok } from './web-api-result.js';

@@ -146,22 +146,14 @@ export class Workspace {
     }
   }
 
-  findView(viewId: unknown, externalId: unknown): FoundView | undefined {
+  /** A modal or Home tab view by view_id, or else by external_id (views.update accepts either). */
+  findView(viewId: string | undefined, externalId: string | undefined): FoundView | undefined {
+    const matches = (view: SlackView) =>
+      viewId ? view.id === viewId : externalId ? view.external_id === externalId : false;
     for (const user of this.users.values()) {
-      const modal =
-        typeof viewId === 'string' && viewId !== ''
-          ? user.modals.find(viewId)
-          : typeof externalId === 'string' && externalId !== ''
-            ? user.modals.findExternal(externalId)
-            : undefined;
+      const modal = user.modals.all.find(matches);
       if (modal) return { user, view: modal, surface: 'modal' };
-      const home = user.home;
-      if (
-        home &&
-        ((viewId !== undefined && home.id === viewId) || (externalId && home.external_id === externalId))
-      ) {
-        return { user, view: home, surface: 'home' };
-      }
+      if (user.home && matches(user.home)) return { user, view: user.home, surface: 'home' };
     }
     return undefined;
   }
