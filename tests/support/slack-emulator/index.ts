@@ -1,4 +1,12 @@
 // Public API of the Slack emulator used by end-to-end tests.
+//
+//   const emu = await createSlackEmulator({ signingSecret, botToken, appToken, teamId: 'T1', appId: 'A1' });
+//   // Bolt: clientOptions: { slackApiUrl: emu.apiUrl } (Socket Mode also installerOptions.clientOptions)
+//   emu.useHttp('http://127.0.0.1:PORT/slack/events')  or  emu.useSocketMode(); await emu.socketConnected();
+//   const alice = emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
+//   await alice.command('/rejected', 'Acme'); await alice.waitForModal(); await alice.submit({ role: 'Designer' });
+//   expect(emu.problems).toEqual([]);
+//   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 
 export { validateMessage, validateView } from './block-kit-rules.js';
 export type { ButtonOptions, CommandOptions, EmulatedUser } from './emulated-user.js';
