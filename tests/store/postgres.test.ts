@@ -197,6 +197,43 @@ describe('PostgreSQL store', () => {
     expect(missing.message).toContain('does not exist');
   });
 
+  it('turns a connection killed mid-transaction into store_unavailable and rolls it back', async () => {
+    const store = await open({ logger: silentLog() });
+    const victim = { ...scope, userId: 'U_KILLED' };
+    const draft = await store.createDraft(victim, {}, T0);
+
+    // Hold the row so completeRejection waits inside its transaction, then kill its backend.
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT id FROM rejections WHERE id = $1 FOR UPDATE', [draft.id]);
+      // failure() attaches its handler now: the rejection lands while the kill is in flight.
+      const completing = failure(
+        store.completeRejection(victim, draft.id, {}, [{ kind: 'reflect', dueAt: T0 }], T0),
+      );
+      await vi.waitFor(async () => {
+        const waiting = await blocker.query(
+          `SELECT pid FROM pg_stat_activity WHERE application_name = 'rebound' AND wait_event_type = 'Lock'`,
+        );
+        expect(waiting.rowCount).toBe(1);
+      });
+      await blocker.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE application_name = 'rebound' AND wait_event_type = 'Lock'`,
+      );
+      expect((await completing).code).toBe(ErrorCode.StoreUnavailable);
+      await blocker.query('ROLLBACK');
+    } finally {
+      await blocker.end();
+    }
+
+    expect((await store.getRejection(victim, draft.id))?.status).toBe('draft');
+    expect(await store.listFollowUps(victim)).toEqual([]);
+    const { rejection } = await store.completeRejection(victim, draft.id, {}, [], T0);
+    expect(rejection.status).toBe('complete');
+  });
+
   it('fails with store_unavailable while the server is down and recovers when it is back', async (context) => {
     if (!server.embedded) context.skip();
     const logger = silentLog();

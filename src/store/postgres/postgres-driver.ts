@@ -65,16 +65,24 @@ export class PostgresDriver implements SqlDriver {
     const client = await this.connect();
     // Handed to release(): a client whose connection failed is destroyed, not reused.
     let broken: Error | undefined;
+    // The pool stops listening while a client is checked out; a connection dying between
+    // two statements would otherwise be an unhandled 'error' event.
+    const onConnectionError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onConnectionError);
     try {
       if (options.transaction) await this.execute(client, { sql: 'BEGIN' });
       const result = await runOperation(operation, (statement) => this.execute(client, statement));
       if (options.transaction) await this.execute(client, { sql: 'COMMIT' });
       return result;
     } catch (error) {
-      if (isPostgresUnavailable(error)) broken = error as Error;
-      else if (options.transaction) broken = await this.rollback(client);
+      if (isPostgresUnavailable(error)) broken ??= error as Error;
+      // A dead connection has no transaction left to roll back.
+      if (options.transaction && !broken) broken = await this.rollback(client);
       throw error;
     } finally {
+      client.removeListener('error', onConnectionError);
       client.release(broken);
     }
   }
