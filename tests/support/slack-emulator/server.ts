@@ -9,7 +9,7 @@ import { parseJson } from './json.js';
 import type { RateLimiter } from './rate-limits.js';
 import { handleResponseUrl } from './response-urls.js';
 import { SOCKET_PATH, type SocketModeHub } from './socket-mode.js';
-import type { ApiCall } from './types.js';
+import type { ApiCall, Fault } from './types.js';
 import { callMethod, tokenOf } from './web-api-methods.js';
 import type { Workspace } from './workspace.js';
 
@@ -94,7 +94,8 @@ export class EmulatorServer {
     };
 
     const fault = this.faults.take(method);
-    if (fault !== undefined) {
+    const after = fault !== undefined && isAfterHandling(fault) ? fault : undefined;
+    if (fault !== undefined && after === undefined) {
       if ('reset' in fault) {
         call.status = 0;
         call.error = 'connection_reset';
@@ -107,7 +108,7 @@ export class EmulatorServer {
       if ('rateLimited' in fault) {
         return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.rateLimited) });
       }
-      await delay(fault.delayMs);
+      if ('delayMs' in fault) await delay(fault.delayMs);
     }
     if (parsed === undefined) return answer(200, { ok: false, error: 'invalid_json' });
     // A user id and its D… channel are the same conversation for Slack's per-channel limit.
@@ -117,6 +118,31 @@ export class EmulatorServer {
       return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
     }
     const token = tokenOf(req.headers.authorization, parsed);
-    answer(200, callMethod(this.workspace, method, params, token));
+    const result = callMethod(this.workspace, method, params, token);
+    if (after === undefined) return answer(200, result);
+    // Slack did the work; only the answer goes wrong on its way back.
+    call.ok = result.ok;
+    if ('resetAfterHandling' in after) {
+      call.status = 0;
+      call.error = 'connection_reset_after_handling';
+      req.socket.destroy();
+      this.workspace.changed();
+      return;
+    }
+    if ('statusAfterHandling' in after) {
+      return answer(after.statusAfterHandling, { ok: false, error: `http_${after.statusAfterHandling}` });
+    }
+    this.workspace.changed();
+    await delay(after.delayAfterHandlingMs);
+    answer(200, result);
   }
+}
+
+type AfterHandlingFault = Extract<
+  Fault,
+  { resetAfterHandling: true } | { statusAfterHandling: number } | { delayAfterHandlingMs: number }
+>;
+
+function isAfterHandling(fault: Fault): fault is AfterHandlingFault {
+  return 'resetAfterHandling' in fault || 'statusAfterHandling' in fault || 'delayAfterHandlingMs' in fault;
 }

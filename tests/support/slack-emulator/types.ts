@@ -39,7 +39,13 @@ export type Fault =
   | { status: number }
   | { reset: true }
   | { rateLimited: number }
-  | { delayMs: number };
+  | { delayMs: number }
+  /** Slack handles the call (the message is posted), then the answer is lost: the socket resets… */
+  | { resetAfterHandling: true }
+  /** …or a 5xx comes back instead of the real answer… */
+  | { statusAfterHandling: number }
+  /** …or the answer is held back (a process killed meanwhile never learns it was posted). */
+  | { delayAfterHandlingMs: number };
 
 export interface RateLimit {
   perChannelPerSecond?: number;
