@@ -88,6 +88,8 @@ export async function runDueFollowUps(deps: FollowUpJobDeps, now: Date): Promise
   const options = { ...DEFAULT_FOLLOW_UP_JOB_OPTIONS, ...deps.options };
   const report: TickReport = { claimed: 0, sent: 0, recovered: 0, failed: 0, retrying: 0, leaseLost: 0 };
   const seen = new Set<string>();
+  // Never earlier than the tick's `now`, and moving on with the clock while the tick runs.
+  const current = () => new Date(Math.max(now.getTime(), deps.clock().getTime()));
   let claimAt = now;
   for (;;) {
     const batch = await deps.store.claimDueFollowUps(claimAt, {
@@ -98,10 +100,12 @@ export async function runDueFollowUps(deps: FollowUpJobDeps, now: Date): Promise
     const fresh = batch.filter((followUp) => !seen.has(followUp.id));
     for (const followUp of fresh) seen.add(followUp.id);
     report.claimed += fresh.length;
-    await forEachLimited(fresh, options.concurrency, (followUp) => deliver(deps, options, followUp, report));
+    await forEachLimited(fresh, options.concurrency, (followUp) =>
+      deliver(deps, options, current, followUp, report),
+    );
     // A short batch means nothing else is due; a batch of only repeats means we'd spin.
     if (batch.length < options.batchSize || fresh.length === 0) break;
-    claimAt = new Date(Math.max(deps.clock().getTime(), claimAt.getTime()));
+    claimAt = current();
   }
   return report;
 }
@@ -109,6 +113,7 @@ export async function runDueFollowUps(deps: FollowUpJobDeps, now: Date): Promise
 async function deliver(
   deps: FollowUpJobDeps,
   options: FollowUpJobOptions,
+  current: () => Date,
   followUp: FollowUp,
   report: TickReport,
 ): Promise<void> {
@@ -129,7 +134,7 @@ async function deliver(
     const rejection = await store.getRejection(followUp.scope, followUp.rejectionId);
     if (rejection?.status !== 'complete') {
       await record('failed', () =>
-        store.markFollowUpFailed(followUp.id, owner, 'rejection_missing', deps.clock()),
+        store.markFollowUpFailed(followUp.id, owner, 'rejection_missing', current()),
       );
       return;
     }
@@ -139,21 +144,19 @@ async function deliver(
       if (mayBeDelivered) {
         const found = await deps.dms.findDelivered(followUp);
         if (found) {
-          await record('recovered', () => store.markFollowUpSent(followUp.id, owner, found, deps.clock()));
+          await record('recovered', () => store.markFollowUpSent(followUp.id, owner, found, current()));
           return;
         }
       }
       try {
         const delivery = await deps.dms.send(followUp, deps.compose(followUp, rejection));
-        await record('sent', () => store.markFollowUpSent(followUp.id, owner, delivery, deps.clock()));
+        await record('sent', () => store.markFollowUpSent(followUp.id, owner, delivery, current()));
         return;
       } catch (error) {
         const failure = classifySlackFailure(error);
         if (failure.kind === 'permanent') {
           logger.warn(`Follow-up ${followUp.id} cannot be delivered: ${failure.code}`);
-          await record('failed', () =>
-            store.markFollowUpFailed(followUp.id, owner, failure.code, deps.clock()),
-          );
+          await record('failed', () => store.markFollowUpFailed(followUp.id, owner, failure.code, current()));
           return;
         }
         mayBeDelivered ||= failure.kind === 'ambiguous';
@@ -167,17 +170,15 @@ async function deliver(
           logger.warn(
             `Follow-up ${followUp.id} gave up after ${followUp.attempts} attempts: ${failure.code}`,
           );
-          await record('failed', () =>
-            store.markFollowUpFailed(followUp.id, owner, failure.code, deps.clock()),
-          );
+          await record('failed', () => store.markFollowUpFailed(followUp.id, owner, failure.code, current()));
           return;
         }
         const retryAt = new Date(
-          deps.clock().getTime() + Math.max(wait, options.backoffMs * 2 ** followUp.attempts),
+          current().getTime() + Math.max(wait, options.backoffMs * 2 ** followUp.attempts),
         );
         logger.info(`Follow-up ${followUp.id} will be retried: ${failure.code}`);
         await record('retrying', () =>
-          store.releaseFollowUp(followUp.id, owner, retryAt, failure.code, deps.clock()),
+          store.releaseFollowUp(followUp.id, owner, retryAt, failure.code, current()),
         );
         return;
       }
