@@ -22,11 +22,14 @@ export interface Config {
   /** SQLite path, `file:` URL or `postgres://` URL; null → ./data/rebound.sqlite. */
   databaseUrl: string | null;
   followUpCron: string;
+  /** How long a claimed follow-up is held before another instance may take it over. */
+  followUpLeaseSeconds: number;
   logLevel: LogLevelName;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_FOLLOW_UP_CRON = '* * * * *';
+export const DEFAULT_FOLLOW_UP_LEASE_SECONDS = 300;
 const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
 const WHERE = {
@@ -104,6 +107,13 @@ export function loadConfig(env: Env = process.env): Config {
       `FOLLOW_UP_CRON is not a valid cron expression (got "${followUpCron}"); leave it unset for every minute ("* * * * *").`,
     );
 
+  const leaseText = read('FOLLOW_UP_LEASE_SECONDS');
+  const followUpLeaseSeconds = leaseText === null ? DEFAULT_FOLLOW_UP_LEASE_SECONDS : Number(leaseText);
+  if (!Number.isInteger(followUpLeaseSeconds) || followUpLeaseSeconds < 1)
+    problems.push(
+      `FOLLOW_UP_LEASE_SECONDS must be a whole number of seconds, 1 or more (got "${leaseText}"); leave it unset for ${DEFAULT_FOLLOW_UP_LEASE_SECONDS}.`,
+    );
+
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelText}").`);
@@ -116,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     databaseUrl: read('DATABASE_URL'),
     followUpCron,
+    followUpLeaseSeconds,
     logLevel,
   };
 }

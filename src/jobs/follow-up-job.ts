@@ -39,7 +39,7 @@ export function createFollowUpJob(input: {
         owner,
         clock,
         ...(sleep ? { sleep } : {}),
-        options: jobOptions,
+        options: { leaseMs: config.followUpLeaseSeconds * 1000, ...jobOptions },
       },
       now,
     );

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       port: 3000,
       databaseUrl: null,
       followUpCron: '* * * * *',
+      followUpLeaseSeconds: 300,
       logLevel: 'info',
     });
   });
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       SLACK_API_URL: 'ftp://example',
       FOLLOW_UP_CRON: 'every minute',
       LOG_LEVEL: 'loud',
+      FOLLOW_UP_LEASE_SECONDS: '0',
     });
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN should start with xoxb-/);
     expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN should start with xapp-/);
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/SLACK_API_URL must be an http\(s\) URL/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_CRON is not a valid cron expression/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
+    expect(problems.join('\n')).toMatch(/FOLLOW_UP_LEASE_SECONDS must be a whole number/);
     expect(problems.join('\n')).not.toContain('xoxp-user-token-secret');
     expect(problems.join('\n')).not.toContain('not-an-app-token');
   });

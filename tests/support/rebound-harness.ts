@@ -77,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databaseUrl: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
     // Tests drive the follow-up job themselves; a yearly tick keeps node-cron out of the way.
     followUpCron: options.followUpCron ?? '0 0 1 1 *',
+    followUpLeaseSeconds: 300,
     logLevel: options.logLevel ?? 'debug',
   };
   const clock = createTestClock(options.now ?? new Date('2026-03-02T15:00:00Z'));
