@@ -1,0 +1,59 @@
+// The node-cron wrapper: a tick at start (to catch up after downtime), ticks that never
+// overlap when Slack is slow, and a stop that waits for the tick in progress.
+
+import { expect, it } from 'vitest';
+import { startScheduler } from '../../src/jobs/scheduler.js';
+import { createLoggers } from '../../src/logger.js';
+
+const { app: logger } = createLoggers('error', { write: () => {} });
+
+it('ticks at start, never overlaps a slow tick, and stop waits for it', async () => {
+  let running = 0;
+  let maxRunning = 0;
+  const started: number[] = [];
+  let finished = 0;
+  const t0 = Date.now();
+  const scheduler = startScheduler({
+    name: 'test',
+    cron: '* * * * * *',
+    clock: () => new Date(),
+    logger,
+    tick: async () => {
+      running += 1;
+      maxRunning = Math.max(maxRunning, running);
+      started.push(Date.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      running -= 1;
+      finished += 1;
+    },
+  });
+
+  await expect.poll(() => started.length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+  expect(started[0]).toBeLessThan(200); // the catch-up tick runs at once, not at the next second
+  await scheduler.stop();
+  expect(running).toBe(0);
+  expect(maxRunning).toBe(1);
+  expect(finished).toBe(started.length);
+  const ticksBeforeStop = started.length;
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  expect(started.length).toBe(ticksBeforeStop);
+});
+
+it('logs a failing tick by its code and keeps ticking', async () => {
+  const lines: string[] = [];
+  const { app } = createLoggers('info', { write: (_level, line) => lines.push(line) });
+  let calls = 0;
+  const scheduler = startScheduler({
+    name: 'follow-ups',
+    cron: '* * * * * *',
+    clock: () => new Date(),
+    logger: app,
+    tick: async () => {
+      calls += 1;
+      throw Object.assign(new Error('database is down'), { code: 'store_unavailable' });
+    },
+  });
+  await expect.poll(() => calls, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+  await scheduler.stop();
+  expect(lines.join('\n')).toContain('follow-ups tick failed: store_unavailable');
+});
