@@ -19,6 +19,7 @@ export const Limit = {
   modalTitle: 24,
   modalButton: 24,
   modalBlocks: 100,
+  homeBlocks: 100,
   messageBlocks: 50,
   sectionText: 3000,
   contextText: 3000,
