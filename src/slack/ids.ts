@@ -39,3 +39,12 @@ export const BlockId = {
   navigation: 'routine_nav',
   resumeActions: 'resume_actions',
 } as const;
+
+/** App Home buttons. Values carry ids or a page offset only. */
+export const HomeActionId = {
+  start: 'home_start_routine',
+  resume: 'home_resume_draft',
+  snooze: 'home_snooze_nudge',
+  cancelNudge: 'home_cancel_nudge',
+  showMore: 'home_show_more',
+} as const;
