@@ -17,7 +17,7 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 export function rejectedCommandCallback(deps: ListenerDeps) {
   return async ({ command, ack, client, context, respond }: Args): Promise<void> => {
     const request = parseRejectedCommand(command.text);
-    if (request.kind === 'help') {
+    if (request.kind !== 'start') {
       await ack({ response_type: 'ephemeral', ...buildHelpMessage() });
       return;
     }
