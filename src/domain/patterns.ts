@@ -1,6 +1,7 @@
 // Patterns across a person's rejections, for App Home: where processes tend to end, which
 // tweaks they keep choosing, and how often a feedback request got an answer. Pure counting.
 
+import { getField } from './routine.js';
 import type { Rejection, Stage, TweakId } from './types.js';
 
 export interface Count<T> {
@@ -19,29 +20,11 @@ export interface Patterns {
   feedback: { asked: number; answered: number };
 }
 
-const STAGE_ORDER: readonly Stage[] = [
-  'application',
-  'recruiter_screen',
-  'first_interview',
-  'later_interviews',
-  'take_home',
-  'final_round',
-  'offer_stage',
-  'other',
-];
+/** Ties rank in the order the routine offers the options, so the copy has one source. */
+const optionOrder = (id: 'stage' | 'tweaks'): readonly string[] =>
+  (getField(id).options ?? []).map((option) => option.value);
 
-const TWEAK_ORDER: readonly TweakId[] = [
-  'narrow_roles',
-  'widen_roles',
-  'target_companies',
-  'referrals',
-  'tailor_cv',
-  'practice_interviews',
-  'research_deeper',
-  'ask_questions_early',
-];
-
-function ranked<T>(counts: Map<T, number>, order: readonly T[]): Count<T>[] {
+function ranked<T extends string>(counts: Map<T, number>, order: readonly string[]): Count<T>[] {
   return [...counts.entries()]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || order.indexOf(a.key) - order.indexOf(b.key));
@@ -66,8 +49,8 @@ export function computePatterns(
   }
   return {
     total: complete.length,
-    stages: ranked(stages, STAGE_ORDER),
-    tweaks: ranked(tweaks, TWEAK_ORDER),
+    stages: ranked(stages, optionOrder('stage')),
+    tweaks: ranked(tweaks, optionOrder('tweaks')),
     // Step 1 drafts a feedback request for every rejection, so each one counts as asked.
     feedback: { asked: complete.length, answered },
   };

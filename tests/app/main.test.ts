@@ -4,9 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
+import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 import { type MainProcess, runMain } from '../support/run-main.js';
-import { createSlackEmulator } from '../support/slack-emulator/index.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,13 +31,7 @@ describe('npm start', () => {
   });
 
   it('finishes work in flight on SIGTERM, closes the database and exits 0', async () => {
-    const emu = await createSlackEmulator({
-      signingSecret: TEST_SIGNING_SECRET,
-      botToken: TEST_BOT_TOKEN,
-      appToken: 'xapp-unused',
-      teamId: 'T1',
-      appId: 'A1',
-    });
+    const emu = await createTestEmulator();
     cleanups.push(() => emu.close());
     const dir = mkdtempSync(join(tmpdir(), 'rebound-main-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
+import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 import { type MainProcess, runMain } from '../support/run-main.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
-import { createSlackEmulator } from '../support/slack-emulator/index.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,13 +16,7 @@ afterEach(async () => {
 });
 
 it('after SIGKILL mid-dispatch, a restart records the DM Slack accepted and sends the rest once', async () => {
-  const emu = await createSlackEmulator({
-    signingSecret: TEST_SIGNING_SECRET,
-    botToken: TEST_BOT_TOKEN,
-    appToken: 'xapp-unused',
-    teamId: 'T1',
-    appId: 'A1',
-  });
+  const emu = await createTestEmulator();
   cleanups.push(() => emu.close());
   const dir = mkdtempSync(join(tmpdir(), 'rebound-crash-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

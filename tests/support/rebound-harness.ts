@@ -55,15 +55,20 @@ export interface HarnessOptions {
   rebound?: ReboundOptions;
 }
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const mode = options.mode ?? 'http';
-  const emu = await createSlackEmulator({
+/** The emulator every test uses: one workspace T1, one app A1, the test tokens. */
+export function createTestEmulator(): Promise<SlackEmulator> {
+  return createSlackEmulator({
     signingSecret: TEST_SIGNING_SECRET,
     botToken: TEST_BOT_TOKEN,
     appToken: TEST_APP_TOKEN,
     teamId: 'T1',
     appId: 'A1',
   });
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const mode = options.mode ?? 'http';
+  const emu = await createTestEmulator();
   const tempDir = options.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'rebound-e2e-'));
   const config: Config = {
     slack: {
