@@ -3,13 +3,14 @@
 
 import { validateMessage } from './block-kit-rules.js';
 import type { Delivery } from './delivery.js';
-import { clientSideErrors, enterValues, stateOf } from './form-filler.js';
+import { clientSideErrors, enterValues, pickOption, stateOf } from './form-filler.js';
 import { dmChannelFor, newMessageTs } from './ids.js';
 import { isObject } from './json.js';
 import {
   buttonAction,
   commandPayload,
   messageBlockActions,
+  optionAction,
   viewBlockActions,
   viewClosed,
   viewInPayload,
@@ -25,7 +26,7 @@ import type {
   StoredMessage,
   SubmitResult,
 } from './types.js';
-import { elementsOf, type ModalView, type SlackView } from './view-stack.js';
+import { elementsOf, type ModalView, type SlackView, type StateValues } from './view-stack.js';
 import { waitFor } from './wait-for.js';
 import type { UserRecord, Workspace } from './workspace.js';
 
@@ -47,32 +48,56 @@ export interface ButtonOptions {
   values?: Record<string, FormValue>;
 }
 
-interface FoundButton {
-  button: JsonObject;
+interface FoundElement {
+  element: JsonObject;
   blockId: string;
 }
 
-/** Buttons in actions blocks and section accessories, matching action_id (and block_id/value if given). */
-function findButton(blocks: unknown, actionId: string, opts: ButtonOptions, where: string): FoundButton {
-  const found: FoundButton[] = [];
+const BUTTONS = new Set(['button']);
+/** Elements that send block_actions as soon as an option is picked (outside input blocks). */
+const OPTION_PICKERS = new Set(['static_select', 'overflow', 'radio_buttons']);
+
+/**
+ * The one element of `types` in actions blocks and section accessories matching action_id (and block_id /
+ * value if given). Input blocks are left out: what is typed there travels with a submission, not at once.
+ */
+function findElement(
+  blocks: unknown,
+  actionId: string,
+  opts: { blockId?: string; value?: string },
+  where: string,
+  types: ReadonlySet<string>,
+): FoundElement {
+  const found: FoundElement[] = [];
   const available: string[] = [];
   for (const block of Array.isArray(blocks) ? blocks.filter(isObject) : []) {
+    if (block.type === 'input') continue;
     for (const element of elementsOf(block)) {
-      if (element.type !== 'button') continue;
+      if (!types.has(String(element.type))) continue;
       available.push(`${String(block.block_id)}/${String(element.action_id)}`);
       if (element.action_id !== actionId) continue;
       if (opts.blockId !== undefined && block.block_id !== opts.blockId) continue;
       if (opts.value !== undefined && element.value !== opts.value) continue;
-      found.push({ button: element, blockId: String(block.block_id) });
+      found.push({ element, blockId: String(block.block_id) });
     }
   }
   const [only] = found;
+  const kind = [...types].join(' or ');
   if (only === undefined || found.length > 1) {
-    const why = found.length > 1 ? `${found.length} buttons match; pass blockId or value` : 'no such button';
-    throw new Error(`${where}: ${why} (action_id ${actionId}; buttons: ${available.join(', ') || 'none'})`);
+    const why = found.length > 1 ? `${found.length} match; pass blockId or value` : `no such ${kind}`;
+    throw new Error(`${where}: ${why} (action_id ${actionId}; ${kind}: ${available.join(', ') || 'none'})`);
   }
   return only;
 }
+
+/** Buttons in actions blocks and section accessories, matching action_id (and block_id/value if given). */
+function findButton(blocks: unknown, actionId: string, opts: ButtonOptions, where: string) {
+  const { element, blockId } = findElement(blocks, actionId, opts, where, BUTTONS);
+  return { button: element, blockId };
+}
+
+/** Where a select, overflow menu or radio group outside an input block sits. */
+export type ActionSurface = 'modal' | 'home' | { messageTs: string };
 
 export class EmulatedUser {
   constructor(
@@ -266,8 +291,7 @@ export class EmulatedUser {
     opts: { value?: string } = {},
   ): Promise<DeliveryResult> {
     const { workspace, delivery } = this.deps;
-    const message = this.dm.find((candidate) => candidate.ts === ts);
-    if (message === undefined) throw new Error(`${this.id}.clickMessageButton: no DM message with ts ${ts}`);
+    const message = this.requireDmMessage(ts, 'clickMessageButton');
     const { button, blockId } = findButton(message.blocks, actionId, opts, `${this.id}.clickMessageButton`);
     const triggerId = workspace.triggers.issue(this.id, 'block_actions');
     const responseUrl = workspace.newResponseUrl({
@@ -287,6 +311,74 @@ export class EmulatedUser {
       },
     );
     return delivery.deliver('interaction', payload, { label: `block_actions ${actionId} (message ${ts})` });
+  }
+
+  /** Clicks a button in the app's Home tab: block_actions with the Home view, its state and a trigger_id. */
+  async clickHomeButton(actionId: string, opts: ButtonOptions = {}): Promise<DeliveryResult> {
+    const { workspace, delivery } = this.deps;
+    const home = this.requireHome('clickHomeButton');
+    const { button, blockId } = findButton(home.blocks, actionId, opts, `${this.id}.clickHomeButton`);
+    const triggerId = workspace.triggers.issue(this.id, 'block_actions');
+    const payload = viewBlockActions(workspace, this.record, home, buttonAction(button, blockId), triggerId);
+    return delivery.deliver('interaction', payload, { label: `block_actions ${actionId} (home)` });
+  }
+
+  /**
+   * Picks the option with `optionValue` in a static_select, overflow menu or radio group that sits in an
+   * actions block or a section accessory: Slack sends block_actions at once, with `selected_option`, and
+   * (except for overflow menus, which hold no state) keeps the choice in the surface's state.
+   */
+  async selectOption(
+    surface: ActionSurface,
+    actionId: string,
+    optionValue: string,
+    opts: { blockId?: string } = {},
+  ): Promise<DeliveryResult> {
+    const { workspace, delivery } = this.deps;
+    const where = `${this.id}.selectOption`;
+    const pick = (blocks: unknown) => {
+      const { element, blockId } = findElement(blocks, actionId, opts, where, OPTION_PICKERS);
+      const option = pickOption(element, optionValue, `${where} ${blockId}/${actionId}`);
+      const entry = element.type === 'overflow' ? undefined : { type: element.type, selected_option: option };
+      return { action: optionAction(element, blockId, option), blockId, entry };
+    };
+    const triggerId = workspace.triggers.issue(this.id, 'block_actions');
+    if (surface === 'modal' || surface === 'home') {
+      const view = surface === 'modal' ? this.requireModal('selectOption') : this.requireHome('selectOption');
+      const { action, blockId, entry } = pick(view.blocks);
+      if (entry) view.state.values[blockId] = { ...view.state.values[blockId], [actionId]: entry };
+      workspace.changed();
+      const payload = viewBlockActions(workspace, this.record, view, action, triggerId);
+      return delivery.deliver('interaction', payload, { label: `block_actions ${actionId} (${surface})` });
+    }
+    const message = this.requireDmMessage(surface.messageTs, 'selectOption');
+    const { action, blockId, entry } = pick(message.blocks);
+    const state: StateValues = entry ? { [blockId]: { [actionId]: entry } } : {};
+    const responseUrl = workspace.newResponseUrl({
+      userId: this.id,
+      channelId: this.dmChannel,
+      messageTs: message.ts,
+    });
+    const payload = messageBlockActions(workspace, this.record, this.dmChannel, message, action, {
+      triggerId,
+      responseUrl,
+      state,
+    });
+    return delivery.deliver('interaction', payload, {
+      label: `block_actions ${actionId} (message ${message.ts})`,
+    });
+  }
+
+  private requireHome(action: string): SlackView {
+    const home = this.record.home;
+    if (home === undefined) throw new Error(`${this.id}.${action}: the app has published no Home tab`);
+    return home;
+  }
+
+  private requireDmMessage(ts: string, action: string): StoredMessage {
+    const message = this.dm.find((candidate) => candidate.ts === ts);
+    if (message === undefined) throw new Error(`${this.id}.${action}: no DM message with ts ${ts}`);
+    return message;
   }
 
   /** Opens the app's Home tab (or Messages tab): Slack sends app_home_opened on every visit. */

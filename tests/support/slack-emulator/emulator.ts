@@ -16,6 +16,7 @@ import type {
   JsonObject,
   RateLimit,
   SlackEmulatorOptions,
+  StoredMessage,
   UserSpec,
 } from './types.js';
 import { waitFor } from './wait-for.js';
@@ -81,6 +82,11 @@ export class SlackEmulator {
       timeoutMs,
       () => `a call to ${method} (${this.callsTo(method).length} so far)`,
     );
+  }
+
+  /** Messages in a channel or DM (C…, G… or D…), oldest first, as its members see them. */
+  messagesIn(channelId: string): readonly StoredMessage[] {
+    return [...this.workspace.messagesIn(channelId)];
   }
 
   /** Slack-rule violations seen so far; tests assert this stays empty. */

@@ -65,7 +65,8 @@ function optionsOf(element: JsonObject): JsonObject[] {
   return [];
 }
 
-function pickOption(element: JsonObject, value: unknown, where: string): JsonObject {
+/** The option whose value is `value`; throws naming the options there are. */
+export function pickOption(element: JsonObject, value: unknown, where: string): JsonObject {
   const option = optionsOf(element).find((candidate) => candidate.value === value);
   if (option === undefined) {
     const offered = optionsOf(element).map((candidate) => JSON.stringify(candidate.value));

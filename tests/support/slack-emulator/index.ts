@@ -5,11 +5,13 @@
 //   emu.useHttp('http://127.0.0.1:PORT/slack/events')  or  emu.useSocketMode(); await emu.socketConnected();
 //   const alice = emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
 //   await alice.command('/rejected', 'Acme'); await alice.waitForModal(); await alice.submit({ role: 'Designer' });
+//   await alice.clickMessageButton(ts, 'done'); await alice.selectOption({ messageTs: ts }, 'snooze', '1d');
+//   await alice.openHome(); await alice.clickHomeButton('start'); await alice.selectOption('home', 'snooze', '1w');
 //   expect(emu.problems).toEqual([]);
 //   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 
 export { validateMessage, validateView } from './block-kit-rules.js';
-export type { ButtonOptions, CommandOptions, EmulatedUser } from './emulated-user.js';
+export type { ActionSurface, ButtonOptions, CommandOptions, EmulatedUser } from './emulated-user.js';
 export { createSlackEmulator, type SendEventOptions, type SlackEmulator } from './emulator.js';
 export { type SignedHeaders, signatureFor } from './request-signing.js';
 export type {

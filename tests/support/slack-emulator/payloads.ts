@@ -3,7 +3,7 @@
 import { stateOf } from './form-filler.js';
 import { newEventId } from './ids.js';
 import type { JsonObject, StoredMessage } from './types.js';
-import type { SlackView } from './view-stack.js';
+import type { SlackView, StateValues } from './view-stack.js';
 import { BOT_USER_ID, TEAM_DOMAIN, type UserRecord, type Workspace } from './workspace.js';
 
 /** Slack's legacy verification token; Bolt ignores it in favour of signatures. */
@@ -61,6 +61,18 @@ export function commandPayload(workspace: Workspace, user: UserRecord, context: 
   };
 }
 
+/** One option picked in a select, overflow menu or radio group, as it appears in `actions`. */
+export function optionAction(element: JsonObject, blockId: string, option: JsonObject): JsonObject {
+  return {
+    type: element.type,
+    action_id: element.action_id,
+    block_id: blockId,
+    selected_option: option,
+    ...(element.placeholder !== undefined ? { placeholder: element.placeholder } : {}),
+    action_ts: actionTs(),
+  };
+}
+
 /** One clicked button, as it appears in `actions`. */
 export function buttonAction(button: JsonObject, blockId: string): JsonObject {
   return {
@@ -108,7 +120,7 @@ export function messageBlockActions(
   channelId: string,
   message: StoredMessage,
   action: JsonObject,
-  context: { triggerId: string; responseUrl: string },
+  context: { triggerId: string; responseUrl: string; state?: StateValues },
 ): JsonObject {
   return {
     ...interactionBase(workspace, user, 'block_actions'),
@@ -116,7 +128,7 @@ export function messageBlockActions(
     trigger_id: context.triggerId,
     channel: { id: channelId, name: 'directmessage' },
     message: workspace.botMessage(message),
-    state: { values: {} },
+    state: { values: context.state ?? {} },
     response_url: context.responseUrl,
     actions: [action],
   };
