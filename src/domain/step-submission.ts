@@ -2,8 +2,18 @@
 // saving and replying; this says whether the answers are valid, which step comes next and
 // which follow-ups to store when the routine is finished.
 
+import { feedbackCheckDueAt } from './follow-up-rules.js';
 import { getStep, nextStep, validateStep } from './routine.js';
 import type { FieldId, NewFollowUp, RoutineAnswers, StepNumber } from './types.js';
+
+/** What a submission is judged against: the clock, and when and where the routine began. */
+export interface SubmitContext {
+  now: Date;
+  /** The person's IANA timezone, or null (UTC). */
+  tz: string | null;
+  /** When the draft was created: the "did you hear back?" check counts from here. */
+  startedAt: Date;
+}
 
 export type StepOutcome =
   | { kind: 'invalid'; errors: Partial<Record<FieldId, string>> }
@@ -28,17 +38,24 @@ export function submitStep(
   step: StepNumber,
   saved: RoutineAnswers,
   sent: RoutineAnswers,
-  now: Date,
+  context: SubmitContext,
 ): StepOutcome {
   const answers = mergeStepAnswers(step, saved, sent);
-  const errors = validateStep(step, answers, { now });
+  const errors = validateStep(step, answers, { now: context.now });
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   const next = nextStep(step);
   if (next !== null) return { kind: 'next', step: next, answers };
-  return { kind: 'finish', answers, followUps: followUpsFor(answers) };
+  return { kind: 'finish', answers, followUps: followUpsFor(answers, context) };
 }
 
-/** The follow-ups a finished routine schedules: the reflect nudge at the time the person chose. */
-export function followUpsFor(answers: RoutineAnswers): NewFollowUp[] {
-  return answers.nudgeAt ? [{ kind: 'reflect', dueAt: answers.nudgeAt }] : [];
+/**
+ * The follow-ups a finished routine schedules: the reflect nudge at the time the person
+ * chose, and the "did you hear back?" check a few days after they started.
+ */
+export function followUpsFor(answers: RoutineAnswers, context: SubmitContext): NewFollowUp[] {
+  const feedbackCheck: NewFollowUp = {
+    kind: 'feedback_check',
+    dueAt: feedbackCheckDueAt(context.startedAt, context.now, context.tz),
+  };
+  return answers.nudgeAt ? [{ kind: 'reflect', dueAt: answers.nudgeAt }, feedbackCheck] : [feedbackCheck];
 }

@@ -107,24 +107,43 @@ export function zonedDateTimeToInstant(local: ZonedDateTime, tz: string | null):
   return new Date(wall - offsetBefore);
 }
 
+/** A calendar date with no time or zone. `month` is 1–12. */
+export type CalendarDate = Pick<ZonedDateTime, 'year' | 'month' | 'day'>;
+
 /** Adds calendar days to a date-only reading (month and year roll over as needed). */
-function addCalendarDays(
-  date: Pick<ZonedDateTime, 'year' | 'month' | 'day'>,
-  days: number,
-): Pick<ZonedDateTime, 'year' | 'month' | 'day'> {
+export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
   const shifted = new Date(wallClockMs({ ...date, hour: 12, minute: 0 }) + days * DAY_MS);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Saturday or Sunday on the calendar (the same everywhere: the date already is local). */
+export function isWeekend(date: CalendarDate): boolean {
+  const weekday = new Date(wallClockMs({ ...date, hour: 12, minute: 0 })).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** The date itself on a weekday, else the Monday after. */
+export function weekdayOnOrAfter(date: CalendarDate): CalendarDate {
+  let day = date;
+  while (isWeekend(day)) day = addCalendarDays(day, 1);
+  return day;
 }
 
 export const DEFAULT_NUDGE_DAYS = 3;
 export const DEFAULT_NUDGE_HOUR = 10;
 
+/** The start of `hour` on a person's own clock, on the given local date. */
+export function atLocalHour(date: CalendarDate, hour: number, tz: string | null): Date {
+  return zonedDateTimeToInstant({ ...date, hour, minute: 0 }, tz);
+}
+
 /**
  * When the check-in defaults to: 10:00 on the person's own clock, three calendar days
- * after `now` (UTC when tz is null or unknown). Mid-morning, after a few days' distance.
+ * after `now` (UTC when tz is null or unknown), moved on to Monday if that is a weekend.
+ * Mid-morning on a working day, after a few days' distance.
  */
 export function defaultNudgeAt(now: Date, tz: string | null): Date {
   const today = instantToZonedParts(now, tz);
-  const day = addCalendarDays(today, DEFAULT_NUDGE_DAYS);
-  return zonedDateTimeToInstant({ ...day, hour: DEFAULT_NUDGE_HOUR, minute: 0 }, tz);
+  const day = weekdayOnOrAfter(addCalendarDays(today, DEFAULT_NUDGE_DAYS));
+  return atLocalHour(day, DEFAULT_NUDGE_HOUR, tz);
 }

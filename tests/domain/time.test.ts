@@ -95,11 +95,20 @@ describe('defaultNudgeAt', () => {
   const at = (now: string, tz: string | null): string => defaultNudgeAt(new Date(now), tz).toISOString();
 
   it('is 10:00 local three days later, counted on the local calendar', () => {
-    expect(at('2025-01-15T12:00:00Z', 'America/New_York')).toBe('2025-01-18T15:00:00.000Z');
+    expect(at('2025-01-13T12:00:00Z', 'America/New_York')).toBe('2025-01-16T15:00:00.000Z'); // Mon → Thu
     // 22:00 on the 7th in New York is already the 8th in UTC: the local date counts.
     expect(at('2025-03-08T03:00:00Z', 'America/New_York')).toBe('2025-03-10T14:00:00.000Z');
-    // 01:30 on the 2nd in Kolkata is still the 1st in UTC.
-    expect(at('2025-01-01T20:00:00Z', 'Asia/Kolkata')).toBe('2025-01-05T04:30:00.000Z');
+    // 01:30 on Monday the 6th in Kolkata is still Sunday the 5th in UTC.
+    expect(at('2025-01-05T20:00:00Z', 'Asia/Kolkata')).toBe('2025-01-09T04:30:00.000Z');
+  });
+
+  it('moves a Saturday or Sunday on to Monday, on the local calendar', () => {
+    expect(at('2025-01-15T12:00:00Z', 'America/New_York')).toBe('2025-01-20T15:00:00.000Z'); // Wed → Sat → Mon
+    expect(at('2025-01-16T12:00:00Z', 'America/New_York')).toBe('2025-01-20T15:00:00.000Z'); // Thu → Sun → Mon
+    // Thursday 01:30 in Kolkata (still Wednesday in UTC): three days on is Sunday there.
+    expect(at('2025-01-01T20:00:00Z', 'Asia/Kolkata')).toBe('2025-01-06T04:30:00.000Z');
+    // Friday 20:00 in New York is Saturday in UTC; the local Friday counts.
+    expect(at('2025-01-18T01:00:00Z', 'America/New_York')).toBe('2025-01-20T15:00:00.000Z');
   });
 
   it('keeps 10:00 local across a DST change', () => {
@@ -108,7 +117,8 @@ describe('defaultNudgeAt', () => {
     expect(at('2025-10-24T12:00:00Z', 'Europe/Berlin')).toBe('2025-10-27T09:00:00.000Z'); // CEST → CET
     expect(at('2025-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2025-03-31T08:00:00.000Z'); // CET → CEST
     expect(at('2025-09-26T00:00:00Z', 'Pacific/Chatham')).toBe('2025-09-28T20:15:00.000Z'); // +12:45 → +13:45
-    expect(at('2025-10-02T00:00:00Z', 'Australia/Lord_Howe')).toBe('2025-10-04T23:00:00.000Z'); // +10:30 → +11
+    // Thursday → Sunday (the change) → Monday.
+    expect(at('2025-10-02T00:00:00Z', 'Australia/Lord_Howe')).toBe('2025-10-05T23:00:00.000Z'); // +10:30 → +11
   });
 
   it('rolls over month and year ends', () => {
@@ -117,9 +127,9 @@ describe('defaultNudgeAt', () => {
   });
 
   it('falls back to UTC when the timezone is missing or unknown', () => {
-    expect(at('2025-01-15T23:30:00Z', null)).toBe('2025-01-18T10:00:00.000Z');
-    expect(at('2025-01-15T23:30:00Z', 'Not/AZone')).toBe('2025-01-18T10:00:00.000Z');
-    expect(at('2025-01-15T23:30:00Z', '')).toBe('2025-01-18T10:00:00.000Z');
+    expect(at('2025-01-13T23:30:00Z', null)).toBe('2025-01-16T10:00:00.000Z');
+    expect(at('2025-01-13T23:30:00Z', 'Not/AZone')).toBe('2025-01-16T10:00:00.000Z');
+    expect(at('2025-01-13T23:30:00Z', '')).toBe('2025-01-16T10:00:00.000Z');
   });
 });
 

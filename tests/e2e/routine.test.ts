@@ -36,7 +36,7 @@ describe.each<Mode>(['http', 'socket'])('the /rejected routine over %s', (mode) 
     await h?.stop();
   });
 
-  it('walks all four steps, then DMs a summary and stores the follow-up', async () => {
+  it('walks all four steps, then DMs a summary and stores the follow-ups', async () => {
     const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
 
     const command = await alice.command('/rejected', 'Acme Corp');
@@ -78,6 +78,7 @@ describe.each<Mode>(['http', 'socket'])('the /rejected routine over %s', (mode) 
       status: 'complete',
       answers: { company: 'Acme Corp', stage: 'final_round' },
     });
+    // The nudge they picked, and "did you hear back?" four days after starting (Friday 10:00).
     const followUps = await h.rebound.store.listFollowUps(scope);
     expect(followUps).toEqual([
       expect.objectContaining({
@@ -86,6 +87,13 @@ describe.each<Mode>(['http', 'socket'])('the /rejected routine over %s', (mode) 
         rejectionId: rejection?.id,
         scope,
         dueAt: defaultNudge,
+      }),
+      expect.objectContaining({
+        kind: 'feedback_check',
+        status: 'pending',
+        rejectionId: rejection?.id,
+        scope,
+        dueAt: new Date('2026-03-06T15:00:00Z'),
       }),
     ]);
     expect(h.emu.problems).toEqual([]);

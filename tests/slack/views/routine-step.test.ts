@@ -129,14 +129,15 @@ describe('buildStepView', () => {
     }
   });
 
-  it('defaults the check-in to 10:00 local, three days on, and renews a saved time that has passed', () => {
+  it('defaults the check-in to 10:00 local on a weekday, three days on, and renews a passed time', () => {
+    // Thursday 1 May: three days on is a Sunday, so Monday the 5th.
     const expected = defaultNudgeAt(NOW, NEW_YORK).getTime() / 1000;
-    expect(expected).toBe(Date.parse('2025-05-04T14:00:00Z') / 1000);
+    expect(expected).toBe(Date.parse('2025-05-05T14:00:00Z') / 1000);
     expect(input(build(4), 'nudgeAt').element.initial_date_time).toBe(expected);
     const stale: RoutineAnswers = { nudgeAt: new Date('2025-04-01T10:00:00Z') };
     expect(input(build(4, { answers: stale }), 'nudgeAt').element.initial_date_time).toBe(expected);
     expect(input(build(4, { tz: null }), 'nudgeAt').element.initial_date_time).toBe(
-      Date.parse('2025-05-04T10:00:00Z') / 1000,
+      Date.parse('2025-05-05T10:00:00Z') / 1000,
     );
   });
 

@@ -4,7 +4,7 @@
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { draftFeedbackRequests } from '../../../domain/feedback-requests.js';
-import { getStep } from '../../../domain/routine.js';
+import { getStep, STEP_COUNT } from '../../../domain/routine.js';
 import { submitStep } from '../../../domain/step-submission.js';
 import type { Rejection, StepNumber } from '../../../domain/types.js';
 import { errorCode } from '../../../error-code.js';
@@ -13,6 +13,7 @@ import { ROUTINE_STEP_CALLBACK } from '../../ids.js';
 import { decodeDraftMetadata } from '../../private-metadata.js';
 import { stepViewForDraft } from '../../routine-views.js';
 import { scopeFromContext } from '../../scope.js';
+import { cachedTimeZone } from '../../user-timezone.js';
 import { alreadyFinishedText, storeDownText } from '../../views/errors-message.js';
 import { readStepAnswers } from '../../views/parse-step.js';
 import { buildSummaryMessage } from '../../views/summary-message.js';
@@ -50,9 +51,15 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
     let nudgeAt: Date | null = null;
     try {
       const draft = await deps.store.getRejection(scope, metadata.draftId);
+      // The timezone matters only when the routine finishes (the follow-ups' local times).
+      const tz = step === STEP_COUNT ? await cachedTimeZone(deps.store, scope) : null;
       const outcome =
         draft?.status === 'draft'
-          ? submitStep(step, draft.answers, readStepAnswers(step, view.state.values), now)
+          ? submitStep(step, draft.answers, readStepAnswers(step, view.state.values), {
+              now,
+              tz,
+              startedAt: draft.createdAt,
+            })
           : null;
       if (!draft || !outcome) {
         reply = formError(alreadyFinishedText());

@@ -1,0 +1,62 @@
+// When follow-ups fall due: the "did you hear back?" check after step 1, and a snoozed
+// nudge. Pure: `now` and the person's timezone come from the caller. Times are read on the
+// person's own clock, so a nudge never lands at 03:00 for them or drifts an hour at DST.
+
+import {
+  addCalendarDays,
+  atLocalHour,
+  DAY_MS,
+  DEFAULT_NUDGE_HOUR,
+  instantToZonedParts,
+  weekdayOnOrAfter,
+  zonedDateTimeToInstant,
+} from './time.js';
+
+export type SnoozeChoice = '1d' | '3d' | '1w';
+
+export const SNOOZE_DAYS: Readonly<Record<SnoozeChoice, number>> = { '1d': 1, '3d': 3, '1w': 7 };
+
+export function isSnoozeChoice(value: unknown): value is SnoozeChoice {
+  return value === '1d' || value === '3d' || value === '1w';
+}
+
+/** Days after the routine started that we ask whether the employer replied. */
+export const FEEDBACK_CHECK_DAYS = 4;
+
+/**
+ * A snoozed nudge comes back at the time of day it was first due, N calendar days after
+ * today on the person's clock (so "1 week" across a DST change is still 10:00 for them).
+ * Never in the past, whatever odd `previousDue` a retry left behind.
+ */
+export function snoozedUntil(choice: SnoozeChoice, now: Date, tz: string | null, previousDue: Date): Date {
+  const today = instantToZonedParts(now, tz);
+  const timeOfDay = instantToZonedParts(previousDue, tz);
+  const day = addCalendarDays(today, SNOOZE_DAYS[choice]);
+  const due = zonedDateTimeToInstant({ ...day, hour: timeOfDay.hour, minute: timeOfDay.minute }, tz);
+  return due.getTime() > now.getTime() ? due : new Date(now.getTime() + SNOOZE_DAYS[choice] * DAY_MS);
+}
+
+/**
+ * "Did you hear back?": 10:00 on their clock, four days after they started the routine,
+ * on a weekday. A routine that sat as a draft past that point gets the check at the next
+ * weekday 10:00 after `now` instead, never at once in the middle of finishing.
+ */
+export function feedbackCheckDueAt(startedAt: Date, now: Date, tz: string | null): Date {
+  const started = instantToZonedParts(startedAt, tz);
+  const planned = atLocalHour(
+    weekdayOnOrAfter(addCalendarDays(started, FEEDBACK_CHECK_DAYS)),
+    DEFAULT_NUDGE_HOUR,
+    tz,
+  );
+  return planned.getTime() > now.getTime() ? planned : nextWeekdayMorningAfter(now, tz);
+}
+
+/** The first weekday 10:00 on the person's clock that is later than `now`. */
+export function nextWeekdayMorningAfter(now: Date, tz: string | null): Date {
+  let day = weekdayOnOrAfter(instantToZonedParts(now, tz));
+  for (;;) {
+    const candidate = atLocalHour(day, DEFAULT_NUDGE_HOUR, tz);
+    if (candidate.getTime() > now.getTime()) return candidate;
+    day = weekdayOnOrAfter(addCalendarDays(day, 1));
+  }
+}
