@@ -182,6 +182,22 @@ describe('DM messages', () => {
     expect(seen[0]?.action).not.toHaveProperty('placeholder');
   });
 
+  it('tells apart message buttons with one action_id by block_id', async () => {
+    const done = (blockId: string) => ({
+      type: 'actions' as const,
+      block_id: blockId,
+      elements: [{ type: 'button' as const, action_id: 'done', text: plain('Done') }],
+    });
+    const posted = await (await client()).chat.postMessage({
+      channel: 'U1',
+      text: 'Two',
+      blocks: [done('first'), done('second')],
+    });
+    await expect(alice.clickMessageButton(String(posted.ts), 'done')).rejects.toThrow(/2 match/);
+    await alice.clickMessageButton(String(posted.ts), 'done', { blockId: 'second' });
+    expect(seen[0]?.action).toMatchObject({ action_id: 'done', block_id: 'second' });
+  });
+
   it('refuses a message that is not in the DM', async () => {
     await expect(alice.selectOption({ messageTs: '1.000000' }, 'snooze', '1d')).rejects.toThrow(
       /no DM message with ts 1\.000000/,

@@ -288,7 +288,7 @@ export class EmulatedUser {
   async clickMessageButton(
     ts: string,
     actionId: string,
-    opts: { value?: string } = {},
+    opts: { value?: string; blockId?: string } = {},
   ): Promise<DeliveryResult> {
     const { workspace, delivery } = this.deps;
     const message = this.requireDmMessage(ts, 'clickMessageButton');
