@@ -131,3 +131,20 @@ export interface UserProfile {
   tz: string | null;
   tzFetchedAt: Date;
 }
+
+/** The step-2 prompts, answered again from a nudge's "Reflect now". */
+export type ReflectionAnswers = Pick<RoutineAnswers, 'interview' | 'preparation' | 'rapport' | 'strengths'>;
+
+/** Something a person added to a rejection after finishing the routine. */
+export type EntryData =
+  | { kind: 'reflection'; answers: ReflectionAnswers }
+  /** From "Did you hear back?": what the employer said, or that nothing came. */
+  | { kind: 'feedback'; received: boolean; text: string | null };
+
+export interface RejectionEntry {
+  id: string;
+  rejectionId: string;
+  scope: UserScope;
+  data: EntryData;
+  createdAt: Date;
+}

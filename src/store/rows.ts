@@ -2,10 +2,12 @@
 // milliseconds (SQLite INTEGER, PostgreSQL BIGINT — which pg returns as a string).
 
 import type {
+  EntryData,
   FollowUp,
   FollowUpKind,
   FollowUpStatus,
   Rejection,
+  RejectionEntry,
   RejectionStatus,
   StepNumber,
   UserProfile,
@@ -71,6 +73,16 @@ export function rowToUserProfile(row: Row): UserProfile {
     scope: rowScope(row),
     tz: toNullableString(row.tz),
     tzFetchedAt: toDate(row.tz_fetched_at),
+  };
+}
+
+export function rowToEntry(row: Row): RejectionEntry {
+  return {
+    id: String(row.id),
+    rejectionId: String(row.rejection_id),
+    scope: rowScope(row),
+    data: JSON.parse(String(row.data)) as EntryData,
+    createdAt: toDate(row.created_at),
   };
 }
 

@@ -1,11 +1,14 @@
 // The Store, once, for both engines: each method runs its shared operation on the engine's
-// driver. Only completing a rejection and migrating need a transaction; every other method
-// is a single conditional statement (plus a read to tell "missing" from "conflict").
+// driver. Only completing a rejection, snoozing a nudge and migrating need a transaction;
+// every other method is a single conditional statement (plus a read to tell "missing" from
+// "conflict").
 
 import type {
+  EntryData,
   FollowUp,
   NewFollowUp,
   Rejection,
+  RejectionEntry,
   RoutineAnswers,
   StepNumber,
   UserProfile,
@@ -13,6 +16,8 @@ import type {
 } from '../domain/types.js';
 import type { Operation, SqlDriver } from './driver.js';
 import { migrateOperation } from './migrations.js';
+import * as entries from './ops/entries.js';
+import * as followUpAnswers from './ops/follow-up-answers.js';
 import * as followUps from './ops/follow-ups.js';
 import * as rejections from './ops/rejections.js';
 import * as userProfiles from './ops/user-profiles.js';
@@ -99,6 +104,18 @@ export class SqlStore implements Store {
     return this.driver.run(rejections.listRejections(scope, options));
   }
 
+  updateAnswers(scope: UserScope, id: string, answers: RoutineAnswers, now: Date): Promise<Rejection> {
+    return this.driver.run(rejections.updateAnswers(scope, id, answers, now));
+  }
+
+  addEntry(scope: UserScope, rejectionId: string, data: EntryData, now: Date): Promise<RejectionEntry> {
+    return this.driver.run(entries.addEntry(scope, rejectionId, data, now));
+  }
+
+  listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]> {
+    return this.driver.run(entries.listEntries(scope, rejectionId));
+  }
+
   getUserProfile(scope: UserScope): Promise<UserProfile | null> {
     return this.driver.run(userProfiles.getUserProfile(scope));
   }
@@ -134,6 +151,22 @@ export class SqlStore implements Store {
 
   releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp> {
     return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now));
+  }
+
+  findFollowUp(scope: UserScope, id: string): Promise<FollowUp | null> {
+    return this.driver.run(followUpAnswers.findFollowUp(scope, id));
+  }
+
+  markFollowUpDone(scope: UserScope, id: string, now: Date): Promise<FollowUp> {
+    return this.driver.run(followUpAnswers.markFollowUpDone(scope, id, now));
+  }
+
+  snoozeFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Promise<FollowUp> {
+    return this.driver.run(followUpAnswers.snoozeFollowUp(scope, id, dueAt, now), { transaction: true });
+  }
+
+  stopFollowUps(scope: UserScope, rejectionId: string, now: Date): Promise<number> {
+    return this.driver.run(followUpAnswers.stopFollowUps(scope, rejectionId, now));
   }
 }
 

@@ -9,9 +9,11 @@
 //   the state the call needs, e.g. completing a draft twice) or `store_unavailable`.
 
 import type {
+  EntryData,
   FollowUp,
   NewFollowUp,
   Rejection,
+  RejectionEntry,
   RoutineAnswers,
   StepNumber,
   UserProfile,
@@ -66,6 +68,15 @@ export interface Store {
   ): Promise<{ rejection: Rejection; followUps: FollowUp[] }>;
   /** Complete rejections, newest first. */
   listRejections(scope: UserScope, options?: { limit?: number; offset?: number }): Promise<Rejection[]>;
+  /** Replaces a complete rejection's answers. Throws `store_conflict` unless it is complete. */
+  updateAnswers(scope: UserScope, id: string, answers: RoutineAnswers, now: Date): Promise<Rejection>;
+
+  // --- What a person adds to a rejection later ---------------------------------------
+
+  /** Adds an entry to a complete rejection. Throws `store_conflict` unless it is complete. */
+  addEntry(scope: UserScope, rejectionId: string, data: EntryData, now: Date): Promise<RejectionEntry>;
+  /** A rejection's entries, oldest first (empty for a rejection of another scope). */
+  listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]>;
 
   // --- Users ---------------------------------------------------------------------------
 
@@ -94,4 +105,22 @@ export interface Store {
   markFollowUpFailed(id: string, owner: string, errorCode: string, now: Date): Promise<FollowUp>;
   /** Transient failure: back to `pending`, due again at `retryAt`. */
   releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp>;
+
+  // --- Answering a delivered nudge -------------------------------------------------------
+
+  /** One of this user's follow-ups, or null (missing, or someone else's). */
+  findFollowUp(scope: UserScope, id: string): Promise<FollowUp | null>;
+  /** The person answered a delivered nudge: `sent` → `done`. Throws `store_conflict` unless `sent`. */
+  markFollowUpDone(scope: UserScope, id: string, now: Date): Promise<FollowUp>;
+  /**
+   * Closes a delivered (`sent`) nudge as `done` and stores a new `pending` one of the same
+   * kind and rejection, due at `dueAt`; returns the new one. Exactly one of two racing
+   * snoozes wins; the other (and any nudge that is not `sent`) throws `store_conflict`.
+   */
+  snoozeFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Promise<FollowUp>;
+  /**
+   * No more nudges for this rejection: its pending follow-ups become `cancelled`, its sent
+   * ones `done`. Idempotent; returns how many changed.
+   */
+  stopFollowUps(scope: UserScope, rejectionId: string, now: Date): Promise<number>;
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUp, NewFollowUp, Rejection, RoutineAnswers, UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
+import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 
 export interface StoreFixture {
   store: Store;
@@ -499,6 +500,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         expect(b?.every((followUp) => followUp.leaseOwner === 'worker-b')).toBe(true);
       });
     });
+
+    describeFollowUpAnswers(() => store);
 
     describe('finishing a claimed follow-up', () => {
       async function claimedOne(): Promise<FollowUp> {

@@ -87,7 +87,7 @@ describe('PostgreSQL store', () => {
         fresh,
         'SELECT version FROM schema_migrations ORDER BY 1',
       );
-      expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
+      expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4]);
     } finally {
       await server.dropDatabase(fresh);
     }

@@ -105,7 +105,7 @@ describe('SQLite store', () => {
 
     const applied = (log: typeof firstLog) =>
       log.info.mock.calls.filter(([message]) => message === 'store: migration applied').length;
-    expect(applied(firstLog)).toBe(3);
+    expect(applied(firstLog)).toBe(4);
     expect(applied(secondLog)).toBe(0);
 
     const db = new Database(file, { readonly: true });
@@ -115,6 +115,7 @@ describe('SQLite store', () => {
         { version: 1, name: 'create_rejections' },
         { version: 2, name: 'create_follow_ups' },
         { version: 3, name: 'create_user_profiles' },
+        { version: 4, name: 'create_rejection_entries' },
       ]);
     } finally {
       db.close();

@@ -9,8 +9,9 @@ import { rowToFollowUp, SCOPE_MATCH, scopeParams, toMillis } from '../rows.js';
 import type { ClaimOptions } from '../store.js';
 import { onlyRow } from './shared.js';
 
+/** Stores a pending follow-up for a rejection (given by its id and owner's scope). */
 export function* insertFollowUp(
-  rejection: Rejection,
+  rejection: Pick<Rejection, 'id' | 'scope'>,
   followUp: NewFollowUp,
   at: number,
 ): Operation<FollowUp> {

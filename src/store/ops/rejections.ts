@@ -4,6 +4,7 @@ import type {
   FollowUp,
   NewFollowUp,
   Rejection,
+  RejectionStatus,
   RoutineAnswers,
   StepNumber,
   UserScope,
@@ -58,7 +59,7 @@ export function* saveDraft(
           RETURNING *`,
     params: [step, ...answerColumns(answers), toMillis(now), id, ...scopeParams(scope)],
   };
-  if (!rows[0]) return yield* notADraft(scope, id);
+  if (!rows[0]) return yield* notInStatus(scope, id, 'draft');
   return rowToRejection(rows[0]);
 }
 
@@ -69,7 +70,7 @@ export function* discardDraft(scope: UserScope, id: string, now: Date): Operatio
           RETURNING id`,
     params: [toMillis(now), id, ...scopeParams(scope)],
   };
-  if (!rows[0]) yield* notADraft(scope, id);
+  if (!rows[0]) yield* notInStatus(scope, id, 'draft');
 }
 
 /**
@@ -92,11 +93,28 @@ export function* completeRejection(
           RETURNING *`,
     params: [...answerColumns(answers), at, at, id, ...scopeParams(scope)],
   };
-  if (!rows[0]) return yield* notADraft(scope, id);
+  if (!rows[0]) return yield* notInStatus(scope, id, 'draft');
   const rejection = rowToRejection(rows[0]);
   const stored: FollowUp[] = [];
   for (const followUp of followUps) stored.push(yield* insertFollowUp(rejection, followUp, at));
   return { rejection, followUps: stored };
+}
+
+/** Replaces a complete rejection's answers (e.g. new search tweaks from a nudge). */
+export function* updateAnswers(
+  scope: UserScope,
+  id: string,
+  answers: RoutineAnswers,
+  now: Date,
+): Operation<Rejection> {
+  const rows = yield {
+    sql: `UPDATE rejections SET answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
+          WHERE id = ? AND ${SCOPE_MATCH} AND status = 'complete'
+          RETURNING *`,
+    params: [...answerColumns(answers), toMillis(now), id, ...scopeParams(scope)],
+  };
+  if (!rows[0]) return yield* notInStatus(scope, id, 'complete');
+  return rowToRejection(rows[0]);
 }
 
 export function* listRejections(
@@ -111,15 +129,15 @@ export function* listRejections(
   return rows.map(rowToRejection);
 }
 
-/** After a conditional update touched nothing: say whether the draft is missing or moved on. */
-function* notADraft(scope: UserScope, id: string): Operation<never> {
+/** After a conditional update touched nothing: say whether the rejection is missing or in another state. */
+function* notInStatus(scope: UserScope, id: string, wanted: RejectionStatus): Operation<never> {
   const rows = yield {
     sql: `SELECT status FROM rejections WHERE id = ? AND ${SCOPE_MATCH}`,
     params: [id, ...scopeParams(scope)],
   };
   const status = rows[0]?.status;
   if (status === undefined) throw new ReboundError(ErrorCode.StoreNotFound, `rejection ${id} not found`);
-  throw new ReboundError(ErrorCode.StoreConflict, `rejection ${id} is ${String(status)}, not a draft`);
+  throw new ReboundError(ErrorCode.StoreConflict, `rejection ${id} is ${String(status)}, not ${wanted}`);
 }
 
 /** The JSON answers plus the columns extracted from them for listing. */

@@ -76,4 +76,21 @@ export const sqliteMigrations: readonly Migration[] = [
         PRIMARY KEY (team_id, enterprise_id, user_id)
       ) STRICT;`,
   },
+  {
+    version: 4,
+    name: 'create_rejection_entries',
+    sql: `
+      CREATE TABLE rejection_entries (
+        id TEXT PRIMARY KEY,
+        rejection_id TEXT NOT NULL REFERENCES rejections (id),
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      -- One rejection's entries in the order they were written.
+      CREATE INDEX rejection_entries_by_rejection ON rejection_entries (rejection_id, created_at);`,
+  },
 ];
