@@ -1,7 +1,9 @@
-// The /rejected routine end to end: the real app, over HTTP and over Socket Mode, against
-// the Slack emulator. Form answers are entered into the views the app actually sent.
+// The /rejected routine end to end: the real app, over HTTP and over Socket Mode, on SQLite
+// and on PostgreSQL, against the Slack emulator. Form answers are entered into the views the
+// app actually sent.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engines } from '../support/engines.js';
 import { type Harness, type Mode, startHarness } from '../support/rebound-harness.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z'); // a Monday, 10:00 in New York
@@ -26,11 +28,14 @@ const step3 = {
 };
 const step4 = { lesson: 'Ask about the team early on.' };
 
-describe.each<Mode>(['http', 'socket'])('the /rejected routine over %s', (mode) => {
+const modes: Mode[] = ['http', 'socket'];
+const cases = modes.flatMap((mode) => engines.map((engine) => ({ mode, engine })));
+
+describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode, engine }) => {
   let h: Harness;
 
   beforeEach(async () => {
-    h = await startHarness({ mode, now: NOW });
+    h = await startHarness({ mode, now: NOW, databaseUrl: await engine.databaseUrl() });
   });
   afterEach(async () => {
     await h?.stop();

