@@ -7,7 +7,7 @@
 // that DM before sending again.
 
 import type { Logger } from '@slack/bolt';
-import type { FollowUp, Rejection } from '../domain/types.js';
+import type { FollowUp, Rejection, RejectionEntry } from '../domain/types.js';
 import { errorCode } from '../error-code.js';
 import { ErrorCode, isReboundError } from '../errors.js';
 import type { Store } from '../store/store.js';
@@ -61,7 +61,8 @@ export const DEFAULT_FOLLOW_UP_JOB_OPTIONS: FollowUpJobOptions = {
 export interface FollowUpJobDeps {
   store: Store;
   dms: FollowUpDms;
-  compose: (followUp: FollowUp, rejection: Rejection) => DmMessage;
+  /** Builds the DM from the follow-up, its rejection and what was added to it since (oldest first). */
+  compose: (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) => DmMessage;
   logger: Logger;
   /** This instance's name on the leases it takes. */
   owner: string;
@@ -138,6 +139,7 @@ async function deliver(
       );
       return;
     }
+    const entries = await store.listEntries(followUp.scope, followUp.rejectionId);
     // A previous attempt may have posted before its instance died.
     let mayBeDelivered = followUp.attempts > 1;
     for (let tries = 0; ; tries += 1) {
@@ -149,7 +151,7 @@ async function deliver(
         }
       }
       try {
-        const delivery = await deps.dms.send(followUp, deps.compose(followUp, rejection));
+        const delivery = await deps.dms.send(followUp, deps.compose(followUp, rejection, entries));
         await record('sent', () => store.markFollowUpSent(followUp.id, owner, delivery, current()));
         return;
       } catch (error) {

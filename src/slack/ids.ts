@@ -48,3 +48,31 @@ export const HomeActionId = {
   cancelNudge: 'home_cancel_nudge',
   showMore: 'home_show_more',
 } as const;
+
+/**
+ * Follow-up nudge DMs. Each button's value is the follow-up id and nothing else; the snooze
+ * menu's option values are `<choice>:<follow-up id>` (follow-up-refs.ts reads both).
+ */
+export const NudgeActionId = {
+  reflectNow: 'nudge_reflect_now',
+  tweakSearch: 'nudge_tweak_search',
+  snooze: 'nudge_snooze',
+  done: 'nudge_done',
+  /** "Did you hear back?": yes, note what they said. */
+  feedbackYes: 'nudge_feedback_yes',
+  /** "Did you hear back?": no reply (yet). */
+  feedbackNone: 'nudge_feedback_none',
+} as const;
+
+export const NudgeBlockId = {
+  actions: 'nudge_actions',
+  /** The feedback modal's one input. */
+  feedbackText: 'feedback_text',
+} as const;
+
+/** Modals opened from a nudge DM; their private_metadata holds the follow-up and DM ids. */
+export const NudgeCallbackId = {
+  reflect: 'nudge_reflect',
+  tweak: 'nudge_tweak',
+  feedback: 'nudge_feedback',
+} as const;

@@ -43,8 +43,11 @@ export function stepTitle(step: StepNumber): string {
   return `Step ${step} of ${STEP_COUNT} · ${getStep(step).title}`;
 }
 
+/** What a field's input needs to start from: the saved answers, and the clock and zone for the nudge picker. */
+export type FieldInput = Pick<StepViewInput, 'answers' | 'tz' | 'now'>;
+
 /** A saved check-in time that has since passed is replaced by a fresh default. */
-function initialNudgeAt(input: StepViewInput): Date {
+function initialNudgeAt(input: FieldInput): Date {
   const saved = input.answers.nudgeAt;
   const stillAhead =
     saved instanceof Date &&
@@ -53,7 +56,7 @@ function initialNudgeAt(input: StepViewInput): Date {
   return stillAhead ? saved : defaultNudgeAt(input.now, input.tz);
 }
 
-function elementFor(field: FieldDefinition, input: StepViewInput): InputBlockElement {
+function elementFor(field: FieldDefinition, input: FieldInput): InputBlockElement {
   const value: unknown = input.answers[field.id];
   const options = (field.options ?? []).map((choice) => option(choice.value, choice.label));
   const selected = options.filter((choice) =>
@@ -105,7 +108,8 @@ function elementFor(field: FieldDefinition, input: StepViewInput): InputBlockEle
   }
 }
 
-function inputBlock(field: FieldDefinition, input: StepViewInput): InputBlock {
+/** One field of the routine as an input block, starting from the saved answer (block_id = field id). */
+export function inputBlock(field: FieldDefinition, input: FieldInput): InputBlock {
   return {
     type: 'input',
     block_id: field.id,

@@ -3,7 +3,7 @@
 
 import type { FeedbackRequest } from '../../domain/feedback-requests.js';
 import { getField, normalizeAnswers, optionLabel } from '../../domain/routine.js';
-import type { FieldId, Rejection, RoutineAnswers } from '../../domain/types.js';
+import type { FieldId, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
 import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../mrkdwn.js';
 import { type KnownBlock, Limit, mrkdwnContext, mrkdwnSection } from './block-kit.js';
 
@@ -11,6 +11,8 @@ export interface SummaryMessageInput {
   rejection: Rejection;
   feedbackRequests: FeedbackRequest[];
   nudgeAt: Date | null;
+  /** Added since the routine (e.g. feedback noted from a nudge), oldest first. */
+  entries?: RejectionEntry[];
 }
 
 export interface SlackMessage {
@@ -51,6 +53,15 @@ function feedbackBlocks(requests: FeedbackRequest[]): KnownBlock[] {
       .slice(0, MAX_REQUESTS)
       .map((request) => quotedSection(`*To ${name(request.recipient)}*`, request.text)),
   ];
+}
+
+/** The feedback the employer gave, once noted from a "did you hear back?" nudge. */
+function receivedFeedbackBlocks(entries: RejectionEntry[]): KnownBlock[] {
+  return entries.flatMap((entry) =>
+    entry.data.kind === 'feedback' && entry.data.received && entry.data.text
+      ? [quotedSection('*What they told you*', entry.data.text)]
+      : [],
+  );
 }
 
 function reflectionBlocks(answers: RoutineAnswers): KnownBlock[] {
@@ -98,6 +109,7 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
   const blocks: KnownBlock[] = [
     mrkdwnSection(`*${headline(answers)}*\nThanks for taking the time. Here's everything in one place.`),
     ...feedbackBlocks(input.feedbackRequests),
+    ...receivedFeedbackBlocks(input.entries ?? []),
     { type: 'divider' },
     ...reflectionBlocks(answers),
     ...[fitBlock(answers), tweaksBlock(answers)].filter((block): block is KnownBlock => block !== null),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftFeedbackRequests, type FeedbackRequest } from '../../../src/domain/feedback-requests.js';
-import type { RoutineAnswers } from '../../../src/domain/types.js';
+import type { RejectionEntry, RoutineAnswers } from '../../../src/domain/types.js';
 import { buildSummaryMessage } from '../../../src/slack/views/summary-message.js';
 import { validateMessage } from '../../support/slack-emulator/block-kit-rules.js';
 import { createRejection, FULL_ANSWERS, HOSTILE, type Json, LONG_ANSWERS } from './fixtures.js';
@@ -113,5 +113,29 @@ describe('buildSummaryMessage', () => {
   it('passes the Slack rules checker with only the required answers', () => {
     expect(validateMessage(summary({ company: 'Acme', role: 'Analyst' }, null))).toEqual([]);
     expect(validateMessage(summary({}, null, []))).toEqual([]);
+  });
+  it('shows the feedback they noted later, escaped and quoted', () => {
+    const scope = { teamId: 'T1234', enterpriseId: null, userId: 'U1234' };
+    const entry = (data: RejectionEntry['data']): RejectionEntry => ({
+      id: 'e1',
+      rejectionId: 'rej_123',
+      scope,
+      data,
+      createdAt: NUDGE,
+    });
+    const message = buildSummaryMessage({
+      rejection: createRejection(),
+      feedbackRequests: [],
+      nudgeAt: NUDGE,
+      entries: [
+        entry({ kind: 'feedback', received: false, text: null }),
+        entry({ kind: 'feedback', received: true, text: `More depth, please ${HOSTILE}` }),
+      ],
+    });
+    const noted = texts(message).filter((text) => text.startsWith('*What they told you*'));
+    expect(noted).toEqual([
+      '*What they told you*\n> More depth, please &lt;!channel&gt; &lt;@U123&gt; &amp; co',
+    ]);
+    expect(validateMessage(message)).toEqual([]);
   });
 });
