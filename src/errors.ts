@@ -9,6 +9,7 @@ export const ErrorCode = {
   StoreMigrationFailed: 'store_migration_failed',
   SlackApi: 'slack_api_error',
   InvalidPayload: 'invalid_payload',
+  TokenDecryptFailed: 'token_decrypt_failed',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

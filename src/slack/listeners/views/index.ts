@@ -1,6 +1,11 @@
 import type { App } from '@slack/bolt';
-import { ROUTINE_STEP_CALLBACK } from '../../ids.js';
+import { NudgeCallbackId, ROUTINE_STEP_CALLBACK } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
+import {
+  feedbackSubmissionCallback,
+  reflectSubmissionCallback,
+  tweakSubmissionCallback,
+} from './nudge-forms.js';
 import { routineStepClosedCallback } from './routine-step-closed.js';
 import { routineStepSubmissionCallback } from './routine-step-submission.js';
 
@@ -10,4 +15,7 @@ export function register(app: App, deps: ListenerDeps): void {
     routineStepSubmissionCallback(deps),
   );
   app.view({ callback_id: ROUTINE_STEP_CALLBACK, type: 'view_closed' }, routineStepClosedCallback(deps));
+  app.view(NudgeCallbackId.reflect, reflectSubmissionCallback(deps));
+  app.view(NudgeCallbackId.tweak, tweakSubmissionCallback(deps));
+  app.view(NudgeCallbackId.feedback, feedbackSubmissionCallback(deps));
 }
