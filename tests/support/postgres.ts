@@ -157,7 +157,8 @@ async function dropDatabase(admin: pg.Pool, url: string): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on (as the probe closed it): a server to start there, or a refused connection. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

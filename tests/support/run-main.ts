@@ -16,6 +16,11 @@ export interface MainProcess {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
+/**
+ * `prefix` runs node under a wrapper command. A wrapper that forks (the `faketime` command
+ * does) does not pass signals on, so SIGTERM would stop the wrapper and orphan Rebound; set
+ * such a tool's environment instead (see tests/app/main-postgres.test.ts).
+ */
 export function runMain(env: Record<string, string>, options: { prefix?: string[] } = {}): MainProcess {
   const command = options.prefix?.[0] ?? process.execPath;
   const args = [
