@@ -2,19 +2,13 @@
 // person's own time), "I'm done" (no more check-ins about this rejection) and "No reply
 // yet". Each saves first, then rewrites the DM so its buttons are gone.
 
-import type { ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { StaticSelectAction } from '@slack/bolt';
 import { snoozedUntil } from '../../../domain/follow-up-rules.js';
 import { errorCode } from '../../../error-code.js';
-import { followUpIdFromValue, parseSnoozeOptionValue } from '../../follow-up-refs.js';
+import { parseSnoozeOptionValue } from '../../follow-up-refs.js';
 import { showChoice } from '../../nudges.js';
 import { cachedTimeZone, refreshUserTimezone } from '../../user-timezone.js';
-import { nudgeClickCallback } from './nudge-click.js';
-
-/** A button's value is the follow-up id. */
-export function readButton(action: ButtonAction): { followUpId: string; extra: null } | null {
-  const followUpId = followUpIdFromValue(action.value);
-  return followUpId ? { followUpId, extra: null } : null;
-}
+import { nudgeClickCallback, readButton } from './nudge-click.js';
 
 export const snoozeCallback = nudgeClickCallback({
   name: 'snooze',

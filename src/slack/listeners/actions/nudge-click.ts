@@ -7,6 +7,7 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   BlockElementAction,
+  ButtonAction,
   RespondFn,
   SlackActionMiddlewareArgs,
   webApi,
@@ -14,7 +15,7 @@ import type {
 import type { UserScope } from '../../../domain/types.js';
 import { errorCode } from '../../../error-code.js';
 import { ErrorCode, isReboundError } from '../../../errors.js';
-import type { NudgeMessageRef } from '../../follow-up-refs.js';
+import { followUpIdFromValue, type NudgeMessageRef } from '../../follow-up-refs.js';
 import { clickedMessage, loadNudge, type Nudge } from '../../nudges.js';
 import { scopeFromContext } from '../../scope.js';
 import { ALREADY_ANSWERED_TEXT, NUDGE_FAILED_TEXT } from '../../views/nudge-replies.js';
@@ -33,6 +34,12 @@ export interface NudgeClick<Extra> {
   extra: Extra;
   /** A private reply to the clicker only. */
   tell(text: string): Promise<void>;
+}
+
+/** A nudge button's value is the follow-up id, and nothing else. */
+export function readButton(action: ButtonAction): { followUpId: string; extra: null } | null {
+  const followUpId = followUpIdFromValue(action.value);
+  return followUpId ? { followUpId, extra: null } : null;
 }
 
 type Args<A extends BlockElementAction> = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<A>>;

@@ -8,8 +8,7 @@ import { errorCode } from '../../../error-code.js';
 import type { ModalView } from '../../views/block-kit.js';
 import { buildFeedbackModal, buildReflectModal, buildTweakModal } from '../../views/follow-up-modals.js';
 import { NUDGE_SLOW_TEXT } from '../../views/nudge-replies.js';
-import { readButton } from './nudge-buttons.js';
-import { type NudgeClick, nudgeClickCallback } from './nudge-click.js';
+import { type NudgeClick, nudgeClickCallback, readButton } from './nudge-click.js';
 
 async function open(click: NudgeClick<null>, view: ModalView): Promise<void> {
   try {
