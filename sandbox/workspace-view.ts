@@ -1,0 +1,291 @@
+// What the sandbox page does and sees, in terms of the Slack emulator: every action a person takes on
+// the page becomes the same call a test makes (user.command, user.submit, user.clickMessageButton …),
+// so the emulator builds Slack's payload, signs it and delivers it to the app. What Slack's client
+// would show when something fails (a timeout, an unknown command) is kept here for the page.
+
+import { readFileSync } from 'node:fs';
+import type { RunningRebound } from '../src/app.js';
+import { stateOf } from '../tests/support/slack-emulator/form-filler.js';
+import type { EmulatedUser, FormValue, SlackEmulator } from '../tests/support/slack-emulator/index.js';
+import type { SlackView, StateValues } from '../tests/support/slack-emulator/view-stack.js';
+import type { SandboxClock } from './clock.js';
+
+export const GENERAL = { id: 'C0GENERAL', name: 'general' } as const;
+
+/** Slack's words when a modal's app fails to answer. */
+export const MODAL_TROUBLE = 'We had some trouble connecting. Try again?';
+
+/** A click or a choice outside an input block. */
+export type PageAction =
+  | { type: 'button'; actionId: string; blockId?: string; value?: string }
+  | { type: 'option'; actionId: string; blockId?: string; option: string };
+
+export type Values = Record<string, FormValue>;
+
+export interface ShownMessage {
+  ts: string;
+  /** When it arrived, on the app's clock (ms). */
+  at: number;
+  text: string | null;
+  blocks: unknown[];
+  edited: boolean;
+}
+
+export interface ShownEphemeral {
+  id: number;
+  channel: string;
+  at: number;
+  from: 'app' | 'slackbot';
+  text: string | null;
+  blocks: unknown[];
+}
+
+export interface Notice {
+  id: number;
+  at: number;
+  text: string;
+}
+
+export interface SandboxState {
+  /** The app's clock (ms). */
+  now: number;
+  appName: string;
+  user: { id: string; name: string; tz: string | null };
+  commands: string[];
+  conversations: { id: string; name: string; kind: 'channel' | 'app' }[];
+  messages: Record<string, ShownMessage[]>;
+  ephemerals: ShownEphemeral[];
+  modal: {
+    view: SlackView;
+    state: StateValues;
+    errors: Record<string, string> | null;
+    depth: number;
+    trouble: string | null;
+  } | null;
+  home: { view: SlackView; state: StateValues } | null;
+  problems: readonly string[];
+  notices: Notice[];
+}
+
+export interface Outcome {
+  /** HTTP status of the delivery (0: no ack in time), when something was delivered. */
+  status?: number;
+  errors?: Record<string, string>;
+  shown?: string;
+}
+
+/** The page acted on a modal that is no longer the one on top. */
+export class StaleViewError extends Error {}
+
+interface Manifest {
+  appName: string;
+  commands: string[];
+}
+
+/** The app's name and slash commands, from the same manifest.yml people paste into Slack. */
+export function readManifest(path: URL): Manifest {
+  const text = readFileSync(path, 'utf8');
+  const commands = [...text.matchAll(/^\s*-\s*command:\s*(\/\S+)\s*$/gm)].map((match) => String(match[1]));
+  const appName = /^display_information:\s*\n\s+name:\s*(.+?)\s*$/m.exec(text)?.[1] ?? 'App';
+  return { appName, commands };
+}
+
+export class WorkspaceView {
+  private readonly slackbot: ShownEphemeral[] = [];
+  private readonly notices: Notice[] = [];
+  private nextId = 1;
+  private trouble: { viewId: string; text: string } | null = null;
+
+  constructor(
+    private readonly deps: {
+      emu: SlackEmulator;
+      user: EmulatedUser;
+      rebound: RunningRebound;
+      clock: SandboxClock;
+      manifest: Manifest;
+      tz: string | null;
+      userName: string;
+    },
+  ) {}
+
+  state(): SandboxState {
+    const { emu, user, clock, manifest } = this.deps;
+    const shown = (
+      messages: readonly { ts: string; text: string | undefined; blocks?: unknown[]; updatedCount: number }[],
+    ) =>
+      messages.map(
+        (message): ShownMessage => ({
+          ts: message.ts,
+          at: clock.appTimeAt(Number(message.ts) * 1000),
+          text: message.text ?? null,
+          blocks: message.blocks ?? [],
+          edited: message.updatedCount > 0,
+        }),
+      );
+    const fromApp = user.ephemerals.map(
+      (ephemeral, i): ShownEphemeral => ({
+        id: -(i + 1),
+        channel: ephemeral.channel,
+        at: clock.appTimeAt(ephemeral.at),
+        from: 'app',
+        text: ephemeral.text ?? null,
+        blocks: ephemeral.blocks ?? [],
+      }),
+    );
+    const modal = user.modal;
+    const home = user.home;
+    return {
+      now: clock.now().getTime(),
+      appName: manifest.appName,
+      user: { id: user.id, name: this.deps.userName, tz: this.deps.tz },
+      commands: manifest.commands,
+      conversations: [
+        { id: GENERAL.id, name: GENERAL.name, kind: 'channel' },
+        { id: user.dmChannel, name: manifest.appName, kind: 'app' },
+      ],
+      messages: {
+        [GENERAL.id]: shown(emu.messagesIn(GENERAL.id)),
+        [user.dmChannel]: shown(user.dm),
+      },
+      ephemerals: [...fromApp, ...this.slackbot].sort((a, b) => a.at - b.at),
+      modal: modal
+        ? {
+            view: modal,
+            state: stateOf(modal),
+            errors: user.modalErrors ?? null,
+            depth: user.modalStack.length,
+            trouble: this.trouble?.viewId === modal.id ? this.trouble.text : null,
+          }
+        : null,
+      home: home ? { view: home, state: stateOf(home) } : null,
+      problems: emu.problems,
+      notices: this.notices,
+    };
+  }
+
+  /** What was typed into the message box of `channelId`: a slash command goes to the app. */
+  async type(channelId: string, input: string): Promise<Outcome> {
+    const { user, manifest } = this.deps;
+    const channelName = channelId === GENERAL.id ? GENERAL.name : 'directmessage';
+    const match = /^(\/\S+)\s*([\s\S]*)$/.exec(input.trim());
+    if (!match) {
+      return this.fromSlackbot(
+        channelId,
+        `This sandbox only sends slash commands to ${manifest.appName}. Try \`${manifest.commands[0] ?? '/command'}\`.`,
+      );
+    }
+    const command = String(match[1]);
+    if (!manifest.commands.includes(command)) {
+      return this.fromSlackbot(
+        channelId,
+        `\`${command}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
+      );
+    }
+    const result = await user.command(command, String(match[2]), { channelId, channelName });
+    if (result.status === 200) return { status: 200 };
+    const error = result.status === 0 ? 'operation_timeout' : 'dispatch_failed';
+    return {
+      status: result.status,
+      ...this.fromSlackbot(channelId, `\`${command}\` failed with the error "${error}"`),
+    };
+  }
+
+  enter(viewId: string, values: Values): Outcome {
+    this.topModal(viewId);
+    this.deps.user.enter(values);
+    return {};
+  }
+
+  async submit(viewId: string, values: Values): Promise<Outcome> {
+    const view = this.topModal(viewId);
+    this.trouble = null;
+    const result = await this.deps.user.submit(values);
+    if (result.errors) return { status: result.status, errors: result.errors };
+    if (result.status !== 200) this.trouble = { viewId: view.id, text: MODAL_TROUBLE };
+    return { status: result.status };
+  }
+
+  async modalAction(viewId: string, values: Values, action: PageAction): Promise<Outcome> {
+    const view = this.topModal(viewId);
+    const { user } = this.deps;
+    this.trouble = null;
+    user.enter(values);
+    const opts = action.blockId === undefined ? {} : { blockId: action.blockId };
+    const result =
+      action.type === 'button'
+        ? await user.clickButton(action.actionId, { ...opts, ...buttonValue(action) })
+        : await user.selectOption('modal', action.actionId, action.option, opts);
+    if (result.status !== 200) this.trouble = { viewId: view.id, text: MODAL_TROUBLE };
+    return { status: result.status };
+  }
+
+  async closeModal(viewId: string, values: Values): Promise<Outcome> {
+    this.topModal(viewId);
+    this.trouble = null;
+    this.deps.user.enter(values);
+    const result = await this.deps.user.closeModal();
+    return result ? { status: result.status } : {};
+  }
+
+  async messageAction(ts: string, action: PageAction): Promise<Outcome> {
+    const { user } = this.deps;
+    const opts = action.blockId === undefined ? {} : { blockId: action.blockId };
+    const result =
+      action.type === 'button'
+        ? await user.clickMessageButton(ts, action.actionId, { ...opts, ...buttonValue(action) })
+        : await user.selectOption({ messageTs: ts }, action.actionId, action.option, opts);
+    return this.unanswered(result.status);
+  }
+
+  async openHome(tab: 'home' | 'messages'): Promise<Outcome> {
+    const result = await this.deps.user.openHome(tab);
+    return { status: result.status };
+  }
+
+  async homeAction(action: PageAction): Promise<Outcome> {
+    const { user } = this.deps;
+    const opts = action.blockId === undefined ? {} : { blockId: action.blockId };
+    const result =
+      action.type === 'button'
+        ? await user.clickHomeButton(action.actionId, { ...opts, ...buttonValue(action) })
+        : await user.selectOption('home', action.actionId, action.option, opts);
+    return this.unanswered(result.status);
+  }
+
+  /** Moves the app's clock on and runs the follow-up job, as the scheduler's next tick would. */
+  async advanceClock(ms: number): Promise<Outcome & { now: number; sent: number }> {
+    const { clock, rebound } = this.deps;
+    const now = clock.advance(ms);
+    const report = await rebound.runFollowUps(now);
+    return { now: now.getTime(), sent: report.sent };
+  }
+
+  private topModal(viewId: string) {
+    const top = this.deps.user.modal;
+    if (top === undefined || top.id !== viewId) throw new StaleViewError('That modal is no longer open.');
+    return top;
+  }
+
+  private unanswered(status: number): Outcome {
+    if (status === 200) return { status };
+    const text = `${this.deps.manifest.appName} didn't answer in time (${status === 0 ? 'no acknowledgement within 3 seconds' : `HTTP ${status}`}). In Slack the click shows a warning and nothing else happens.`;
+    this.notices.push({ id: this.nextId++, at: this.deps.clock.now().getTime(), text });
+    return { status, shown: text };
+  }
+
+  private fromSlackbot(channel: string, text: string): Outcome {
+    this.slackbot.push({
+      id: this.nextId++,
+      channel,
+      at: this.deps.clock.now().getTime(),
+      from: 'slackbot',
+      text,
+      blocks: [],
+    });
+    return { shown: text };
+  }
+}
+
+function buttonValue(action: PageAction): { value?: string } {
+  return action.type === 'button' && action.value !== undefined ? { value: action.value } : {};
+}
