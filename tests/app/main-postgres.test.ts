@@ -74,21 +74,25 @@ describe('npm start under faketime, 30 days ahead of the database server', () =>
     );
     await main.waitForOutput(/listening on port (\d+)/);
 
-    // Due in 10 and in 40 days by the real clock (and the database server's).
+    // Due in 40 and in 10 days by the real clock (and the database server's). Bob's first, so
+    // the tick that sends Alice's has seen his too.
     const now = new Date();
     const store = await createStore(databaseUrl);
     cleanups.push(() => store.close());
-    await seedRejection(store, scopeOf('U1'), {
-      followUps: [{ kind: 'reflect', dueAt: new Date(now.getTime() + 10 * DAY) }],
-      now,
-    });
     await seedRejection(store, scopeOf('U2'), {
       followUps: [{ kind: 'reflect', dueAt: new Date(now.getTime() + 40 * DAY) }],
+      now,
+    });
+    await seedRejection(store, scopeOf('U1'), {
+      followUps: [{ kind: 'reflect', dueAt: new Date(now.getTime() + 10 * DAY) }],
       now,
     });
 
     // The process lives 30 days ahead: Alice's nudge is due for it, Bob's is not yet.
     await expect.poll(() => alice.dm.length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await store.listFollowUps(scopeOf('U1')))[0]?.status, { timeout: 5_000 })
+      .toBe('sent');
     const [sent] = await store.listFollowUps(scopeOf('U1'));
     const [pending] = await store.listFollowUps(scopeOf('U2'));
     expect(pending?.status).toBe('pending');
@@ -96,7 +100,6 @@ describe('npm start under faketime, 30 days ahead of the database server', () =>
 
     // What it wrote carries its own time, 30 days past the server's now().
     const serverNow = await serverNowMs(databaseUrl);
-    expect(sent?.status).toBe('sent');
     expect(daysBetween(serverNow, sent?.sentAt?.getTime())).toBeCloseTo(30, 1);
     const [migration] = await query<{ applied_at: string }>(
       databaseUrl,

@@ -95,11 +95,15 @@ async function startEmbeddedServer(): Promise<TestPostgres> {
     url: (dbName = 'postgres') => `${base}/${dbName}`,
     createDatabase: () => createDatabase(admin, base),
     dropDatabase: (url) => dropDatabase(admin, url),
+    // Both are no-ops when the server is already in that state: starting a second postmaster
+    // on the same data would fail, and stop() would then signal the wrong process.
     async pause() {
+      if (!running) return;
       await server.stop();
       running = false;
     },
     async resume() {
+      if (running) return;
       await start();
       running = true;
     },

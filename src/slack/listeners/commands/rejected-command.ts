@@ -7,7 +7,7 @@ import { parseRejectedCommand } from '../../command-text.js';
 import { stepViewForDraft } from '../../routine-views.js';
 import { scopeFromContext } from '../../scope.js';
 import { refreshUserTimezone } from '../../user-timezone.js';
-import { storeDownText } from '../../views/errors-message.js';
+import { OPEN_FAILED_TEXT } from '../../views/errors-message.js';
 import { buildHelpMessage } from '../../views/help-message.js';
 import { buildResumeView } from '../../views/resume-draft.js';
 import type { ListenerDeps } from '../deps.js';
@@ -43,7 +43,8 @@ export function rejectedCommandCallback(deps: ListenerDeps) {
       await client.views.open({ trigger_id: command.trigger_id, view });
     } catch (error) {
       deps.logger.error('Could not open the routine:', errorCode(error));
-      await respond({ response_type: 'ephemeral', text: storeDownText() });
+      // Nothing was typed yet, so say what did not happen and what to do, not "answers kept".
+      await respond({ response_type: 'ephemeral', text: OPEN_FAILED_TEXT });
     }
     await timezone;
   };

@@ -1,0 +1,97 @@
+// PostgreSQL goes away while Rebound runs, then comes back. People get a calm message instead
+// of a timeout or a 500, keep everything they typed, and carry on once the database is back —
+// without anyone restarting the app. Uses a server of its own: it stops and starts it.
+
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OPEN_FAILED_TEXT, SAVE_FAILED_TEXT } from '../../src/slack/views/errors-message.js';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { type Harness, startHarness } from '../support/rebound-harness.js';
+import { scopeOf } from '../support/seed.js';
+
+const NOW = new Date('2026-03-02T15:00:00Z');
+
+const step1 = { role: 'Product Designer', stage: 'final_round', intermediary: 'none' };
+const step2 = {
+  interview: 'Slow down when walking through the portfolio.',
+  strengths: 'Calm under pressure.',
+};
+const step3 = { dailyFit: 'unsure', excited: 'somewhat', skillsElsewhere: 'maybe', tweaks: ['referrals'] };
+const step4 = { lesson: 'Ask about the team early on.' };
+
+let server: TestPostgres;
+let h: Harness;
+let url: string;
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+beforeEach(async (context) => {
+  if (!server.embedded) context.skip(); // TEST_DATABASE_URL's server cannot be stopped by us
+  url = await server.createDatabase();
+  h = await startHarness({ now: NOW, databaseUrl: url, logLevel: 'info' });
+});
+afterEach(async () => {
+  await h?.stop();
+  if (url) await server.dropDatabase(url);
+});
+
+const healthz = async () => (await fetch(`http://127.0.0.1:${h.rebound.port}/healthz`)).status;
+
+describe('PostgreSQL lost while Rebound runs', () => {
+  it('answers kindly while it is down, keeps what was typed, and recovers when it is back', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
+    const bob = h.emu.addUser({ id: 'U2', name: 'bob', tz: null });
+    await alice.command('/rejected', 'Acme Corp');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await alice.submit(step1);
+    expect(alice.modal?.callback_id).toBe('routine_step_2');
+    expect(await healthz()).toBe(200);
+
+    await server.pause();
+    try {
+      // A new routine cannot start: Bob is told so, only he sees it, and nothing opens.
+      const command = await bob.command('/rejected', 'Globex');
+      expect(command.status).toBe(200);
+      await expect.poll(() => bob.ephemerals.map((message) => message.text)).toEqual([OPEN_FAILED_TEXT]);
+      expect(bob.ephemerals[0]?.source).toBe('response_url');
+      expect(bob.modal).toBeUndefined();
+
+      // A step cannot be saved: the modal stays open with a note, and the answers stay in it.
+      const failed = await alice.submit(step2);
+      expect(failed.status).toBe(200);
+      expect(Object.values(failed.errors ?? {})).toEqual([SAVE_FAILED_TEXT]);
+      expect(alice.modal?.callback_id).toBe('routine_step_2');
+      expect(JSON.stringify(alice.modalState)).toContain(step2.interview);
+      expect(JSON.stringify(alice.modalState)).toContain(step2.strengths);
+
+      expect(await healthz()).toBe(503);
+    } finally {
+      await server.resume();
+    }
+
+    // The same submission, typed answers untouched, now goes through; the routine finishes.
+    await expect.poll(() => healthz()).toBe(200);
+    const retried = await alice.submit();
+    expect(retried.errors).toBeUndefined();
+    expect(alice.modal?.callback_id).toBe('routine_step_3');
+    await alice.submit(step3);
+    expect((await alice.submit(step4)).errors).toBeUndefined();
+    await expect.poll(() => alice.dm.length).toBe(1);
+    const [rejection] = await h.rebound.store.listRejections(scopeOf('U1'));
+    expect(rejection?.answers).toMatchObject({ company: 'Acme Corp', interview: step2.interview });
+
+    // And Bob can start now.
+    await bob.command('/rejected', 'Globex');
+    await bob.waitForModal((view) => view.callback_id === 'routine_step_1');
+
+    // No timeouts and no 500s along the way; logs name the failure, never what was typed.
+    expect(h.emu.problems).toEqual([]);
+    const logs = h.logs.join('\n');
+    expect(logs).toContain('store_unavailable');
+    expect(logs).not.toContain(step2.interview);
+  });
+});
