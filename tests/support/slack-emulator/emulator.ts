@@ -63,6 +63,11 @@ export class SlackEmulator {
     return this.workspace.calls;
   }
 
+  /** The most calls of `method` that were ever waiting for their answer at once. */
+  peakInFlight(method: string): number {
+    return this.workspace.peakInFlight.get(method) ?? 0;
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.workspace.calls.filter((call) => call.method === method);
   }

@@ -71,7 +71,24 @@ export class EmulatorServer {
     sendJson(res, 404, { ok: false, error: 'not_found' });
   }
 
+  /** Counts calls waiting for their answer, so tests can check an app's concurrency bound. */
   private async webApi(
+    method: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    raw: string,
+  ): Promise<void> {
+    const waiting = (this.workspace.inFlight.get(method) ?? 0) + 1;
+    this.workspace.inFlight.set(method, waiting);
+    this.workspace.peakInFlight.set(method, Math.max(waiting, this.workspace.peakInFlight.get(method) ?? 0));
+    try {
+      await this.answerWebApi(method, req, res, raw);
+    } finally {
+      this.workspace.inFlight.set(method, (this.workspace.inFlight.get(method) ?? 1) - 1);
+    }
+  }
+
+  private async answerWebApi(
     method: string,
     req: IncomingMessage,
     res: ServerResponse,

@@ -57,6 +57,9 @@ export interface FoundView {
 export class Workspace {
   readonly users = new Map<string, UserRecord>();
   readonly calls: ApiCall[] = [];
+  /** Web API calls per method still waiting for their answer, and the most there ever were. */
+  readonly inFlight = new Map<string, number>();
+  readonly peakInFlight = new Map<string, number>();
   readonly problems: string[] = [];
   readonly triggers: TriggerRegistry;
   /** View ids whose view_submission has been delivered but not yet acknowledged. */
