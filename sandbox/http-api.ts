@@ -74,7 +74,8 @@ export function createRoutes(view: WorkspaceView): Record<string, Route> {
   return {
     'GET /api/state': () => view.state(),
     'POST /api/command': (body) => view.type(text(body, 'channel'), text(body, 'text')),
-    'POST /api/modal/enter': (body) => view.enter(text(body, 'viewId'), values(body)),
+    'POST /api/modal/enter': (body) =>
+      view.enter(text(body, 'viewId'), values(body), optionalText(body, 'hash')),
     'POST /api/modal/submit': (body) => view.submit(text(body, 'viewId'), values(body)),
     'POST /api/modal/action': (body) => view.modalAction(text(body, 'viewId'), values(body), action(body)),
     'POST /api/modal/close': (body) => view.closeModal(text(body, 'viewId'), values(body)),

@@ -190,8 +190,10 @@ export class WorkspaceView {
     };
   }
 
-  enter(viewId: string, values: Values): Outcome {
-    this.topModal(viewId);
+  /** `hash` guards against typing that raced a views.update: those values belong to the old view. */
+  enter(viewId: string, values: Values, hash?: string): Outcome {
+    const top = this.topModal(viewId);
+    if (hash !== undefined && top.hash !== hash) throw new StaleViewError('That modal has changed since.');
     this.deps.user.enter(values);
     return {};
   }

@@ -386,7 +386,7 @@ function renderModal() {
   body.addEventListener('change', () => {
     clearTimeout(enterTimer);
     enterTimer = setTimeout(
-      () => api('/api/modal/enter', { viewId: view.id, values: values() }, { quiet: true }),
+      () => api('/api/modal/enter', { viewId: view.id, hash: view.hash, values: values() }, { quiet: true }),
       300,
     );
   });

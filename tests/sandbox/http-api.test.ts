@@ -99,6 +99,12 @@ describe('the sandbox API', () => {
     expect(
       (await call('/api/modal/enter', { viewId: modal.view.id, values: { role: { x: 1 } } })).status,
     ).toBe(400);
+    const raced = await call('/api/modal/enter', {
+      viewId: modal.view.id,
+      hash: 'old',
+      values: { role: 'x' },
+    });
+    expect(raced.status).toBe(409);
     const badOption = await call('/api/modal/enter', { viewId: modal.view.id, values: { stage: 'moon' } });
     expect(badOption).toMatchObject({
       status: 400,
