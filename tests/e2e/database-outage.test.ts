@@ -3,7 +3,11 @@
 // without anyone restarting the app. Uses a server of its own: it stops and starts it.
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_FAILED_TEXT, SAVE_FAILED_TEXT } from '../../src/slack/views/errors-message.js';
+import {
+  CLOSE_SAVE_FAILED_TEXT,
+  OPEN_FAILED_TEXT,
+  SAVE_FAILED_TEXT,
+} from '../../src/slack/views/errors-message.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
 import { scopeOf } from '../support/seed.js';
@@ -93,5 +97,30 @@ describe('PostgreSQL lost while Rebound runs', () => {
     const logs = h.logs.join('\n');
     expect(logs).toContain('store_unavailable');
     expect(logs).not.toContain(step2.interview);
+  });
+
+  it('says so in the DM when a step closed meanwhile could not be kept, and resumes from the last saved step', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    await alice.command('/rejected', 'Acme Corp');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await alice.submit(step1);
+    alice.enter({ interview: 'Half a thought' });
+
+    await server.pause();
+    try {
+      await alice.closeModal();
+      await expect.poll(() => alice.dm.map((message) => message.text)).toEqual([CLOSE_SAVE_FAILED_TEXT]);
+    } finally {
+      await server.resume();
+    }
+
+    // Step 1 was saved before the outage: the draft resumes at step 2.
+    await expect.poll(() => healthz()).toBe(200);
+    await alice.command('/rejected', '');
+    await alice.waitForModal((view) => view.callback_id === 'resume_draft');
+    await alice.clickButton('draft_resume');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_2');
+    expect(JSON.stringify(alice.modal?.blocks)).not.toContain('Half a thought');
+    expect(h.emu.problems).toEqual([]);
   });
 });

@@ -9,6 +9,10 @@ export const SAVE_FAILED_TEXT =
 export const OPEN_FAILED_TEXT =
   "We couldn't open Rebound just now. Please try `/rejected` again in a moment.";
 
+/** A step was closed while the store was down: what was typed on it is gone. Sent as a DM. */
+export const CLOSE_SAVE_FAILED_TEXT =
+  "We couldn't keep what you typed on that last step. Earlier steps are saved: `/rejected` picks up from there.";
+
 /** The draft behind a modal is gone: finished in another window, or cleared by "Start fresh". */
 export const ALREADY_FINISHED_TEXT =
   'This draft was already finished or cleared, so there is nothing more to save here. Type `/rejected` to start a new one.';

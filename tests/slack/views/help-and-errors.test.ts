@@ -23,6 +23,7 @@ describe('failure texts', () => {
     for (const text of [
       errors.SAVE_FAILED_TEXT,
       errors.OPEN_FAILED_TEXT,
+      errors.CLOSE_SAVE_FAILED_TEXT,
       errors.ALREADY_FINISHED_TEXT,
       errors.TRY_AGAIN_TEXT,
     ]) {

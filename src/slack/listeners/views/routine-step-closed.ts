@@ -6,6 +6,7 @@ import { mergeStepAnswers } from '../../../domain/step-submission.js';
 import { errorCode } from '../../../error-code.js';
 import { decodeDraftMetadata } from '../../private-metadata.js';
 import { scopeFromContext } from '../../scope.js';
+import { CLOSE_SAVE_FAILED_TEXT } from '../../views/errors-message.js';
 import { readStepAnswers } from '../../views/parse-step.js';
 import type { ListenerDeps } from '../deps.js';
 import { stepFromCallbackId } from './routine-step-submission.js';
@@ -13,7 +14,7 @@ import { stepFromCallbackId } from './routine-step-submission.js';
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewClosedAction>;
 
 export function routineStepClosedCallback(deps: ListenerDeps) {
-  return async ({ ack, view, context }: Args): Promise<void> => {
+  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
     await ack();
     const step = stepFromCallbackId(view.callback_id);
     const metadata = decodeDraftMetadata(view.private_metadata);
@@ -26,6 +27,10 @@ export function routineStepClosedCallback(deps: ListenerDeps) {
       await deps.store.saveDraft(scope, draft.id, step, answers, deps.clock());
     } catch (error) {
       deps.logger.error('A closed draft could not be saved:', errorCode(error));
+      // The modal is gone, so the DM is the one place left to say this step was not kept.
+      await client.chat
+        .postMessage({ channel: body.user.id, text: CLOSE_SAVE_FAILED_TEXT })
+        .catch((dmError: unknown) => deps.logger.warn('Could not say so in a DM:', errorCode(dmError)));
     }
   };
 }
