@@ -6,22 +6,30 @@
 import type {
   EntryData,
   FollowUp,
+  FollowUpStatus,
   NewFollowUp,
   Rejection,
   RejectionEntry,
   RoutineAnswers,
   StepNumber,
+  TeamScope,
+  UserData,
   UserProfile,
   UserScope,
 } from '../domain/types.js';
 import type { Operation, SqlDriver } from './driver.js';
 import { migrateOperation } from './migrations.js';
 import * as entries from './ops/entries.js';
+import * as events from './ops/events.js';
 import * as followUpAnswers from './ops/follow-up-answers.js';
 import * as followUps from './ops/follow-ups.js';
+import * as installations from './ops/installations.js';
 import * as rejections from './ops/rejections.js';
+import * as teams from './ops/teams.js';
+import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
+import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
-import type { ClaimOptions, Store } from './store.js';
+import type { ClaimOptions, InstallationKey, SealedInstallation, Store } from './store.js';
 import type { StoreLogger } from './store-logger.js';
 
 export class SqlStore implements Store {
@@ -124,7 +132,10 @@ export class SqlStore implements Store {
     return this.driver.run(userProfiles.saveUserProfile(scope, tz, now));
   }
 
-  listFollowUps(scope: UserScope, options?: { rejectionId?: string }): Promise<FollowUp[]> {
+  listFollowUps(
+    scope: UserScope,
+    options?: { rejectionId?: string; status?: FollowUpStatus },
+  ): Promise<FollowUp[]> {
     return this.driver.run(followUps.listFollowUps(scope, options));
   }
 
@@ -167,6 +178,74 @@ export class SqlStore implements Store {
 
   stopFollowUps(scope: UserScope, rejectionId: string, now: Date): Promise<number> {
     return this.driver.run(followUpAnswers.stopFollowUps(scope, rejectionId, now));
+  }
+
+  rescheduleFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Promise<FollowUp> {
+    return this.driver.run(upcomingFollowUps.rescheduleFollowUp(scope, id, dueAt, now));
+  }
+
+  cancelFollowUp(scope: UserScope, id: string, now: Date): Promise<FollowUp> {
+    return this.driver.run(upcomingFollowUps.cancelFollowUp(scope, id, now));
+  }
+
+  listUserEntries(scope: UserScope, options?: { kind?: EntryData['kind'] }): Promise<RejectionEntry[]> {
+    return this.driver.run(userData.listUserEntries(scope, options));
+  }
+
+  exportUserData(scope: UserScope): Promise<UserData> {
+    return this.driver.run(userData.exportUserData(scope), { transaction: true });
+  }
+
+  deleteUserData(scope: UserScope): Promise<number> {
+    return this.driver.run(userData.deleteUserData(scope), { transaction: true });
+  }
+
+  stopTeamFollowUps(team: TeamScope, now: Date): Promise<number> {
+    return this.driver.run(teams.stopTeamFollowUps(team, now));
+  }
+
+  markTeamUninstalled(team: TeamScope, now: Date): Promise<void> {
+    return this.driver.run(teams.markTeamUninstalled(team, now));
+  }
+
+  clearTeamUninstalled(team: TeamScope): Promise<boolean> {
+    return this.driver.run(teams.clearTeamUninstalled(team));
+  }
+
+  purgeUninstalledTeams(before: Date): Promise<number> {
+    return this.driver.run(teams.purgeUninstalledTeams(before), { transaction: true });
+  }
+
+  recordEventOnce(eventId: string, now: Date): Promise<boolean> {
+    return this.driver.run(events.recordEventOnce(eventId, now));
+  }
+
+  purgeRecordedEvents(before: Date): Promise<number> {
+    return this.driver.run(events.purgeRecordedEvents(before));
+  }
+
+  saveInstallation(key: InstallationKey, sealed: string, now: Date): Promise<SealedInstallation> {
+    return this.driver.run(installations.saveInstallation(key, sealed, now));
+  }
+
+  findInstallation(key: InstallationKey): Promise<SealedInstallation | null> {
+    return this.driver.run(installations.findInstallation(key));
+  }
+
+  deleteInstallation(key: InstallationKey): Promise<boolean> {
+    return this.driver.run(installations.deleteInstallation(key));
+  }
+
+  listInstallations(options: { after?: InstallationKey; limit: number }): Promise<SealedInstallation[]> {
+    return this.driver.run(installations.listInstallations(options));
+  }
+
+  resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean> {
+    return this.driver.run(installations.resealInstallation(key, from, to, now));
+  }
+
+  redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean> {
+    return this.driver.run(installations.redeemOAuthState(stateId, expiresAt, now));
   }
 }
 

@@ -11,11 +11,14 @@
 import type {
   EntryData,
   FollowUp,
+  FollowUpStatus,
   NewFollowUp,
   Rejection,
   RejectionEntry,
   RoutineAnswers,
   StepNumber,
+  TeamScope,
+  UserData,
   UserProfile,
   UserScope,
 } from '../domain/types.js';
@@ -85,8 +88,11 @@ export interface Store {
 
   // --- Follow-ups ----------------------------------------------------------------------
 
-  /** This user's follow-ups, soonest due first; optionally only one rejection's. */
-  listFollowUps(scope: UserScope, options?: { rejectionId?: string }): Promise<FollowUp[]>;
+  /** This user's follow-ups, soonest due first; optionally only one rejection's, or one status. */
+  listFollowUps(
+    scope: UserScope,
+    options?: { rejectionId?: string; status?: FollowUpStatus },
+  ): Promise<FollowUp[]>;
   getFollowUp(id: string): Promise<FollowUp | null>;
   /**
    * Claims up to `limit` follow-ups that are due (`pending` with dueAt ≤ now, or `sending`
@@ -123,4 +129,70 @@ export interface Store {
    * ones `done`. Idempotent; returns how many changed.
    */
   stopFollowUps(scope: UserScope, rejectionId: string, now: Date): Promise<number>;
+
+  /** A pending follow-up due at another time (Snooze on App Home). `store_conflict` unless pending. */
+  rescheduleFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Promise<FollowUp>;
+  /** A pending follow-up called off (Cancel on App Home). `store_conflict` unless pending. */
+  cancelFollowUp(scope: UserScope, id: string, now: Date): Promise<FollowUp>;
+
+  // --- One person's data: App Home, export, delete ------------------------------------
+
+  /** This user's entries across all rejections, oldest first; optionally of one kind. */
+  listUserEntries(scope: UserScope, options?: { kind?: EntryData['kind'] }): Promise<RejectionEntry[]>;
+  /** Everything kept for this user (rejections of every status), read in one transaction. */
+  exportUserData(scope: UserScope): Promise<UserData>;
+  /**
+   * Deletes everything kept for this user — rejections of every status, entries, follow-ups
+   * (so no nudge is sent afterwards) and profile — in one transaction; returns how many records.
+   */
+  deleteUserData(scope: UserScope): Promise<number>;
+
+  // --- Whole workspaces: uninstall and retention ---------------------------------------
+
+  /** Cancels every pending follow-up of the team (Rebound lost its token); returns how many. */
+  stopTeamFollowUps(team: TeamScope, now: Date): Promise<number>;
+  /** Remembers that the team uninstalled at `now`; a repeat keeps the first time. */
+  markTeamUninstalled(team: TeamScope, now: Date): Promise<void>;
+  /** The team uses Rebound again: forget the mark, keep its data. True if it was marked. */
+  clearTeamUninstalled(team: TeamScope): Promise<boolean>;
+  /** Deletes all data of teams uninstalled at or before `before`; returns how many teams. */
+  purgeUninstalledTeams(before: Date): Promise<number>;
+
+  // --- Event deliveries ------------------------------------------------------------------
+
+  /** True the first time an event id is recorded, false for a repeated delivery. */
+  recordEventOnce(eventId: string, now: Date): Promise<boolean>;
+  /** Forgets event ids recorded before `before`; returns how many. */
+  purgeRecordedEvents(before: Date): Promise<number>;
+
+  // --- Slack installations (distributed mode) -----------------------------------------
+
+  /** Stores a workspace's (or org's) installation, replacing an earlier one of the same key. */
+  saveInstallation(key: InstallationKey, sealed: string, now: Date): Promise<SealedInstallation>;
+  findInstallation(key: InstallationKey): Promise<SealedInstallation | null>;
+  /** Forgets an installation (uninstall); true when there was one. */
+  deleteInstallation(key: InstallationKey): Promise<boolean>;
+  /** Installations in key order, a page at a time: pass the last key seen as `after`. */
+  listInstallations(options: { after?: InstallationKey; limit: number }): Promise<SealedInstallation[]>;
+  /** Swaps `from` for `to` (same installation, re-encrypted); false if it changed meanwhile. */
+  resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean>;
+  /** Marks an OAuth state value used: true the first time, false for a replay. */
+  redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
+/**
+ * Which installation: a workspace's (`teamId`, with its `enterpriseId` on Enterprise Grid),
+ * or an org-wide install on Enterprise Grid (`enterpriseId` with `teamId` null).
+ */
+export interface InstallationKey {
+  enterpriseId: string | null;
+  teamId: string | null;
+}
+
+/** An installation as stored: opaque ciphertext the app sealed, bound to its key. */
+export interface SealedInstallation {
+  key: InstallationKey;
+  sealed: string;
+  installedAt: Date;
+  updatedAt: Date;
 }

@@ -6,6 +6,7 @@ import type { FollowUp, NewFollowUp, Rejection, RoutineAnswers, UserScope } from
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
+import { describeInstallations } from './contract-installations.js';
 
 export interface StoreFixture {
   store: Store;
@@ -502,6 +503,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     });
 
     describeFollowUpAnswers(() => store);
+    describeInstallations(() => store);
 
     describe('finishing a claimed follow-up', () => {
       async function claimedOne(): Promise<FollowUp> {

@@ -12,6 +12,7 @@ import type { UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import { createStore } from '../../src/store/index.js';
 import { claimDueSql } from '../../src/store/ops/follow-ups.js';
+import { sqliteMigrations } from '../../src/store/sqlite/migrations.js';
 import type { Store } from '../../src/store/store.js';
 import { runStoreContract } from './contract.js';
 
@@ -105,18 +106,14 @@ describe('SQLite store', () => {
 
     const applied = (log: typeof firstLog) =>
       log.info.mock.calls.filter(([message]) => message === 'store: migration applied').length;
-    expect(applied(firstLog)).toBe(4);
+    expect(applied(firstLog)).toBe(sqliteMigrations.length);
     expect(applied(secondLog)).toBe(0);
 
     const db = new Database(file, { readonly: true });
     try {
       const versions = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
-      expect(versions).toEqual([
-        { version: 1, name: 'create_rejections' },
-        { version: 2, name: 'create_follow_ups' },
-        { version: 3, name: 'create_user_profiles' },
-        { version: 4, name: 'create_rejection_entries' },
-      ]);
+      expect(versions).toEqual(sqliteMigrations.map(({ version, name }) => ({ version, name })));
+      expect(versions).toContainEqual({ version: 7, name: 'create_installations' });
     } finally {
       db.close();
     }

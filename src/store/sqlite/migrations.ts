@@ -93,4 +93,51 @@ export const sqliteMigrations: readonly Migration[] = [
       -- One rejection's entries in the order they were written.
       CREATE INDEX rejection_entries_by_rejection ON rejection_entries (rejection_id, created_at);`,
   },
+  {
+    version: 5,
+    name: 'create_uninstalled_teams',
+    sql: `
+      -- Workspaces (or Grid orgs, team_id '') that uninstalled Rebound, and since when: their
+      -- data is deleted once the retention period has passed, unless they install again.
+      CREATE TABLE uninstalled_teams (
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        uninstalled_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, enterprise_id)
+      ) STRICT;
+      -- One person's entries across rejections: App Home, export and delete.
+      CREATE INDEX rejection_entries_by_user ON rejection_entries (team_id, enterprise_id, user_id, created_at);`,
+  },
+  {
+    version: 6,
+    name: 'create_processed_events',
+    sql: `
+      -- Event ids already handled, so a retried delivery is acknowledged and ignored.
+      CREATE TABLE processed_events (
+        event_id TEXT PRIMARY KEY,
+        received_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX processed_events_by_time ON processed_events (received_at);`,
+  },
+  {
+    version: 7,
+    name: 'create_installations',
+    sql: `
+      -- One Slack installation per workspace, or per org for an org-wide install (team_id '').
+      -- The installation (tokens included) is sealed by the app with AES-256-GCM.
+      CREATE TABLE installations (
+        enterprise_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        sealed TEXT NOT NULL,
+        installed_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (enterprise_id, team_id)
+      ) STRICT;
+      -- OAuth state values already redeemed, kept until they would have expired anyway.
+      CREATE TABLE oauth_states_used (
+        state_id TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX oauth_states_used_by_expiry ON oauth_states_used (expires_at);`,
+  },
 ];
