@@ -148,3 +148,23 @@ export interface RejectionEntry {
   data: EntryData;
   createdAt: Date;
 }
+
+/**
+ * A whole workspace (`teamId`, with its `enterpriseId` on Enterprise Grid), or a whole Grid
+ * org (`teamId` null) for an org-wide install. Same shape as an installation's key.
+ */
+export interface TeamScope {
+  teamId: string | null;
+  enterpriseId: string | null;
+}
+
+/** Everything Rebound keeps for one person, as `/rejected export` hands it back. */
+export interface UserData {
+  /** Every status (drafts, complete, discarded), newest first. */
+  rejections: Rejection[];
+  /** Oldest first. */
+  entries: RejectionEntry[];
+  /** Soonest due first. */
+  followUps: FollowUp[];
+  profile: UserProfile | null;
+}

@@ -1,7 +1,7 @@
 // Follow-up nudges: stored with a completed rejection, claimed under a lease by a worker,
 // then marked sent, failed, or released for a retry.
 
-import type { FollowUp, NewFollowUp, Rejection, UserScope } from '../../domain/types.js';
+import type { FollowUp, FollowUpStatus, NewFollowUp, Rejection, UserScope } from '../../domain/types.js';
 import { ErrorCode, ReboundError } from '../../errors.js';
 import type { Operation } from '../driver.js';
 import { newId } from '../ids.js';
@@ -35,13 +35,18 @@ export function* insertFollowUp(
 
 export function* listFollowUps(
   scope: UserScope,
-  options: { rejectionId?: string } = {},
+  options: { rejectionId?: string; status?: FollowUpStatus } = {},
 ): Operation<FollowUp[]> {
   const byRejection = options.rejectionId === undefined ? '' : 'AND rejection_id = ?';
+  const byStatus = options.status === undefined ? '' : 'AND status = ?';
   const rows = yield {
-    sql: `SELECT * FROM follow_ups WHERE ${SCOPE_MATCH} ${byRejection}
+    sql: `SELECT * FROM follow_ups WHERE ${SCOPE_MATCH} ${byRejection} ${byStatus}
           ORDER BY due_at, created_at, id`,
-    params: [...scopeParams(scope), ...(options.rejectionId === undefined ? [] : [options.rejectionId])],
+    params: [
+      ...scopeParams(scope),
+      ...(options.rejectionId === undefined ? [] : [options.rejectionId]),
+      ...(options.status === undefined ? [] : [options.status]),
+    ],
   };
   return rows.map(rowToFollowUp);
 }
