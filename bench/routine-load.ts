@@ -1,0 +1,105 @@
+// The whole four-step routine, walked by closed-loop virtual users the way a person does it
+// in Slack (tests/e2e/routine.test.ts): `/rejected Acme Corp`, step 1 opens, four
+// submissions (each answered with response_action update, the last closing the modal), and
+// the summary DM. A routine counts once its summary DM is in the user's DM.
+
+import type { FormValue } from '../tests/support/slack-emulator/index.js';
+import type { AppProcess } from './app-process.js';
+import type { SlackEmulator } from './emulator.js';
+import { percentile, round } from './stats.js';
+
+const STEP_ANSWERS: readonly Record<string, FormValue>[] = [
+  { role: 'Product Designer', stage: 'final_round', intermediary: 'recruiter', intermediaryName: 'Sam' },
+  {
+    interview: 'Slow down when walking through the portfolio.',
+    preparation: 'Research their design system beforehand.',
+    strengths: 'Calm under pressure.',
+  },
+  { dailyFit: 'unsure', excited: 'somewhat', skillsElsewhere: 'maybe', tweaks: ['referrals', 'tailor_cv'] },
+  { lesson: 'Ask about the team early on.' },
+];
+
+const WAIT_MS = 5_000;
+
+export interface RoutineResult {
+  users: number;
+  completed: number;
+  failed: number;
+  /** The first failure, to say what went wrong. */
+  firstFailure?: string;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  appCpuMsPerRoutine: number;
+}
+
+export async function routineLoad(input: {
+  emu: SlackEmulator;
+  app: AppProcess;
+  users: number;
+  warmupMs: number;
+  durationMs: number;
+  nextUser: () => string | null;
+}): Promise<RoutineResult> {
+  const { emu, app } = input;
+  const begin = performance.now();
+  const measureFrom = begin + input.warmupMs;
+  const measureTo = measureFrom + input.durationMs;
+  const durations: number[] = [];
+  let failed = 0;
+  let firstFailure: string | undefined;
+  let cpuFrom = app.cpuMs();
+  const mark = setTimeout(() => {
+    cpuFrom = app.cpuMs();
+  }, input.warmupMs);
+
+  const walk = async (userId: string): Promise<void> => {
+    const user = emu.user(userId);
+    const command = await user.command('/rejected', 'Acme Corp');
+    if (command.status !== 200) throw new Error(`/rejected answered ${command.status}`);
+    await user.waitForModal((view) => view.callback_id === 'routine_step_1', WAIT_MS);
+    for (const [index, answers] of STEP_ANSWERS.entries()) {
+      const result = await user.submit({ ...answers });
+      if (result.status !== 200 || result.errors) {
+        throw new Error(
+          `step ${index + 1}: status ${result.status}, errors ${JSON.stringify(result.errors ?? {})}`,
+        );
+      }
+      const next = index + 2;
+      const expected = next <= 4 ? `routine_step_${next}` : undefined;
+      if (user.modal?.callback_id !== expected) {
+        throw new Error(`after step ${index + 1}: modal is ${user.modal?.callback_id ?? 'closed'}`);
+      }
+    }
+    await user.waitForDm(() => true, WAIT_MS);
+  };
+
+  const virtualUser = async () => {
+    while (performance.now() < measureTo) {
+      const userId = input.nextUser();
+      if (userId === null) return;
+      const startedAt = performance.now();
+      try {
+        await walk(userId);
+        if (startedAt >= measureFrom) durations.push(performance.now() - startedAt);
+      } catch (error) {
+        if (startedAt < measureFrom) continue;
+        failed += 1;
+        firstFailure ??= (error as Error).message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: input.users }, virtualUser));
+  clearTimeout(mark);
+  const cpuMs = app.cpuMs() - cpuFrom;
+  return {
+    users: input.users,
+    completed: durations.length,
+    failed,
+    ...(firstFailure ? { firstFailure } : {}),
+    perSecond: round(durations.length / (input.durationMs / 1000)),
+    p50Ms: round(percentile(durations, 50)),
+    p99Ms: round(percentile(durations, 99)),
+    appCpuMsPerRoutine: round(cpuMs / Math.max(1, durations.length)),
+  };
+}
