@@ -7,6 +7,8 @@ import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
+import { describeTeams } from './contract-teams.js';
+import { describeUserData } from './contract-user-data.js';
 
 export interface StoreFixture {
   store: Store;
@@ -504,6 +506,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
 
     describeFollowUpAnswers(() => store);
     describeInstallations(() => store);
+    describeUserData(() => store);
+    describeTeams(() => store);
 
     describe('finishing a claimed follow-up', () => {
       async function claimedOne(): Promise<FollowUp> {

@@ -1,0 +1,157 @@
+// The contract for whole workspaces (stopping their nudges, purging them after uninstall)
+// and for recording event deliveries once. Part of runStoreContract, for both engines.
+
+import { describe, expect, it } from 'vitest';
+import type { NewFollowUp, TeamScope, UserScope } from '../../src/domain/types.js';
+import { ErrorCode, ReboundError } from '../../src/errors.js';
+import type { Store } from '../../src/store/store.js';
+
+const T0 = new Date('2030-03-01T12:00:00.000Z');
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
+
+const acme: TeamScope = { teamId: 'T_ACME', enterpriseId: null };
+const alice: UserScope = { teamId: 'T_ACME', enterpriseId: null, userId: 'U_ALICE' };
+const bob: UserScope = { ...alice, userId: 'U_BOB' };
+/** Same user ids, other workspaces: never touched by what happens to T_ACME. */
+const aliceElsewhere: UserScope = { ...alice, teamId: 'T_OTHER' };
+const aliceInGrid: UserScope = { ...alice, enterpriseId: 'E_GRID' };
+const aliceInGridTeam2: UserScope = { teamId: 'T_GRID2', enterpriseId: 'E_GRID', userId: 'U_ALICE' };
+
+export function describeTeams(current: () => Store): void {
+  async function rejectionWith(scope: UserScope, followUps: NewFollowUp[], now = T0) {
+    const store = current();
+    const draft = await store.createDraft(scope, { company: 'Acme' }, now);
+    const done = await store.completeRejection(scope, draft.id, { company: 'Acme' }, followUps, now);
+    await store.addEntry(scope, draft.id, { kind: 'feedback', received: false, text: null }, now);
+    await store.saveUserProfile(scope, 'Europe/Berlin', now);
+    return done;
+  }
+
+  const statuses = async (scope: UserScope) =>
+    (await current().listFollowUps(scope)).map((followUp) => followUp.status);
+
+  describe('stopping a workspace’s nudges', () => {
+    it('cancels every pending follow-up of that workspace only, once', async () => {
+      const store = current();
+      const due = [{ kind: 'reflect', dueAt: at(DAY) } as const];
+      const sent = await rejectionWith(alice, [{ kind: 'reflect', dueAt: T0 }]);
+      await store.claimDueFollowUps(T0, { limit: 1, leaseMs: MINUTE, owner: 'w' });
+      await store.markFollowUpSent(
+        sent.followUps[0]?.id ?? '',
+        'w',
+        { channelId: 'D1', messageTs: '1.1' },
+        T0,
+      );
+      await rejectionWith(alice, due);
+      await rejectionWith(bob, due);
+      await rejectionWith(aliceElsewhere, due);
+      await rejectionWith(aliceInGrid, due);
+
+      expect(await store.stopTeamFollowUps(acme, at(MINUTE))).toBe(2);
+      expect(await statuses(alice)).toEqual(['sent', 'cancelled']);
+      expect(await statuses(bob)).toEqual(['cancelled']);
+      expect(await statuses(aliceElsewhere)).toEqual(['pending']);
+      expect(await statuses(aliceInGrid)).toEqual(['pending']);
+      expect(await store.stopTeamFollowUps(acme, at(MINUTE))).toBe(0);
+    });
+
+    it('stops a whole Grid org for an org-wide install, and one Grid workspace for its own', async () => {
+      const store = current();
+      const due = [{ kind: 'reflect', dueAt: at(DAY) } as const];
+      await rejectionWith(aliceInGrid, due);
+      await rejectionWith(aliceInGridTeam2, due);
+      await rejectionWith(alice, due);
+
+      expect(await store.stopTeamFollowUps({ teamId: 'T_GRID2', enterpriseId: 'E_GRID' }, T0)).toBe(1);
+      expect(await statuses(aliceInGrid)).toEqual(['pending']);
+      expect(await store.stopTeamFollowUps({ teamId: null, enterpriseId: 'E_GRID' }, T0)).toBe(1);
+      expect(await statuses(aliceInGrid)).toEqual(['cancelled']);
+      expect(await statuses(alice)).toEqual(['pending']);
+    });
+
+    it('refuses a team scope that names nothing', async () => {
+      const error = await current()
+        .stopTeamFollowUps({ teamId: null, enterpriseId: null }, T0)
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ReboundError);
+      expect((error as ReboundError).code).toBe(ErrorCode.InvalidPayload);
+    });
+  });
+
+  describe('purging uninstalled workspaces', () => {
+    it('deletes a workspace’s data once its uninstall is older than the cut-off, and nothing else', async () => {
+      const store = current();
+      await rejectionWith(alice, [{ kind: 'reflect', dueAt: at(DAY) }]);
+      await rejectionWith(bob, []);
+      await store.createDraft(alice, { company: 'Draft' }, T0);
+      await rejectionWith(aliceElsewhere, [{ kind: 'reflect', dueAt: at(DAY) }]);
+      await rejectionWith(aliceInGrid, []);
+
+      await store.markTeamUninstalled(acme, T0);
+      // A repeated uninstall event keeps the first time.
+      await store.markTeamUninstalled(acme, at(20 * DAY));
+      expect(await store.purgeUninstalledTeams(at(-MINUTE))).toBe(0);
+      expect((await store.exportUserData(alice)).rejections).toHaveLength(2);
+
+      expect(await store.purgeUninstalledTeams(T0)).toBe(1);
+      for (const scope of [alice, bob]) {
+        expect(await store.exportUserData(scope)).toEqual({
+          rejections: [],
+          entries: [],
+          followUps: [],
+          profile: null,
+        });
+      }
+      for (const scope of [aliceElsewhere, aliceInGrid]) {
+        const kept = await store.exportUserData(scope);
+        expect(kept.rejections).toHaveLength(1);
+        expect(kept.entries).toHaveLength(1);
+        expect(kept.profile).not.toBeNull();
+      }
+      // The mark went with the data.
+      expect(await store.purgeUninstalledTeams(at(365 * DAY))).toBe(0);
+    });
+
+    it('keeps the data of a workspace that installed again before the cut-off', async () => {
+      const store = current();
+      await rejectionWith(alice, []);
+      await store.markTeamUninstalled(acme, T0);
+      expect(await store.clearTeamUninstalled(acme)).toBe(true);
+      expect(await store.clearTeamUninstalled(acme)).toBe(false);
+      expect(await store.purgeUninstalledTeams(at(365 * DAY))).toBe(0);
+      expect((await store.exportUserData(alice)).rejections).toHaveLength(1);
+    });
+
+    it('purges an org-wide install across its workspaces', async () => {
+      const store = current();
+      await rejectionWith(aliceInGrid, []);
+      await rejectionWith(aliceInGridTeam2, []);
+      await rejectionWith(alice, []);
+      await store.markTeamUninstalled({ teamId: null, enterpriseId: 'E_GRID' }, T0);
+      expect(await store.purgeUninstalledTeams(T0)).toBe(1);
+      expect((await store.exportUserData(aliceInGrid)).rejections).toEqual([]);
+      expect((await store.exportUserData(aliceInGridTeam2)).rejections).toEqual([]);
+      expect((await store.exportUserData(alice)).rejections).toHaveLength(1);
+    });
+  });
+
+  describe('recording event deliveries', () => {
+    it('says yes to an event id once, and again only after it was purged', async () => {
+      const store = current();
+      expect(await store.recordEventOnce('Ev1', T0)).toBe(true);
+      expect(await store.recordEventOnce('Ev1', at(MINUTE))).toBe(false);
+      expect(await store.recordEventOnce('Ev2', at(DAY))).toBe(true);
+      expect(await store.purgeRecordedEvents(at(DAY))).toBe(1);
+      expect(await store.recordEventOnce('Ev2', at(DAY))).toBe(false);
+      expect(await store.recordEventOnce('Ev1', at(DAY))).toBe(true);
+    });
+
+    it('lets exactly one of many concurrent deliveries through', async () => {
+      const store = current();
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.recordEventOnce('EvRace', T0)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+  });
+}
