@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type RunningRebound, startRebound } from '../src/app.js';
-import { type Config, DEFAULT_FOLLOW_UP_CRON, type LogLevelName } from '../src/config.js';
+import { type Config, DEFAULT_FOLLOW_UP_CRON, type LogLevelName, loadConfig } from '../src/config.js';
 import type { LogSink } from '../src/logger.js';
 import {
   createSlackEmulator,
@@ -80,20 +80,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
 
-  const config: Config = {
-    slack: {
-      botToken: secrets.botToken,
-      signingSecret: secrets.signingSecret,
-      appToken: null,
-      apiUrl: emu.apiUrl,
-    },
-    mode: 'http',
-    port: 0,
-    databaseUrl: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
-    followUpCron: options.followUpCron ?? DEFAULT_FOLLOW_UP_CRON,
-    followUpLeaseSeconds: 300,
-    logLevel: options.logLevel ?? 'warn',
-  };
+  let config: Config;
+  try {
+    // Through loadConfig, as `npm start` reads its settings, but from these values alone: a shell's
+    // SLACK_* variables (a real token, Socket Mode, OAuth) must never reach the sandbox.
+    config = loadConfig({
+      SLACK_BOT_TOKEN: secrets.botToken,
+      SLACK_SIGNING_SECRET: secrets.signingSecret,
+      SLACK_API_URL: emu.apiUrl,
+      PORT: '0',
+      DATABASE_URL: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
+      FOLLOW_UP_CRON: options.followUpCron ?? DEFAULT_FOLLOW_UP_CRON,
+      LOG_LEVEL: options.logLevel ?? 'warn',
+    });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
   const clock = new SandboxClock(options.startAt);
   let rebound: RunningRebound;
   try {
@@ -158,6 +161,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 }
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const portText = env.SANDBOX_PORT?.trim();
@@ -166,13 +178,18 @@ async function main(): Promise<void> {
     process.stderr.write(`SANDBOX_PORT must be a whole number from 0 to 65535 (got "${portText}").\n`);
     process.exit(1);
   }
+  const tz = env.SANDBOX_TZ?.trim();
+  if (tz && !isTimeZone(tz)) {
+    process.stderr.write(`SANDBOX_TZ must be an IANA timezone such as Europe/Berlin (got "${tz}").\n`);
+    process.exit(1);
+  }
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'warn') as LogLevelName;
   let sandbox: RunningSandbox;
   try {
     sandbox = await startSandbox({
       port,
       databaseUrl: env.DATABASE_URL?.trim() || null,
-      ...(env.SANDBOX_TZ?.trim() ? { tz: env.SANDBOX_TZ.trim() } : {}),
+      ...(tz ? { tz } : {}),
       logLevel: ['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'warn',
     });
   } catch (error) {
