@@ -251,4 +251,25 @@ describe('the sandbox page', () => {
     ]);
     expect(pageErrors).toEqual([]);
   }, 30_000);
+
+  it('shows what Slack would refuse, in the sidebar and as it happens', async () => {
+    // The app's own client, as a listener would use it: Slack refuses a header with mrkdwn text.
+    const refused = await sandbox.rebound.app.client.chat
+      .postMessage({
+        channel: sandbox.user.id,
+        text: 'Bad header',
+        blocks: [{ type: 'header', text: { type: 'mrkdwn', text: '*no*' } }] as never,
+      })
+      .catch((error: { data?: { error?: string } }) => error.data?.error);
+    expect(refused).toBe('invalid_blocks');
+    await page.getByText('1 thing Slack would refuse or show as an error:').waitFor();
+    await page
+      .locator('#problems')
+      .getByText(/must be plain_text/)
+      .waitFor();
+    await page
+      .locator('.toast.error')
+      .getByText(/Slack would not accept this/)
+      .waitFor();
+  }, 30_000);
 });
