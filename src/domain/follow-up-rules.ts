@@ -60,3 +60,13 @@ export function nextWeekdayMorningAfter(now: Date, tz: string | null): Date {
     day = weekdayOnOrAfter(addCalendarDays(day, 1));
   }
 }
+
+/**
+ * Snoozing a check-in that has not come yet (App Home): it moves N calendar days past the
+ * day it was due, at the same time of day on the person's clock. One that is overdue (not
+ * sent yet) moves N days past today instead.
+ */
+export function postponedUntil(choice: SnoozeChoice, dueAt: Date, now: Date, tz: string | null): Date {
+  const from = dueAt.getTime() > now.getTime() ? dueAt : now;
+  return snoozedUntil(choice, from, tz, dueAt);
+}

@@ -3,6 +3,7 @@ import {
   feedbackCheckDueAt,
   isSnoozeChoice,
   nextWeekdayMorningAfter,
+  postponedUntil,
   type SnoozeChoice,
   snoozedUntil,
 } from '../../src/domain/follow-up-rules.js';
@@ -10,6 +11,23 @@ import { followUpsFor, submitStep } from '../../src/domain/step-submission.js';
 
 const NEW_YORK = 'America/New_York';
 const iso = (date: Date) => date.toISOString();
+
+describe('postponedUntil', () => {
+  // Due Thursday 12 March 2026, 10:00 in New York (EDT); snoozed from App Home days before.
+  const due = new Date('2026-03-12T14:00:00Z');
+  const monday = new Date('2026-03-09T16:00:00Z');
+
+  it('moves an upcoming check-in N days past the day it was due, at the same local time', () => {
+    expect(iso(postponedUntil('1d', due, monday, NEW_YORK))).toBe('2026-03-13T14:00:00.000Z');
+    expect(iso(postponedUntil('1w', due, monday, NEW_YORK))).toBe('2026-03-19T14:00:00.000Z');
+  });
+
+  it('counts an overdue one (not sent yet) from today, and never lands in the past', () => {
+    const late = new Date('2026-03-16T18:00:00Z'); // Monday 14:00, four days after it was due
+    expect(iso(postponedUntil('3d', due, late, NEW_YORK))).toBe('2026-03-19T14:00:00.000Z');
+    expect(postponedUntil('1d', due, late, NEW_YORK).getTime()).toBeGreaterThan(late.getTime());
+  });
+});
 
 describe('snoozedUntil', () => {
   // Friday 6 March 2026, 10:00 in New York (EST). Clocks go forward on Sunday the 8th.

@@ -1,0 +1,78 @@
+// What `/rejected export` hands a person: everything Rebound keeps for them, as plain JSON
+// they can read or take elsewhere. Each rejection carries its own entries and check-ins;
+// times are ISO 8601 in UTC. Store internals (leases, attempts, error codes) stay out.
+
+import type { EntryData, FollowUpKind, FollowUpStatus, RoutineAnswers, UserData } from './types.js';
+
+export const EXPORT_FORMAT = 'rebound-export';
+export const EXPORT_VERSION = 1;
+
+type Exported<T> = { [K in keyof T]: T[K] extends Date | undefined ? string | undefined : T[K] };
+
+export interface UserExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  you: { teamId: string; enterpriseId: string | null; userId: string; timezone: string | null };
+  rejections: ExportedRejection[];
+}
+
+export interface ExportedRejection {
+  id: string;
+  status: string;
+  /** The step a draft stopped at (4 once complete). */
+  step: number;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  answers: Exported<RoutineAnswers>;
+  /** Reflections and feedback added after the routine, oldest first. */
+  entries: ({ id: string; createdAt: string } & EntryData)[];
+  /** Check-ins, soonest due first. */
+  followUps: {
+    id: string;
+    kind: FollowUpKind;
+    dueAt: string;
+    status: FollowUpStatus;
+    sentAt: string | null;
+  }[];
+}
+
+export function buildUserExport(
+  scope: { teamId: string; enterpriseId: string | null; userId: string },
+  data: UserData,
+  now: Date,
+): UserExport {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    you: { ...scope, timezone: data.profile?.tz ?? null },
+    rejections: data.rejections.map((rejection) => ({
+      id: rejection.id,
+      status: rejection.status,
+      step: rejection.step,
+      createdAt: rejection.createdAt.toISOString(),
+      updatedAt: rejection.updatedAt.toISOString(),
+      completedAt: rejection.completedAt?.toISOString() ?? null,
+      answers: exportAnswers(rejection.answers),
+      entries: data.entries
+        .filter((entry) => entry.rejectionId === rejection.id)
+        .map((entry) => ({ id: entry.id, createdAt: entry.createdAt.toISOString(), ...entry.data })),
+      followUps: data.followUps
+        .filter((followUp) => followUp.rejectionId === rejection.id)
+        .map((followUp) => ({
+          id: followUp.id,
+          kind: followUp.kind,
+          dueAt: followUp.dueAt.toISOString(),
+          status: followUp.status,
+          sentAt: followUp.sentAt?.toISOString() ?? null,
+        })),
+    })),
+  };
+}
+
+function exportAnswers(answers: RoutineAnswers): Exported<RoutineAnswers> {
+  const { nudgeAt, ...rest } = answers;
+  return nudgeAt ? { ...rest, nudgeAt: nudgeAt.toISOString() } : rest;
+}

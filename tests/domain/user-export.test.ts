@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { FollowUp, RejectionEntry, UserData } from '../../src/domain/types.js';
+import { buildUserExport } from '../../src/domain/user-export.js';
+import { createRejection, FULL_ANSWERS, NOW } from '../slack/views/fixtures.js';
+
+const scope = { teamId: 'T1234', enterpriseId: null, userId: 'U1234' };
+
+function followUp(overrides: Partial<FollowUp>): FollowUp {
+  return {
+    id: 'f1',
+    rejectionId: 'r1',
+    scope,
+    kind: 'reflect',
+    dueAt: new Date('2025-05-04T14:00:00Z'),
+    status: 'sent',
+    attempts: 2,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: 'ratelimited',
+    channelId: 'D1',
+    messageTs: '1.1',
+    createdAt: NOW,
+    updatedAt: NOW,
+    sentAt: new Date('2025-05-04T14:00:05Z'),
+    ...overrides,
+  };
+}
+
+function entry(id: string, rejectionId: string, data: RejectionEntry['data']): RejectionEntry {
+  return { id, rejectionId, scope, data, createdAt: new Date('2025-05-05T09:00:00Z') };
+}
+
+describe('buildUserExport', () => {
+  it('nests entries and check-ins under their rejection, with ISO times and no store internals', () => {
+    const data: UserData = {
+      rejections: [
+        createRejection({
+          id: 'r2',
+          status: 'draft',
+          step: 2,
+          answers: { company: 'Globex' },
+          completedAt: null,
+        }),
+        createRejection({ id: 'r1', answers: FULL_ANSWERS }),
+      ],
+      entries: [
+        entry('e1', 'r1', { kind: 'feedback', received: true, text: 'They chose someone internal.' }),
+        entry('e2', 'r1', { kind: 'reflection', answers: { interview: 'Fewer slides.' } }),
+      ],
+      followUps: [
+        followUp({}),
+        followUp({ id: 'f2', kind: 'feedback_check', status: 'pending', sentAt: null, attempts: 0 }),
+      ],
+      profile: { scope, tz: 'America/New_York', tzFetchedAt: NOW },
+    };
+    const exported = buildUserExport(scope, data, NOW);
+
+    expect(exported).toMatchObject({
+      format: 'rebound-export',
+      version: 1,
+      exportedAt: '2025-05-01T12:00:00.000Z',
+      you: { teamId: 'T1234', enterpriseId: null, userId: 'U1234', timezone: 'America/New_York' },
+    });
+    expect(exported.rejections.map((rejection) => [rejection.id, rejection.status, rejection.step])).toEqual([
+      ['r2', 'draft', 2],
+      ['r1', 'complete', 4],
+    ]);
+    const [draft, done] = exported.rejections;
+    expect(draft?.entries).toEqual([]);
+    expect(draft?.followUps).toEqual([]);
+    expect(done?.answers).toEqual({ ...FULL_ANSWERS, nudgeAt: '2025-05-04T14:00:00.000Z' });
+    expect(done?.entries).toEqual([
+      {
+        id: 'e1',
+        createdAt: '2025-05-05T09:00:00.000Z',
+        kind: 'feedback',
+        received: true,
+        text: 'They chose someone internal.',
+      },
+      {
+        id: 'e2',
+        createdAt: '2025-05-05T09:00:00.000Z',
+        kind: 'reflection',
+        answers: { interview: 'Fewer slides.' },
+      },
+    ]);
+    expect(done?.followUps).toEqual([
+      {
+        id: 'f1',
+        kind: 'reflect',
+        dueAt: '2025-05-04T14:00:00.000Z',
+        status: 'sent',
+        sentAt: '2025-05-04T14:00:05.000Z',
+      },
+      {
+        id: 'f2',
+        kind: 'feedback_check',
+        dueAt: '2025-05-04T14:00:00.000Z',
+        status: 'pending',
+        sentAt: null,
+      },
+    ]);
+    const json = JSON.stringify(exported);
+    for (const internal of ['ratelimited', 'attempts', 'lease', 'D1', 'messageTs'])
+      expect(json).not.toContain(internal);
+    // JSON in, the same JSON out: nothing that does not survive a round trip.
+    expect(JSON.parse(json)).toEqual(exported);
+  });
+
+  it('exports someone Rebound knows nothing about as an empty list', () => {
+    const empty = buildUserExport(scope, { rejections: [], entries: [], followUps: [], profile: null }, NOW);
+    expect(empty.rejections).toEqual([]);
+    expect(empty.you.timezone).toBeNull();
+  });
+});
