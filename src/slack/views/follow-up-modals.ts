@@ -51,7 +51,7 @@ export function buildReflectModal(input: NudgeModalInput): ModalView {
   const step = getStep(2);
   return modal(NudgeCallbackId.reflect, NudgeModalText.reflectTitle, input.metadata, [
     mrkdwnSection(
-      `*Looking back at ${company(input.answers)}*\nAdd to what you wrote or change it. Any one answer is enough.`,
+      `Looking back at ${company(input.answers)}\nAdd to what you wrote or change it. Any one answer is enough.`,
     ),
     ...step.fields.map((field) => inputBlock(field, { answers: input.answers, tz: null, now: input.now })),
   ]);
