@@ -150,10 +150,9 @@ async function deliver(
           return;
         }
       }
+      let delivery: Delivery;
       try {
-        const delivery = await deps.dms.send(followUp, deps.compose(followUp, rejection, entries));
-        await record('sent', () => store.markFollowUpSent(followUp.id, owner, delivery, current()));
-        return;
+        delivery = await deps.dms.send(followUp, deps.compose(followUp, rejection, entries));
       } catch (error) {
         const failure = classifySlackFailure(error);
         if (failure.kind === 'permanent') {
@@ -184,6 +183,11 @@ async function deliver(
         );
         return;
       }
+      // Slack has the DM. Recording it stays out of the try above: a store failure here is not
+      // a Slack failure and must never send the DM again. It goes to the catch below; the lease
+      // runs out and whoever claims it next finds this DM in Slack and records it.
+      await record('sent', () => store.markFollowUpSent(followUp.id, owner, delivery, current()));
+      return;
     }
   } catch (error) {
     // The store failed mid-delivery: the lease runs out and a later tick takes it over,
