@@ -7,6 +7,7 @@ import type { FollowUp } from '../domain/types.js';
 import type { Delivery, DmMessage, FollowUpDms } from '../jobs/follow-ups.js';
 
 export const FOLLOW_UP_EVENT_TYPE = 'rebound_follow_up';
+const HISTORY_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function createFollowUpDms(client: webApi.WebClient): FollowUpDms {
   return {
@@ -28,7 +29,8 @@ export function createFollowUpDms(client: webApi.WebClient): FollowUpDms {
       if (!channelId) return null;
       const history = await client.conversations.history({
         channel: channelId,
-        oldest: String(followUp.createdAt.getTime() / 1000),
+        // A week's margin: our clock and Slack's may disagree, and a miss here means a duplicate DM.
+        oldest: String((followUp.createdAt.getTime() - HISTORY_MARGIN_MS) / 1000),
         include_all_metadata: true,
         limit: 200,
       });
