@@ -85,8 +85,8 @@ async function startInstance(followUps: Partial<FollowUpJobOptions> = {}): Promi
 
 /** Two instances behind a load balancer that Slack's requests go to. */
 async function startTwo(): Promise<[RunningRebound, RunningRebound]> {
-  const a = await startInstance();
-  const b = await startInstance();
+  // Started at once on the new database: both migrate it, taking turns on the advisory lock.
+  const [a, b] = await Promise.all([startInstance(), startInstance()]);
   balancer = await startLoadBalancer(
     [a, b].map((instance) => `http://127.0.0.1:${instance.port}/slack/events`),
   );
