@@ -76,3 +76,9 @@ export const NudgeCallbackId = {
   tweak: 'nudge_tweak',
   feedback: 'nudge_feedback',
 } as const;
+
+/** `/rejected delete`: the confirmation modal, and what it turns into if deleting failed. */
+export const PrivacyCallbackId = {
+  deleteConfirm: 'delete_my_data',
+  deleteFailed: 'delete_my_data_failed',
+} as const;

@@ -2,7 +2,7 @@
 // Bolt fills these ids from each payload kind the same way, so listeners need no per-kind code.
 
 import type { Context } from '@slack/bolt';
-import type { UserScope } from '../domain/types.js';
+import type { TeamScope, UserScope } from '../domain/types.js';
 import { ErrorCode, ReboundError } from '../errors.js';
 
 export function scopeFromContext(context: Context): UserScope {
@@ -13,4 +13,18 @@ export function scopeFromContext(context: Context): UserScope {
     throw new ReboundError(ErrorCode.InvalidPayload, 'Payload has no team or user id');
   }
   return { teamId: team, enterpriseId: enterpriseId ?? null, userId };
+}
+
+/**
+ * The workspace a request or event is about; a whole Grid org for an org-wide install.
+ * Throws `invalid_payload` when it names neither.
+ */
+export function teamScopeFromContext(
+  context: Pick<Context, 'teamId' | 'enterpriseId' | 'isEnterpriseInstall'>,
+): TeamScope {
+  const enterpriseId = context.enterpriseId ?? null;
+  if (context.isEnterpriseInstall && enterpriseId) return { teamId: null, enterpriseId };
+  if (context.teamId) return { teamId: context.teamId, enterpriseId };
+  if (enterpriseId) return { teamId: null, enterpriseId };
+  throw new ReboundError(ErrorCode.InvalidPayload, 'Payload has no team id');
 }

@@ -96,24 +96,25 @@ function upcomingBlocks(input: HomeInput): KnownBlock[] {
   const blocks: KnownBlock[] = [header('Coming up')];
   for (const followUp of input.upcoming.slice(0, MAX_UPCOMING)) {
     const rejection = input.upcomingContext.get(followUp.rejectionId);
-    const what = followUp.kind === 'feedback_check' ? 'Did you hear back?' : 'Check-in';
+    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const what =
+      followUp.kind === 'feedback_check'
+        ? `Did you hear back from ${company}?`
+        : `Check-in about ${rejection ? title(rejection) : 'a past rejection'}`;
     const when = slackDate(followUp.dueAt, '{date_short_pretty} at {time}', utcFallback(followUp.dueAt));
-    blocks.push(
-      mrkdwnSection(`${what} about ${rejection ? title(rejection) : 'a past rejection'}\n${when}`),
-      {
-        type: 'actions',
-        block_id: `home_nudge_${followUp.id}`,
-        elements: [
-          {
-            type: 'static_select',
-            action_id: HomeActionId.snooze,
-            placeholder: plainText('Snooze', Limit.placeholder),
-            options: SNOOZE_CHOICES.map((choice) => option(`${choice.value}:${followUp.id}`, choice.label)),
-          },
-          { ...button(HomeActionId.cancelNudge, 'Cancel'), value: followUp.id },
-        ],
-      },
-    );
+    blocks.push(mrkdwnSection(`${what}\n${when}`), {
+      type: 'actions',
+      block_id: `home_nudge_${followUp.id}`,
+      elements: [
+        {
+          type: 'static_select',
+          action_id: HomeActionId.snooze,
+          placeholder: plainText('Snooze', Limit.placeholder),
+          options: SNOOZE_CHOICES.map((choice) => option(`${choice.value}:${followUp.id}`, choice.label)),
+        },
+        { ...button(HomeActionId.cancelNudge, 'Cancel'), value: followUp.id },
+      ],
+    });
   }
   if (input.upcoming.length > MAX_UPCOMING) {
     blocks.push(mrkdwnContext(`And ${input.upcoming.length - MAX_UPCOMING} more after these.`));

@@ -101,7 +101,7 @@ describe('buildHomeView', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]?.elements[0].options.map((o: Json) => o.value)).toEqual(['1d:f1', '3d:f1', '1w:f1']);
     expect(rows[0]?.elements[1]).toMatchObject({ action_id: 'home_cancel_nudge', value: 'f1' });
-    expect(text(view)).toContain('Did you hear back? about *Acme*');
+    expect(text(view)).toContain('Did you hear back from *Acme*?');
     expect(text(view)).toContain('<!date^1746367200^');
     expect(validateView(view)).toEqual([]);
   });

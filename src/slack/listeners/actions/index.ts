@@ -1,7 +1,10 @@
 import type { App } from '@slack/bolt';
-import { ActionId, NudgeActionId } from '../../ids.js';
+import { ActionId, HomeActionId, NudgeActionId } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
 import { backCallback } from './back.js';
+import { homeCancelCallback, homeSnoozeCallback } from './home-nudges.js';
+import { homeShowMoreCallback } from './home-paging.js';
+import { homeResumeCallback, homeStartCallback } from './home-routine.js';
 import { doneCallback, noFeedbackCallback, snoozeCallback } from './nudge-buttons.js';
 import { feedbackYesCallback, reflectNowCallback, tweakSearchCallback } from './nudge-modals.js';
 import { resumeDraftCallback, startFreshCallback } from './resume-draft.js';
@@ -16,4 +19,9 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(NudgeActionId.done, doneCallback(deps));
   app.action(NudgeActionId.feedbackYes, feedbackYesCallback(deps));
   app.action(NudgeActionId.feedbackNone, noFeedbackCallback(deps));
+  app.action(HomeActionId.start, homeStartCallback(deps));
+  app.action(HomeActionId.resume, homeResumeCallback(deps));
+  app.action(HomeActionId.snooze, homeSnoozeCallback(deps));
+  app.action(HomeActionId.cancelNudge, homeCancelCallback(deps));
+  app.action(HomeActionId.showMore, homeShowMoreCallback(deps));
 }

@@ -1,11 +1,12 @@
 // The nudge DM's choices that need no modal: snooze (1 day / 3 days / 1 week, in the
 // person's own time), "I'm done" (no more check-ins about this rejection) and "No reply
-// yet". Each saves first, then rewrites the DM so its buttons are gone.
+// yet". Each saves first, then rewrites the DM so its buttons are gone, and refreshes Home.
 
 import type { StaticSelectAction } from '@slack/bolt';
 import { snoozedUntil } from '../../../domain/follow-up-rules.js';
 import { errorCode } from '../../../error-code.js';
 import { parseSnoozeOptionValue } from '../../follow-up-refs.js';
+import { publishHome } from '../../home.js';
 import { showChoice } from '../../nudges.js';
 import { cachedTimeZone, refreshUserTimezone } from '../../user-timezone.js';
 import { nudgeClickCallback, readButton } from './nudge-click.js';
@@ -25,6 +26,7 @@ export const snoozeCallback = nudgeClickCallback({
     const until = snoozedUntil(choice, now, tz, nudge.followUp.dueAt);
     await deps.store.snoozeFollowUp(scope, nudge.followUp.id, until, now);
     await showChoice(client, deps, nudge, where, { kind: 'snoozed', until });
+    await publishHome(client, deps, scope);
   },
 });
 
@@ -42,6 +44,7 @@ export const doneCallback = nudgeClickCallback({
     for (const other of others) {
       await showChoice(client, deps, { followUp: other, rejection }, null, { kind: 'stopped' });
     }
+    await publishHome(client, deps, scope);
   },
 });
 
@@ -58,5 +61,6 @@ export const noFeedbackCallback = nudgeClickCallback({
       now,
     );
     await showChoice(client, deps, nudge, where, { kind: 'no_feedback' });
+    await publishHome(client, deps, scope);
   },
 });

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
-import { NudgeCallbackId, ROUTINE_STEP_CALLBACK } from '../../ids.js';
+import { NudgeCallbackId, PrivacyCallbackId, ROUTINE_STEP_CALLBACK } from '../../ids.js';
 import type { ListenerDeps } from '../deps.js';
+import { deleteConfirmCallback } from './delete-confirm.js';
 import {
   feedbackSubmissionCallback,
   reflectSubmissionCallback,
@@ -18,4 +19,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.view(NudgeCallbackId.reflect, reflectSubmissionCallback(deps));
   app.view(NudgeCallbackId.tweak, tweakSubmissionCallback(deps));
   app.view(NudgeCallbackId.feedback, feedbackSubmissionCallback(deps));
+  app.view(PrivacyCallbackId.deleteConfirm, deleteConfirmCallback(deps));
 }

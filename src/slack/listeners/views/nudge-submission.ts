@@ -1,13 +1,15 @@
 // The shape every nudge modal's submission shares. Everything is saved before we answer, so
 // nothing typed is lost if the store is down: the modal then stays open with a kind error.
 // Once saved, the nudge is marked answered and its DM loses its buttons. If the nudge was
-// answered meanwhile (another device, "I'm done"), what they wrote is still kept.
+// answered meanwhile (another device, "I'm done"), what they wrote is still kept. Home is
+// refreshed either way: what they wrote shows there.
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { UserScope } from '../../../domain/types.js';
 import { errorCode } from '../../../error-code.js';
 import { ErrorCode, isReboundError } from '../../../errors.js';
 import { decodeNudgeMetadata } from '../../follow-up-refs.js';
+import { publishHome } from '../../home.js';
 import { loadNudge, type Nudge, showChoice } from '../../nudges.js';
 import { scopeFromContext } from '../../scope.js';
 import { alreadyFinishedText, storeDownText } from '../../views/errors-message.js';
@@ -70,7 +72,10 @@ export function nudgeSubmissionCallback(spec: {
         reply = formError(storeDownText());
       }
       await ack(reply);
-      if (saved) await closeNudge(deps, client, scope, saved.nudge, metadata.message, saved.choice);
+      if (saved) {
+        await closeNudge(deps, client, scope, saved.nudge, metadata.message, saved.choice);
+        await publishHome(client, deps, scope);
+      }
     };
 }
 

@@ -1,9 +1,11 @@
 // The person closed a step (Save & close, or ×). Keep what they typed on this step in the
-// draft, unvalidated, so the next `/rejected` resumes exactly where they stopped.
+// draft, unvalidated, so the next `/rejected` resumes exactly where they stopped, and show
+// the draft on Home (the routine may have been started from there).
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
 import { mergeStepAnswers } from '../../../domain/step-submission.js';
 import { errorCode } from '../../../error-code.js';
+import { publishHome } from '../../home.js';
 import { decodeDraftMetadata } from '../../private-metadata.js';
 import { scopeFromContext } from '../../scope.js';
 import { CLOSE_SAVE_FAILED_TEXT } from '../../views/errors-message.js';
@@ -25,6 +27,7 @@ export function routineStepClosedCallback(deps: ListenerDeps) {
       if (draft?.status !== 'draft') return;
       const answers = mergeStepAnswers(step, draft.answers, readStepAnswers(step, view.state.values));
       await deps.store.saveDraft(scope, draft.id, step, answers, deps.clock());
+      await publishHome(client, deps, scope);
     } catch (error) {
       deps.logger.error('A closed draft could not be saved:', errorCode(error));
       // The modal is gone, so the DM is the one place left to say this step was not kept.

@@ -9,6 +9,7 @@ import { submitStep } from '../../../domain/step-submission.js';
 import type { Rejection, StepNumber } from '../../../domain/types.js';
 import { errorCode } from '../../../error-code.js';
 import { ErrorCode, isReboundError } from '../../../errors.js';
+import { publishHome } from '../../home.js';
 import { ROUTINE_STEP_CALLBACK } from '../../ids.js';
 import { decodeDraftMetadata } from '../../private-metadata.js';
 import { stepViewForDraft } from '../../routine-views.js';
@@ -101,6 +102,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
       } catch (error) {
         deps.logger.error('The summary DM could not be sent:', errorCode(error));
       }
+      await publishHome(client, deps, scope);
     }
   };
 }

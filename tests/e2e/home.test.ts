@@ -1,0 +1,183 @@
+// App Home end to end: the real app against the Slack emulator. Home is published on every
+// visit and again after anything that changes it; its buttons open the routine's modals or
+// change a check-in, and a long history pages behind "Show more", within 100 blocks.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoutineAnswers } from '../../src/domain/types.js';
+import { homeActions, homeText, published } from '../support/home.js';
+import { type Harness, startHarness } from '../support/rebound-harness.js';
+import { scopeOf, seedRejection } from '../support/seed.js';
+import type { EmulatedUser } from '../support/slack-emulator/index.js';
+
+/** Monday 2 March 2026, 10:00 in New York. */
+const NOW = new Date('2026-03-02T15:00:00Z');
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
+const alice = scopeOf('U1');
+
+let h: Harness | undefined;
+afterEach(async () => {
+  if (h) expect(h.emu.problems).toEqual([]);
+  await h?.stop();
+  h = undefined;
+});
+
+async function start(): Promise<{ h: Harness; user: EmulatedUser }> {
+  h = await startHarness({ now: NOW });
+  return { h, user: h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' }) };
+}
+
+async function seed(answers: RoutineAnswers, when: Date, dueAt?: Date) {
+  if (!h) throw new Error('start() first');
+  return seedRejection(h.rebound.store, alice, {
+    answers,
+    followUps: dueAt ? [{ kind: 'reflect', dueAt }] : [],
+    now: when,
+  });
+}
+
+describe('App Home', () => {
+  it('welcomes a new user with one way to start, which opens the routine; finishing fills Home', async () => {
+    const { h, user } = await start();
+    await published(h, user, () => user.openHome());
+    expect(homeText(user)).toContain('Welcome to Rebound');
+    expect(homeActions(user.home)).toEqual(['home_start_routine']);
+
+    await user.clickHomeButton('home_start_routine');
+    await user.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await user.submit({ company: 'Acme Corp', role: 'Designer', stage: 'final_round', intermediary: 'none' });
+    await user.submit({ interview: 'Slow down.', strengths: 'Calm.' });
+    await user.submit({ dailyFit: 'yes', excited: 'very', skillsElsewhere: 'yes', tweaks: ['referrals'] });
+    await published(h, user, () => user.submit({ lesson: 'Ask early.' }));
+
+    const home = homeText(user);
+    expect(home).not.toContain('Welcome to Rebound');
+    expect(home).toContain('*Acme Corp* · Designer');
+    expect(home).toContain('ended at Final round');
+    expect(home).toContain('✓ Feedback  ✓ Reflect  ✓ Tactics  ✓ Learn');
+    expect(home).toContain('No feedback yet');
+    expect(home).toContain('Coming up');
+    // Nothing typed into the routine reaches the logs.
+    expect(h.logs.join('\n')).not.toContain('Acme Corp');
+  });
+
+  it('shows the Messages tab nothing new: only the Home tab is published', async () => {
+    const { h, user } = await start();
+    await user.openHome('messages');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.emu.callsTo('views.publish')).toHaveLength(0);
+  });
+
+  it('pages a long history behind "Show more", never more than 100 blocks, newest first', async () => {
+    const { h, user } = await start();
+    for (let i = 0; i < 130; i += 1) {
+      await seed(
+        {
+          company: `Company ${String(i).padStart(3, '0')}`,
+          stage: i % 3 ? 'first_interview' : 'final_round',
+        },
+        at(-(130 - i) * MINUTE),
+      );
+    }
+    await published(h, user, () => user.openHome());
+    const first = user.home?.blocks ?? [];
+    expect(first.length).toBeLessThanOrEqual(100);
+    const firstText = homeText(user);
+    expect(firstText.indexOf('Company 129')).toBeLessThan(firstText.indexOf('Company 128'));
+    // Patterns across all 130, drawn as text bars.
+    expect(firstText).toContain('Where processes ended');
+    expect(firstText).toMatch(/`▓+░*` 86 · First interview/);
+    expect(firstText).toContain('Across your 130 rejections');
+    const shownFirst = (firstText.match(/Company \d{3}/g) ?? []).length;
+    expect(shownFirst).toBeGreaterThan(50);
+
+    await published(h, user, () => user.clickHomeButton('home_show_more', { value: String(shownFirst) }));
+    const second = homeText(user);
+    expect(second).toContain('Earlier rejections');
+    expect(second).not.toContain('Where processes ended');
+    const shownSecond = second.match(/Company \d{3}/g) ?? [];
+    expect(shownFirst + shownSecond.length).toBe(130);
+    expect(shownSecond.at(-1)).toBe('Company 000');
+    expect(user.home?.blocks.some((block) => block.block_id === 'home_more')).toBe(false);
+
+    await published(h, user, () => user.clickHomeButton('home_show_more', { value: '0' }));
+    expect(homeText(user)).toContain('Company 129');
+    expect(h.emu.problems).toEqual([]);
+  });
+
+  it('resumes a draft at its step from Home, and shows it there once closed', async () => {
+    const { h, user } = await start();
+    const draft = await h.rebound.store.createDraft(alice, { company: 'Globex' }, NOW);
+    await h.rebound.store.saveDraft(
+      alice,
+      draft.id,
+      2,
+      { company: 'Globex', stage: 'take_home', intermediary: 'none' },
+      NOW,
+    );
+    await published(h, user, () => user.openHome());
+    expect(homeText(user)).toContain('step 2 of 4');
+
+    await user.clickHomeButton('home_resume_draft');
+    const modal = await user.waitForModal((view) => view.callback_id === 'routine_step_2');
+    expect(modal.title.text).toContain('2 of 4');
+    await user.submit({ interview: 'Fewer slides.', strengths: 'Research.' });
+    await published(h, user, () => user.closeModal());
+    expect(homeText(user)).toContain('step 3 of 4');
+  });
+
+  it('snoozes an upcoming check-in a week past its day, or cancels it, and republishes Home', async () => {
+    const { h, user } = await start();
+    const due = new Date('2026-03-05T15:00:00Z'); // Thursday 10:00 EST
+    const acme = await seed({ company: 'Acme Corp' }, at(-DAY), due);
+    const globex = await seed({ company: 'Globex' }, at(-DAY), at(2 * DAY));
+    const acmeId = acme.followUps[0]?.id ?? '';
+    const globexId = globex.followUps[0]?.id ?? '';
+    await published(h, user, () => user.openHome());
+    expect(homeText(user)).toContain('Check-in about *Acme Corp*');
+
+    await published(h, user, () =>
+      user.selectOption('home', 'home_snooze_nudge', `1w:${acmeId}`, { blockId: `home_nudge_${acmeId}` }),
+    );
+    const moved = new Date('2026-03-12T14:00:00Z'); // the next Thursday, 10:00 EDT after the change
+    expect((await h.rebound.store.findFollowUp(alice, acmeId))?.dueAt).toEqual(moved);
+    expect(homeText(user)).toContain(`<!date^${moved.getTime() / 1000}^`);
+
+    await published(h, user, () => user.clickHomeButton('home_cancel_nudge', { value: globexId }));
+    expect((await h.rebound.store.findFollowUp(alice, globexId))?.status).toBe('cancelled');
+    expect(homeText(user)).not.toContain(`home_nudge_${globexId}`);
+    // A stale Cancel (the check-in is already cancelled) changes nothing and just refreshes.
+    await published(h, user, () => user.clickHomeButton('home_cancel_nudge', { value: acmeId }));
+    expect((await h.rebound.store.findFollowUp(alice, acmeId))?.status).toBe('cancelled');
+    expect(homeText(user)).not.toContain('Coming up');
+  });
+
+  it('republishes Home after a nudge is answered in the DM', async () => {
+    const { h, user } = await start();
+    const { rejection } = await h.rebound.store
+      .createDraft(alice, { company: 'Acme Corp' }, at(-4 * DAY))
+      .then((draft) =>
+        h.rebound.store.completeRejection(
+          alice,
+          draft.id,
+          { company: 'Acme Corp' },
+          [
+            { kind: 'reflect', dueAt: NOW },
+            { kind: 'feedback_check', dueAt: at(2 * DAY) },
+          ],
+          at(-4 * DAY),
+        ),
+      );
+    await h.rebound.runFollowUps(NOW);
+    const nudge = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
+    await published(h, user, () => user.openHome());
+    expect(homeText(user)).toContain('Did you hear back from *Acme Corp*?');
+
+    await published(h, user, () => user.clickMessageButton(nudge.ts, 'nudge_done'));
+    expect(homeText(user)).not.toContain('Coming up');
+    expect(
+      (await h.rebound.store.listFollowUps(alice, { rejectionId: rejection.id })).map((f) => f.status),
+    ).toEqual(['done', 'cancelled']);
+  });
+});
