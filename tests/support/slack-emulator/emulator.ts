@@ -19,6 +19,7 @@ import type {
   StoredMessage,
   UserSpec,
 } from './types.js';
+import type { UploadedFile } from './uploads.js';
 import { waitFor } from './wait-for.js';
 import { Workspace } from './workspace.js';
 
@@ -92,6 +93,11 @@ export class SlackEmulator {
   /** Messages in a channel or DM (C…, G… or D…), oldest first, as its members see them. */
   messagesIn(channelId: string): readonly StoredMessage[] {
     return [...this.workspace.messagesIn(channelId)];
+  }
+
+  /** Files the app uploaded (bytes, name, where shared), oldest first. */
+  get uploadedFiles(): readonly UploadedFile[] {
+    return this.workspace.files.all();
   }
 
   /** Slack-rule violations seen so far; tests assert this stays empty. */

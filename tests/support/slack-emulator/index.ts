@@ -27,4 +27,5 @@ export type {
   SubmitResult,
   UserSpec,
 } from './types.js';
+export type { UploadedFile } from './uploads.js';
 export type { ModalView, SlackView, StateValues, TextObject } from './view-stack.js';

@@ -10,6 +10,7 @@ import type { RateLimiter } from './rate-limits.js';
 import { handleResponseUrl } from './response-urls.js';
 import { SOCKET_PATH, type SocketModeHub } from './socket-mode.js';
 import type { ApiCall, Fault } from './types.js';
+import { handleUpload } from './uploads.js';
 import { callMethod, tokenOf } from './web-api-methods.js';
 import type { Workspace } from './workspace.js';
 
@@ -61,6 +62,9 @@ export class EmulatorServer {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // The upload URLs files.getUploadURLExternal hands out take raw or multipart bytes.
+    if (req.method === 'POST' && path.startsWith('/upload/'))
+      return handleUpload(this.workspace, path.slice('/upload/'.length), req, res);
     const raw = await readBody(req);
     if (req.method === 'POST' && path.startsWith('/api/'))
       return this.webApi(path.slice('/api/'.length), req, res, raw);

@@ -76,6 +76,8 @@ export interface StoredMessage {
   blocks: unknown[] | undefined;
   metadata?: unknown;
   thread_ts?: string;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: { id: string; name: string; title: string }[];
   /** How many times chat.update or a response_url replaced it. */
   updatedCount: number;
 }

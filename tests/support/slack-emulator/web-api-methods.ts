@@ -2,12 +2,18 @@
 
 import type { JsonObject } from './types.js';
 import { CHAT_METHODS } from './web-api-chat.js';
+import { FILE_METHODS } from './web-api-files.js';
 import { MISC_METHODS } from './web-api-misc.js';
 import { type ApiResult, fail, type MethodSpec } from './web-api-result.js';
 import { VIEW_METHODS } from './web-api-views.js';
 import type { Workspace } from './workspace.js';
 
-export const METHODS: Record<string, MethodSpec> = { ...MISC_METHODS, ...VIEW_METHODS, ...CHAT_METHODS };
+export const METHODS: Record<string, MethodSpec> = {
+  ...MISC_METHODS,
+  ...VIEW_METHODS,
+  ...CHAT_METHODS,
+  ...FILE_METHODS,
+};
 
 /** Bearer header first, then a `token` param (both are how Slack accepts tokens). */
 export function tokenOf(authorization: string | undefined, params: JsonObject): string | undefined {

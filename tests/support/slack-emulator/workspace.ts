@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { dmChannelFor } from './ids.js';
 import { TriggerRegistry } from './triggers.js';
 import type { ApiCall, EphemeralMessage, JsonObject, StoredMessage, UserSpec } from './types.js';
+import { UploadRegistry } from './uploads.js';
 import { ModalStack, type SlackView } from './view-stack.js';
 
 export const BOT_USER_ID = 'UBOT';
@@ -62,6 +63,8 @@ export class Workspace {
   readonly peakInFlight = new Map<string, number>();
   readonly problems: string[] = [];
   readonly triggers: TriggerRegistry;
+  /** Files uploaded through files.getUploadURLExternal (uploads.ts). */
+  readonly files = new UploadRegistry();
   /** View ids whose view_submission has been delivered but not yet acknowledged. */
   readonly pendingSubmissions = new Set<string>();
   readonly responseUrls = new Map<string, ResponseUrlTarget>();
