@@ -31,6 +31,15 @@ export interface SqlDialect {
   readonly migrations: readonly Migration[];
 }
 
+export interface RunOptions {
+  transaction?: boolean;
+  /**
+   * Long-running work (migrations, which may wait for another instance's lock) opts out of
+   * the per-statement timeout that keeps requests inside Slack's 3 seconds.
+   */
+  unbounded?: boolean;
+}
+
 export interface SqlDriver {
   readonly dialect: SqlDialect;
   /**
@@ -38,7 +47,7 @@ export interface SqlDriver {
    * (and a thrown error rolls them back); without, each statement commits on its own.
    * Engine failures surface as ReboundError (`store_unavailable` when the database is gone).
    */
-  run<T>(operation: Operation<T>, options?: { transaction?: boolean }): Promise<T>;
+  run<T>(operation: Operation<T>, options?: RunOptions): Promise<T>;
   close(): Promise<void>;
 }
 

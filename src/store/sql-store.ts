@@ -46,6 +46,7 @@ export class SqlStore implements Store {
     // The app's clock, like every other time the store writes.
     const result = await this.driver.run(migrateOperation(this.driver.dialect, Date.now()), {
       transaction: true,
+      unbounded: true,
     });
     for (const migration of result.applied) {
       this.logger.info('store: migration applied', {

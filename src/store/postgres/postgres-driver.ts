@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { ErrorCode, ReboundError } from '../../errors.js';
 import type { PostgresTarget } from '../database-url.js';
-import type { Operation, Row, SqlDialect, SqlDriver, SqlStatement } from '../driver.js';
+import type { Operation, Row, RunOptions, SqlDialect, SqlDriver, SqlStatement } from '../driver.js';
 import { runOperation } from '../driver.js';
 import type { StoreLogger } from '../store-logger.js';
 import { postgresMigrationLock, postgresMigrations, postgresMigrationsTable } from './migrations.js';
@@ -23,8 +23,14 @@ export const postgresDialect: SqlDialect = {
 export interface PostgresPoolOptions {
   /** Most connections held open (default 10). */
   poolSize?: number;
-  /** How long a call waits for a connection before `store_unavailable` (default 5 s). */
+  /** How long a call waits for a connection before `store_unavailable` (default 2 s). */
   connectTimeoutMs?: number;
+  /**
+   * Longest a statement may take before `store_unavailable` (default 2.5 s). A database that
+   * hangs instead of refusing (a partition, a frozen host) must not hold a request past
+   * Slack's 3-second deadline, nor hang /healthz.
+   */
+  statementTimeoutMs?: number;
 }
 
 export function createPostgresDriver(
@@ -35,7 +41,7 @@ export function createPostgresDriver(
   const pool = new pg.Pool({
     connectionString: target.url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
     application_name: 'rebound',
@@ -47,7 +53,7 @@ export function createPostgresDriver(
       code: (error as { code?: unknown }).code ?? null,
     });
   });
-  return new PostgresDriver(pool, target, logger);
+  return new PostgresDriver(pool, target, logger, options.statementTimeoutMs ?? 2_500);
 }
 
 export class PostgresDriver implements SqlDriver {
@@ -59,9 +65,11 @@ export class PostgresDriver implements SqlDriver {
     private readonly pool: pg.Pool,
     private readonly target: PostgresTarget,
     private readonly logger: StoreLogger,
+    private readonly statementTimeoutMs: number,
   ) {}
 
-  async run<T>(operation: Operation<T>, options: { transaction?: boolean } = {}): Promise<T> {
+  async run<T>(operation: Operation<T>, options: RunOptions = {}): Promise<T> {
+    const timeoutMs = options.unbounded ? undefined : this.statementTimeoutMs;
     const client = await this.connect();
     // Handed to release(): a client whose connection failed is destroyed, not reused.
     let broken: Error | undefined;
@@ -72,9 +80,9 @@ export class PostgresDriver implements SqlDriver {
     };
     client.on('error', onConnectionError);
     try {
-      if (options.transaction) await this.execute(client, { sql: 'BEGIN' });
-      const result = await runOperation(operation, (statement) => this.execute(client, statement));
-      if (options.transaction) await this.execute(client, { sql: 'COMMIT' });
+      if (options.transaction) await this.execute(client, { sql: 'BEGIN' }, timeoutMs);
+      const result = await runOperation(operation, (statement) => this.execute(client, statement, timeoutMs));
+      if (options.transaction) await this.execute(client, { sql: 'COMMIT' }, timeoutMs);
       return result;
     } catch (error) {
       if (isPostgresUnavailable(error)) broken ??= error as Error;
@@ -104,14 +112,21 @@ export class PostgresDriver implements SqlDriver {
     }
   }
 
-  private async execute(client: pg.PoolClient, statement: SqlStatement): Promise<Row[]> {
+  private async execute(client: pg.PoolClient, statement: SqlStatement, timeoutMs?: number): Promise<Row[]> {
+    // pg's client-side query_timeout: on expiry the call fails with "Query read timeout" and
+    // the connection is discarded (see isPostgresUnavailable), since its state is unknown.
+    const timeout = timeoutMs === undefined ? {} : { query_timeout: timeoutMs };
     try {
       if (statement.script) {
         // No parameters: pg sends it as a simple query, which may hold several statements.
-        await client.query(statement.sql);
+        await client.query({ text: statement.sql, ...timeout });
         return [];
       }
-      const result = await client.query(this.toNumbered(statement.sql), statement.params as unknown[]);
+      const result = await client.query({
+        text: this.toNumbered(statement.sql),
+        values: statement.params as unknown[],
+        ...timeout,
+      });
       return result.rows as Row[];
     } catch (error) {
       throw postgresError(error, this.target);

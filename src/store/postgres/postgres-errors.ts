@@ -24,7 +24,7 @@ const UNAVAILABLE_SQLSTATE = /^(08|28|53|57P)|^3D000$/;
 
 // pg reports a socket that died mid-query, or a pool connect timeout, only in its message.
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|encountered a connection error|not queryable/i;
+  /Connection terminated|timeout exceeded when trying to connect|encountered a connection error|not queryable|Query read timeout/i;
 
 export function isPostgresUnavailable(error: unknown): boolean {
   if (isReboundError(error)) return isReboundError(error, ErrorCode.StoreUnavailable);

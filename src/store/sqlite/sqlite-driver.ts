@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, ReboundError } from '../../errors.js';
-import type { Operation, Row, SqlDialect, SqlDriver, SqlStatement } from '../driver.js';
+import type { Operation, Row, RunOptions, SqlDialect, SqlDriver, SqlStatement } from '../driver.js';
 import { runOperationSync } from '../driver.js';
 import { sqliteMigrations, sqliteMigrationsTable } from './migrations.js';
 import { sqliteError, storeClosed } from './sqlite-errors.js';
@@ -50,7 +50,7 @@ export class SqliteDriver implements SqlDriver {
     private readonly description: string,
   ) {}
 
-  async run<T>(operation: Operation<T>, options: { transaction?: boolean } = {}): Promise<T> {
+  async run<T>(operation: Operation<T>, options: RunOptions = {}): Promise<T> {
     if (!this.db.open) throw storeClosed(this.description);
     const work = () => runOperationSync(operation, (statement) => this.execute(statement));
     try {
