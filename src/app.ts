@@ -4,13 +4,14 @@
 import type { Server } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, type LogLevel } from '@slack/bolt';
 import type { Config } from './config.js';
-import { errorCode } from './error-code.js';
+import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { createFollowUpJob } from './jobs/follow-up-job.js';
 import type { FollowUpJobOptions, TickReport } from './jobs/follow-ups.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type LogSink } from './logger.js';
+import { type Distribution, startDistribution } from './slack/distribution.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { processEventErrorHandler } from './slack/request-errors.js';
 import { createStore } from './store/index.js';
@@ -62,8 +63,30 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
     },
   };
 
+  let distribution: Distribution | null = null;
+  if (config.distribution) {
+    if (config.mode !== 'http') {
+      await store.close();
+      throw new ReboundError(ErrorCode.ConfigInvalid, 'Distributed mode (OAuth) needs HTTP mode.');
+    }
+    try {
+      distribution = await startDistribution({
+        config,
+        distribution: config.distribution,
+        store,
+        clock,
+        logger,
+        slackLogger: loggers.slack,
+      });
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
   const common = {
-    token: config.slack.botToken,
+    // Distributed mode: no token here; Bolt authorizes each request with its workspace's installation.
+    token: distribution ? undefined : (config.slack.botToken ?? undefined),
     // init() below runs auth.test up front, so a bad token fails start-up, not the first request.
     deferInitialization: true,
     logger: loggers.slack,
@@ -88,6 +111,7 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
             customRoutes: [healthz],
             logger: loggers.slack,
             processEventErrorHandler,
+            ...distribution?.receiverOptions,
           }),
         });
 
@@ -104,8 +128,18 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
 
   // Every listener runs inside the tracker, so shutdown can wait for it.
   app.use(({ next }) => inFlight.track(next));
-  registerListeners(app, { store, clock, logger });
+  registerListeners(app, {
+    store,
+    clock,
+    logger,
+    ...(distribution ? { installations: distribution.forgetter } : {}),
+  });
   app.error(async (error) => {
+    // Distributed mode: a request from a workspace without an installation (e.g. just uninstalled).
+    if (error.code === 'slack_bolt_authorization_error') {
+      logger.warn('A request was not authorized:', errorCode(rootCause(error)));
+      return;
+    }
     const original = (error as { original?: unknown }).original ?? error;
     logger.error('A listener failed:', errorCode(original));
   });
@@ -129,6 +163,7 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
     store,
     clock,
     logger,
+    ...(distribution ? { teamClients: distribution.teamClients } : {}),
     options: options.followUps,
   });
   const scheduler: Scheduler = startScheduler({
@@ -141,7 +176,7 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   accepting = true;
   logger.info(
     config.mode === 'http'
-      ? `Rebound is listening on port ${port} (HTTP mode).`
+      ? `Rebound is listening on port ${port} (HTTP mode${distribution ? ', distributed: install at /slack/install' : ''}).`
       : 'Rebound is connected to Slack (Socket Mode).',
   );
 

@@ -3,13 +3,25 @@
 // their .env in one pass instead of one crash at a time.
 
 import { validate as isValidCron } from 'node-cron';
+import { parseKey } from './crypto/token-cipher.js';
 import { ErrorCode, ReboundError } from './errors.js';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
+/** Distributed mode: Rebound installs through Slack's OAuth flow, one installation per workspace. */
+export interface DistributionConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` values (CSRF protection for /slack/oauth_redirect). */
+  stateSecret: string;
+  /** Encrypts installations at rest: `current` seals, `retired` keys only open (rotation). */
+  tokenKeys: { current: Buffer; retired: Buffer[] };
+}
+
 export interface Config {
   slack: {
-    botToken: string;
+    /** The one workspace's token in single-workspace mode; unused in distributed mode. */
+    botToken: string | null;
     /** Required in HTTP mode; optional in Socket Mode (Slack signs nothing there). */
     signingSecret: string | null;
     /** Set → Socket Mode; unset → HTTP mode on `port`. */
@@ -18,6 +30,8 @@ export interface Config {
     apiUrl: string | null;
   };
   mode: 'socket' | 'http';
+  /** Present → distributed mode (HTTP mode only); absent → the single workspace of botToken. */
+  distribution?: DistributionConfig;
   port: number;
   /** SQLite path, `file:` URL or `postgres://` URL; null → ./data/rebound.sqlite. */
   databaseUrl: string | null;
@@ -37,7 +51,12 @@ const WHERE = {
   signingSecret: 'your app\'s "Basic Information" page → App Credentials → Signing Secret',
   appToken:
     'your app\'s "Basic Information" page → App-Level Tokens → a token with the connections:write scope (starts with xapp-)',
+  clientCredentials: 'your app\'s "Basic Information" page → App Credentials',
+  newSecret: `generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('hex'))"`,
 } as const;
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const MIN_STATE_SECRET_LENGTH = 32;
 
 export class ConfigError extends ReboundError {
   readonly problems: readonly string[];
@@ -68,15 +87,21 @@ export function loadConfig(env: Env = process.env): Config {
     return value ? value : null;
   };
 
-  const botToken = read('SLACK_BOT_TOKEN');
-  if (!botToken) problems.push(`SLACK_BOT_TOKEN is missing. Find it on ${WHERE.botToken}.`);
-  else if (!botToken.startsWith('xoxb-'))
-    problems.push(`SLACK_BOT_TOKEN should start with xoxb-. Find it on ${WHERE.botToken}.`);
-
   const appToken = read('SLACK_APP_TOKEN');
   if (appToken && !appToken.startsWith('xapp-'))
     problems.push(`SLACK_APP_TOKEN should start with xapp-. Create one on ${WHERE.appToken}.`);
   const mode = appToken ? 'socket' : 'http';
+
+  const distributed = OAUTH_VARIABLES.some((name) => read(name) !== null);
+  const distribution = distributed ? readDistribution(read, mode, problems) : null;
+
+  const botToken = read('SLACK_BOT_TOKEN');
+  if (!botToken && !distributed)
+    problems.push(
+      `SLACK_BOT_TOKEN is missing. Find it on ${WHERE.botToken}. (To install Rebound in many workspaces instead, set ${OAUTH_VARIABLES.join(', ')}: see the README, "Distributed (OAuth)".)`,
+    );
+  else if (botToken && !botToken.startsWith('xoxb-'))
+    problems.push(`SLACK_BOT_TOKEN should start with xoxb-. Find it on ${WHERE.botToken}.`);
 
   const signingSecret = read('SLACK_SIGNING_SECRET');
   if (mode === 'http' && !signingSecret)
@@ -118,11 +143,12 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelText}").`);
 
-  if (problems.length > 0 || !botToken || !logLevel) throw new ConfigError(problems);
+  if (problems.length > 0 || !logLevel) throw new ConfigError(problems);
 
   return {
     slack: { botToken, signingSecret, appToken, apiUrl },
     mode,
+    ...(distribution ? { distribution } : {}),
     port,
     databaseUrl: read('DATABASE_URL'),
     followUpCron,
@@ -138,4 +164,61 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The three OAuth settings turn distributed mode on together; it then needs a token
+ * encryption key. Returns null when something is wrong, with the problems added. Values are
+ * never echoed: they are secrets.
+ */
+function readDistribution(
+  read: (name: string) => string | null,
+  mode: 'socket' | 'http',
+  problems: string[],
+): DistributionConfig | null {
+  const [clientId, clientSecret, stateSecret] = OAUTH_VARIABLES.map(read);
+  const missing = OAUTH_VARIABLES.filter((name) => !read(name));
+  const before = problems.length;
+  if (missing.length > 0)
+    problems.push(
+      `${OAUTH_VARIABLES.join(', ')} turn on distributed mode together, but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing. The client ID and secret are on ${WHERE.clientCredentials}; for SLACK_STATE_SECRET ${WHERE.newSecret}. Or leave all three empty for a single workspace.`,
+    );
+  if (mode === 'socket')
+    problems.push(
+      'Distributed mode (SLACK_CLIENT_ID and friends) needs HTTP mode: Slack sends installers to /slack/install and /slack/oauth_redirect on your public URL, and Socket Mode apps cannot be listed in the Slack Marketplace. Leave SLACK_APP_TOKEN empty and set SLACK_SIGNING_SECRET, or leave the OAuth settings empty.',
+    );
+  if (stateSecret && stateSecret.length < MIN_STATE_SECRET_LENGTH)
+    problems.push(
+      `SLACK_STATE_SECRET must be at least ${MIN_STATE_SECRET_LENGTH} characters; ${WHERE.newSecret}.`,
+    );
+
+  const currentText = read('TOKEN_ENCRYPTION_KEY');
+  const current = currentText ? parseKey(currentText) : null;
+  if (!currentText)
+    problems.push(
+      `TOKEN_ENCRYPTION_KEY is missing (distributed mode encrypts each workspace's tokens with it); ${WHERE.newSecret}.`,
+    );
+  else if (!current)
+    problems.push(
+      `TOKEN_ENCRYPTION_KEY must be 64 hex characters or the base64 of 32 bytes; ${WHERE.newSecret}.`,
+    );
+  const oldTexts = (read('TOKEN_ENCRYPTION_OLD_KEYS') ?? '')
+    .split(',')
+    .map((text) => text.trim())
+    .filter(Boolean);
+  const retired = oldTexts.map(parseKey);
+  retired.forEach((key, index) => {
+    if (!key)
+      problems.push(
+        `TOKEN_ENCRYPTION_OLD_KEYS entry ${index + 1} of ${oldTexts.length} must be 64 hex characters or the base64 of 32 bytes (a key TOKEN_ENCRYPTION_KEY held before).`,
+      );
+  });
+
+  if (problems.length > before || !clientId || !clientSecret || !stateSecret || !current) return null;
+  return {
+    clientId,
+    clientSecret,
+    stateSecret,
+    tokenKeys: { current, retired: retired.filter((key): key is Buffer => key !== null) },
+  };
 }

@@ -13,3 +13,16 @@ export function errorCode(error: unknown): string {
   }
   return 'unexpected';
 }
+
+/** The innermost error Slack's SDKs wrapped (`original`) or an error was caused by (`cause`). */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 10; depth += 1) {
+    const inner =
+      (current as { original?: unknown; cause?: unknown } | null)?.original ??
+      (current as { cause?: unknown } | null)?.cause;
+    if (inner === undefined || inner === null) return current;
+    current = inner;
+  }
+  return current;
+}

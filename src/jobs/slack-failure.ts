@@ -1,6 +1,8 @@
 // Sorts a failed Slack call into what the sender should do next. Classification is by code
 // only, so nothing Slack echoed back (which could include message text) reaches the logs.
 
+import { ErrorCode, isReboundError } from '../errors.js';
+
 export type SlackFailure =
   /** Slack said "not now": wait `retryAfterMs`, the message was not posted. */
   | { kind: 'rate_limited'; code: 'ratelimited'; retryAfterMs: number }
@@ -21,6 +23,10 @@ const TRANSIENT_PLATFORM_ERRORS = new Set([
 ]);
 
 export function classifySlackFailure(error: unknown): SlackFailure {
+  // Ours, before Slack was called: no installation for the workspace (distributed mode) will
+  // not fix itself; anything else (the store, an installation that would not decrypt) may.
+  if (isReboundError(error, ErrorCode.NotInstalled)) return { kind: 'permanent', code: error.code };
+  if (isReboundError(error)) return { kind: 'transient', code: error.code };
   const e = (typeof error === 'object' && error !== null ? error : {}) as {
     code?: unknown;
     data?: { error?: unknown };

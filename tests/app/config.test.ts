@@ -1,7 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+const key = randomBytes(32);
+const oldKey = randomBytes(32);
+const distributed = {
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_CLIENT_ID: '123.456',
+  SLACK_CLIENT_SECRET: 'client-secret-value',
+  SLACK_STATE_SECRET: 'state-secret-value-at-least-32-characters',
+  TOKEN_ENCRYPTION_KEY: key.toString('hex'),
+};
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -79,6 +89,64 @@ describe('loadConfig', () => {
       slack: { apiUrl: 'http://127.0.0.1:4000/api/' },
       followUpCron: '*/5 * * * *',
       logLevel: 'debug',
+    });
+  });
+
+  describe('distributed mode', () => {
+    it('turns on with the three OAuth settings and a key; the bot token becomes optional', () => {
+      const config = loadConfig({
+        ...distributed,
+        TOKEN_ENCRYPTION_OLD_KEYS: ` ${oldKey.toString('base64')} ,`,
+      });
+      expect(config.mode).toBe('http');
+      expect(config.slack.botToken).toBeNull();
+      expect(config.distribution).toMatchObject({
+        clientId: '123.456',
+        clientSecret: 'client-secret-value',
+        stateSecret: distributed.SLACK_STATE_SECRET,
+      });
+      expect(config.distribution?.tokenKeys.current.equals(key)).toBe(true);
+      expect(config.distribution?.tokenKeys.retired.map((k) => k.toString('hex'))).toEqual([
+        oldKey.toString('hex'),
+      ]);
+    });
+
+    it('is off in single-workspace mode, whatever else is set', () => {
+      expect(loadConfig({ ...http, TOKEN_ENCRYPTION_KEY: 'not a key' })).not.toHaveProperty('distribution');
+    });
+
+    it('lists every problem at once, without echoing a secret', () => {
+      const secrets = ['client-secret-value', 'short-state', 'not-a-key-at-all', 'bad-old-key'];
+      const problems = problemsOf({
+        SLACK_APP_TOKEN: 'xapp-1',
+        SLACK_CLIENT_SECRET: secrets[0] as string,
+        SLACK_STATE_SECRET: secrets[1] as string,
+        TOKEN_ENCRYPTION_KEY: secrets[2] as string,
+        TOKEN_ENCRYPTION_OLD_KEYS: `${oldKey.toString('hex')},${secrets[3]}`,
+      });
+      const text = problems.join('\n');
+      expect(text).toMatch(
+        /SLACK_CLIENT_ID, .* turn on distributed mode together, but SLACK_CLIENT_ID is missing/,
+      );
+      expect(text).toMatch(/Distributed mode .* needs HTTP mode/);
+      expect(text).toMatch(/SLACK_STATE_SECRET must be at least 32 characters/);
+      expect(text).toMatch(/TOKEN_ENCRYPTION_KEY must be 64 hex characters or the base64 of 32 bytes/);
+      expect(text).toMatch(/TOKEN_ENCRYPTION_OLD_KEYS entry 2 of 2 must be/);
+      expect(text).toContain("randomBytes(32).toString('hex')");
+      expect(text).not.toMatch(/SLACK_BOT_TOKEN/);
+      expect(problems).toHaveLength(5);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    });
+
+    it('requires a token encryption key', () => {
+      const { TOKEN_ENCRYPTION_KEY: _unset, ...withoutKey } = distributed;
+      expect(problemsOf(withoutKey)).toEqual([expect.stringMatching(/TOKEN_ENCRYPTION_KEY is missing/)]);
+    });
+
+    it('points a single-workspace set-up without a bot token at both options', () => {
+      expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
+        expect.stringMatching(/SLACK_BOT_TOKEN is missing.*Distributed \(OAuth\)/),
+      ]);
     });
   });
 

@@ -1,16 +1,23 @@
 // Starts the real Rebound app (the same startRebound that `npm start` uses) against the
 // Slack emulator on loopback, over HTTP or Socket Mode, with a clock the test controls.
 
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReboundOptions, type RunningRebound, startRebound } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
+import type { Config, DistributionConfig } from '../../src/config.js';
 import { createSlackEmulator } from './slack-emulator/index.js';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret';
 export const TEST_BOT_TOKEN = 'xoxb-test';
 export const TEST_APP_TOKEN = 'xapp-test';
+/** The app's OAuth settings in distributed mode (the emulator checks the client ID and secret). */
+export const TEST_OAUTH = {
+  clientId: '111.222',
+  clientSecret: 'test-client-secret',
+  stateSecret: 'test-state-secret-0123456789abcdef',
+} as const;
 
 export type Mode = 'http' | 'socket';
 export type SlackEmulator = Awaited<ReturnType<typeof createSlackEmulator>>;
@@ -41,7 +48,9 @@ export interface Harness {
   /** Every line Rebound and Bolt logged, for privacy assertions. */
   logs: string[];
   config: Config;
-  /** Stops the app and then the emulator; removes the temp database. */
+  /** http://127.0.0.1:PORT of the app (HTTP mode): /slack/install, /healthz … */
+  appUrl: string;
+  /** Stops the app and then the emulator (unless it was passed in); removes the temp database. */
   stop(): Promise<void>;
 }
 
@@ -53,6 +62,10 @@ export interface HarnessOptions {
   logLevel?: Config['logLevel'];
   followUpCron?: string;
   rebound?: ReboundOptions;
+  /** Distributed mode (OAuth installs, no bot token); `true` for a fresh encryption key. */
+  distributed?: boolean | { tokenKeys: DistributionConfig['tokenKeys'] };
+  /** Reuse an emulator (e.g. across restarts of the app); it is left running on stop(). */
+  emulator?: SlackEmulator;
 }
 
 /** The emulator every test uses: one workspace T1, one app A1, the test tokens. */
@@ -63,21 +76,35 @@ export function createTestEmulator(): Promise<SlackEmulator> {
     appToken: TEST_APP_TOKEN,
     teamId: 'T1',
     appId: 'A1',
+    clientId: TEST_OAUTH.clientId,
+    clientSecret: TEST_OAUTH.clientSecret,
   });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const mode = options.mode ?? 'http';
-  const emu = await createTestEmulator();
+  const ownEmulator = options.emulator === undefined;
+  const emu = options.emulator ?? (await createTestEmulator());
+  const closeEmulator = async () => {
+    if (ownEmulator) await emu.close();
+  };
+  const distributed = options.distributed;
+  const distribution: DistributionConfig | undefined = distributed
+    ? {
+        ...TEST_OAUTH,
+        tokenKeys: distributed === true ? { current: randomBytes(32), retired: [] } : distributed.tokenKeys,
+      }
+    : undefined;
   const tempDir = options.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'rebound-e2e-'));
   const config: Config = {
     slack: {
-      botToken: TEST_BOT_TOKEN,
+      botToken: distribution ? null : TEST_BOT_TOKEN,
       signingSecret: TEST_SIGNING_SECRET,
       appToken: mode === 'socket' ? TEST_APP_TOKEN : null,
       apiUrl: emu.apiUrl,
     },
     mode,
+    ...(distribution ? { distribution } : {}),
     port: 0,
     databaseUrl: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
     // Tests drive the follow-up job themselves; a yearly tick keeps node-cron out of the way.
@@ -97,7 +124,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.rebound,
     });
   } catch (error) {
-    await emu.close();
+    await closeEmulator();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw error;
   }
@@ -110,9 +137,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     logs,
     config,
+    appUrl: `http://127.0.0.1:${rebound.port}`,
     async stop() {
       await rebound.stop();
-      await emu.close();
+      await closeEmulator();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     },
   };

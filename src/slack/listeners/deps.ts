@@ -3,6 +3,7 @@
 
 import type { Logger } from '@slack/bolt';
 import type { Store } from '../../store/store.js';
+import type { InstallationForgetter } from '../forget-installation.js';
 
 export interface ListenerDeps {
   store: Store;
@@ -10,4 +11,6 @@ export interface ListenerDeps {
   clock: () => Date;
   /** Rebound's own logger (ids and codes only, never user text). */
   logger: Logger;
+  /** Distributed mode only: the per-workspace installations (absent with a single bot token). */
+  installations?: InstallationForgetter;
 }

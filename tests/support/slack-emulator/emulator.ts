@@ -9,6 +9,7 @@ import { RateLimiter } from './rate-limits.js';
 import { type SignedHeaders, signRequest } from './request-signing.js';
 import { EmulatorServer } from './server.js';
 import { SocketModeHub } from './socket-mode.js';
+import type { TeamSpec } from './teams.js';
 import type {
   ApiCall,
   DeliveryResult,
@@ -21,12 +22,23 @@ import type {
 } from './types.js';
 import type { UploadedFile } from './uploads.js';
 import { waitFor } from './wait-for.js';
-import { Workspace } from './workspace.js';
+import { BOT_USER_ID, Workspace } from './workspace.js';
 
 export interface SendEventOptions {
   eventId?: string;
   retryNum?: number;
   retryReason?: string;
+  /** The workspace the event comes from; the emulator's own by default. */
+  teamId?: string;
+}
+
+export interface AuthorizeOptions {
+  /** The admin clicks "Cancel" instead of "Allow". */
+  deny?: boolean;
+  /** Scopes granted (Slack grants what the authorize URL asked for). */
+  scopes?: string[];
+  /** The approving user (oauth.v2.access's authed_user). */
+  userId?: string;
 }
 
 export class SlackEmulator {
@@ -119,10 +131,8 @@ export class SlackEmulator {
 
   addUser(spec: UserSpec): EmulatedUser {
     const record = this.workspace.addUser(spec);
-    const user = new EmulatedUser(
-      { workspace: this.workspace, delivery: this.delivery, sendEvent: (event) => this.sendEvent(event) },
-      record,
-    );
+    const sendEvent = (event: JsonObject) => this.sendEvent(event, { teamId: record.spec.teamId });
+    const user = new EmulatedUser({ workspace: this.workspace, delivery: this.delivery, sendEvent }, record);
     this.people.set(spec.id, user);
     return user;
   }
@@ -135,12 +145,52 @@ export class SlackEmulator {
 
   /** An event_callback envelope around `event`; retryNum adds Slack's retry headers / envelope fields. */
   sendEvent(event: JsonObject, opts: SendEventOptions = {}): Promise<DeliveryResult> {
-    const envelope = eventEnvelope(this.workspace, event, opts.eventId);
+    const teamId = opts.teamId ?? this.workspace.options.teamId;
+    const enterpriseId = this.workspace.teams.get(teamId)?.enterpriseId ?? null;
+    const envelope = eventEnvelope(this.workspace, event, opts.eventId, { teamId, enterpriseId });
     return this.delivery.deliver('event', envelope, {
       label: `event ${String(event.type)}`,
       ...(opts.retryNum !== undefined ? { retryNum: opts.retryNum } : {}),
       ...(opts.retryReason !== undefined ? { retryReason: opts.retryReason } : {}),
     });
+  }
+
+  /**
+   * An admin of `team` approves installing the app on Slack's authorize page: returns the
+   * query Slack redirects to the app's redirect URL with (add the `state` it was given) — a
+   * single-use `code` for oauth.v2.access, or `error=access_denied` when denied.
+   */
+  authorize(team: string | TeamSpec, options: AuthorizeOptions = {}): Record<string, string> {
+    const record = this.workspace.teams.ensure(typeof team === 'string' ? { id: team } : team);
+    if (options.deny) return { error: 'access_denied' };
+    const code = this.workspace.teams.issueCode({
+      team: record,
+      scopes: options.scopes ?? ['commands', 'chat:write'],
+      userId: options.userId ?? 'UINSTALLER',
+    });
+    return { code };
+  }
+
+  /** The workspace's live bot token, once the app is installed there. */
+  tokenOf(teamId: string): string | undefined {
+    return this.workspace.teams.tokenOf(teamId);
+  }
+
+  /**
+   * Someone removes the app from a workspace: its bot token is revoked, then Slack sends
+   * tokens_revoked and app_uninstalled (in that order here; Slack does not promise one).
+   */
+  async uninstall(
+    teamId: string,
+  ): Promise<{ tokensRevoked: DeliveryResult; appUninstalled: DeliveryResult }> {
+    if (this.workspace.teams.uninstall(teamId) === undefined)
+      throw new Error(`app is not installed in ${teamId}`);
+    const tokensRevoked = await this.sendEvent(
+      { type: 'tokens_revoked', tokens: { oauth: [], bot: [BOT_USER_ID] } },
+      { teamId },
+    );
+    const appUninstalled = await this.sendEvent({ type: 'app_uninstalled' }, { teamId });
+    return { tokensRevoked, appUninstalled };
   }
 
   deliverRaw(request: { body: string; headers: Record<string, string> }): Promise<DeliveryResult> {

@@ -7,13 +7,21 @@
 //   await alice.command('/rejected', 'Acme'); await alice.waitForModal(); await alice.submit({ role: 'Designer' });
 //   await alice.clickMessageButton(ts, 'done'); await alice.selectOption({ messageTs: ts }, 'snooze', '1d');
 //   await alice.openHome(); await alice.clickHomeButton('start'); await alice.selectOption('home', 'snooze', '1w');
+//   // More workspaces: emu.authorize('T2') → { code } for the app's /slack/oauth_redirect;
+//   // oauth.v2.access swaps it for T2's token; emu.uninstall('T2') revokes it and sends the events.
 //   expect(emu.problems).toEqual([]);
 //   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 
 export { validateMessage, validateView } from './block-kit-rules.js';
 export type { ActionSurface, ButtonOptions, CommandOptions, EmulatedUser } from './emulated-user.js';
-export { createSlackEmulator, type SendEventOptions, type SlackEmulator } from './emulator.js';
+export {
+  type AuthorizeOptions,
+  createSlackEmulator,
+  type SendEventOptions,
+  type SlackEmulator,
+} from './emulator.js';
 export { type SignedHeaders, signatureFor } from './request-signing.js';
+export type { TeamSpec } from './teams.js';
 export type {
   ApiCall,
   CommandResult,

@@ -161,12 +161,23 @@ export function viewClosed(
   };
 }
 
-export function eventEnvelope(workspace: Workspace, event: JsonObject, eventId = newEventId()): JsonObject {
-  const { teamId, appId } = workspace.options;
+/** `team` defaults to the emulator's own workspace. */
+export function eventEnvelope(
+  workspace: Workspace,
+  event: JsonObject,
+  eventId = newEventId(),
+  team: { teamId: string; enterpriseId: string | null } = {
+    teamId: workspace.options.teamId,
+    enterpriseId: null,
+  },
+): JsonObject {
+  const { appId } = workspace.options;
+  const { teamId, enterpriseId } = team;
   const now = Date.now();
   return {
     token: VERIFICATION_TOKEN,
     team_id: teamId,
+    ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
     api_app_id: appId,
     event: { ...event, event_ts: event.event_ts ?? (now / 1000).toFixed(6) },
     type: 'event_callback',
@@ -174,7 +185,7 @@ export function eventEnvelope(workspace: Workspace, event: JsonObject, eventId =
     event_time: Math.floor(now / 1000),
     authorizations: [
       {
-        enterprise_id: null,
+        enterprise_id: enterpriseId,
         team_id: teamId,
         user_id: BOT_USER_ID,
         is_bot: true,

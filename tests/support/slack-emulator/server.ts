@@ -100,7 +100,10 @@ export class EmulatorServer {
   ): Promise<void> {
     const parsed = parseApiParams(raw, req.headers['content-type']);
     const { token: _token, ...params } = parsed ?? {};
+    const token = tokenOf(req.headers.authorization, parsed ?? {});
     const call: ApiCall = { method, params, ok: false, status: 200, at: Date.now() };
+    const team = token === undefined ? undefined : this.workspace.teams.teamOfToken(token);
+    if (team) call.teamId = team.id;
     this.workspace.calls.push(call);
     const answer = (
       status: number,
@@ -138,7 +141,6 @@ export class EmulatorServer {
     if (retryAfter !== undefined) {
       return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
     }
-    const token = tokenOf(req.headers.authorization, parsed);
     const result = callMethod(this.workspace, method, params, token);
     if (after === undefined) return answer(200, result);
     // Slack did the work; only the answer goes wrong on its way back.

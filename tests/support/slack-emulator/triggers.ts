@@ -26,6 +26,11 @@ export class TriggerRegistry {
     return id;
   }
 
+  /** Whom a trigger was issued to, without using it up. */
+  ownerOf(id: unknown): string | undefined {
+    return typeof id === 'string' ? this.triggers.get(id)?.userId : undefined;
+  }
+
   /** Uses the trigger up; reports why Slack would refuse it. */
   exchange(id: string | undefined): TriggerOutcome {
     const trigger = id === undefined ? undefined : this.triggers.get(id);

@@ -11,6 +11,9 @@ export interface SlackEmulatorOptions {
   appToken: string;
   teamId: string;
   appId: string;
+  /** The app's OAuth credentials, checked by oauth.v2.access (installs in more workspaces). */
+  clientId?: string;
+  clientSecret?: string;
   /** trigger_id lifetime; Slack's is 3 s. */
   triggerTtlMs?: number;
   /** How long Slack waits for an ack before it gives up and shows an error; 3 s. */
@@ -32,6 +35,8 @@ export interface ApiCall {
   status: number;
   /** Date.now() when the call arrived. */
   at: number;
+  /** The workspace whose bot token made the call (undefined without a bot token). */
+  teamId?: string;
 }
 
 export type Fault =

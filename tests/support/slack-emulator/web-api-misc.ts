@@ -6,16 +6,18 @@ import { timezoneFields } from './timezones.js';
 import { fail, type MethodSpec, ok } from './web-api-result.js';
 import { BOT_ID, BOT_USER_ID, TEAM_DOMAIN } from './workspace.js';
 
+/** Answers for the token's own workspace. */
 const authTest: MethodSpec = {
   token: 'bot',
-  handle: (workspace) =>
+  handle: (workspace, _params, team) =>
     ok({
       url: `https://${TEAM_DOMAIN}.slack.com/`,
-      team: 'Emulated Workspace',
+      team: team?.name ?? 'Emulated Workspace',
       user: 'rebound',
-      team_id: workspace.options.teamId,
+      team_id: team?.id ?? workspace.options.teamId,
       user_id: BOT_USER_ID,
       bot_id: BOT_ID,
+      ...(team?.enterpriseId ? { enterprise_id: team.enterpriseId } : {}),
       is_enterprise_install: false,
     }),
 };

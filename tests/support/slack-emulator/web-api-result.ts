@@ -1,14 +1,16 @@
 // The shape of a Web API answer and the helpers method handlers share.
 
+import type { TeamRecord } from './teams.js';
 import type { JsonObject } from './types.js';
 import type { Workspace } from './workspace.js';
 
 export type ApiResult = JsonObject & { ok: boolean; error?: string };
 
 export interface MethodSpec {
-  /** Which token Slack accepts for the method. */
-  token: 'bot' | 'app';
-  handle: (workspace: Workspace, params: JsonObject) => ApiResult;
+  /** Which token Slack accepts for the method; `none` for oauth.v2.access (client credentials instead). */
+  token: 'bot' | 'app' | 'none';
+  /** `team` is the workspace of the calling bot token. */
+  handle: (workspace: Workspace, params: JsonObject, team: TeamRecord | undefined) => ApiResult;
 }
 
 export function ok(fields: JsonObject = {}): ApiResult {

@@ -3,6 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { dmChannelFor } from './ids.js';
+import { TeamRegistry } from './teams.js';
 import { TriggerRegistry } from './triggers.js';
 import type { ApiCall, EphemeralMessage, JsonObject, StoredMessage, UserSpec } from './types.js';
 import { UploadRegistry } from './uploads.js';
@@ -18,6 +19,8 @@ export interface ResolvedOptions {
   appToken: string;
   teamId: string;
   appId: string;
+  clientId?: string;
+  clientSecret?: string;
   triggerTtlMs: number;
   ackTimeoutMs: number;
   log: (line: string) => void;
@@ -65,6 +68,8 @@ export class Workspace {
   readonly triggers: TriggerRegistry;
   /** Files uploaded through files.getUploadURLExternal (uploads.ts). */
   readonly files = new UploadRegistry();
+  /** Workspaces and their bot tokens (the emulator's own team starts installed). */
+  readonly teams: TeamRegistry;
   /** View ids whose view_submission has been delivered but not yet acknowledged. */
   readonly pendingSubmissions = new Set<string>();
   readonly responseUrls = new Map<string, ResponseUrlTarget>();
@@ -76,6 +81,7 @@ export class Workspace {
 
   constructor(readonly options: ResolvedOptions) {
     this.triggers = new TriggerRegistry(options.triggerTtlMs);
+    this.teams = new TeamRegistry({ id: options.teamId, name: 'Emulated Workspace' }, options.botToken);
   }
 
   get holder(): { teamId: string; appId: string; botId: string } {
