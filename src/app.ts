@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
+import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
 import { createFollowUpJob } from './jobs/follow-up-job.js';
 import type { FollowUpJobOptions, TickReport } from './jobs/follow-ups.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
@@ -173,6 +174,14 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
     logger,
     tick: runFollowUps,
   });
+  // Daily: deletes the data of workspaces uninstalled more than DATA_RETENTION_DAYS ago.
+  const retention: Scheduler = startScheduler({
+    name: 'data-retention',
+    cron: DATA_RETENTION_CRON,
+    clock,
+    logger,
+    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays }, now),
+  });
   accepting = true;
   logger.info(
     config.mode === 'http'
@@ -184,7 +193,7 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), retention.stop()]);
       await app.stop();
       const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (left > 0) logger.warn(`Stopped with ${left} listener(s) still running.`);

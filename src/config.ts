@@ -38,12 +38,15 @@ export interface Config {
   followUpCron: string;
   /** How long a claimed follow-up is held before another instance may take it over. */
   followUpLeaseSeconds: number;
+  /** Days an uninstalled workspace's data is kept (in case it comes back) before it is deleted. */
+  dataRetentionDays: number;
   logLevel: LogLevelName;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_FOLLOW_UP_CRON = '* * * * *';
 export const DEFAULT_FOLLOW_UP_LEASE_SECONDS = 300;
+export const DEFAULT_DATA_RETENTION_DAYS = 30;
 const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
 const WHERE = {
@@ -139,6 +142,13 @@ export function loadConfig(env: Env = process.env): Config {
       `FOLLOW_UP_LEASE_SECONDS must be a whole number of seconds, 1 or more (got "${leaseText}"); leave it unset for ${DEFAULT_FOLLOW_UP_LEASE_SECONDS}.`,
     );
 
+  const retentionText = read('DATA_RETENTION_DAYS');
+  const dataRetentionDays = retentionText === null ? DEFAULT_DATA_RETENTION_DAYS : Number(retentionText);
+  if (!Number.isInteger(dataRetentionDays) || dataRetentionDays < 1)
+    problems.push(
+      `DATA_RETENTION_DAYS must be a whole number of days, 1 or more (got "${retentionText}"); leave it unset for ${DEFAULT_DATA_RETENTION_DAYS}.`,
+    );
+
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelText}").`);
@@ -153,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: read('DATABASE_URL'),
     followUpCron,
     followUpLeaseSeconds,
+    dataRetentionDays,
     logLevel,
   };
 }

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       databaseUrl: null,
       followUpCron: '* * * * *',
       followUpLeaseSeconds: 300,
+      dataRetentionDays: 30,
       logLevel: 'info',
     });
   });
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
       FOLLOW_UP_CRON: 'every minute',
       LOG_LEVEL: 'loud',
       FOLLOW_UP_LEASE_SECONDS: '0',
+      DATA_RETENTION_DAYS: 'a month',
     });
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN should start with xoxb-/);
     expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN should start with xapp-/);
@@ -70,6 +72,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_CRON is not a valid cron expression/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_LEASE_SECONDS must be a whole number/);
+    expect(problems.join('\n')).toMatch(/DATA_RETENTION_DAYS must be a whole number of days/);
     expect(problems.join('\n')).not.toContain('xoxp-user-token-secret');
     expect(problems.join('\n')).not.toContain('not-an-app-token');
   });

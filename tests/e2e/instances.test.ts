@@ -71,6 +71,7 @@ async function startInstance(followUps: Partial<FollowUpJobOptions> = {}): Promi
     // Tests drive the follow-up ticks themselves.
     followUpCron: '0 0 1 1 *',
     followUpLeaseSeconds: LEASE_SECONDS,
+    dataRetentionDays: 30,
     logLevel: 'info',
   };
   const instance = await startRebound(config, {
