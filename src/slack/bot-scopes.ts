@@ -7,4 +7,5 @@ export const BOT_SCOPES: readonly string[] = [
   'im:write',
   'users:read',
   'im:history',
+  'files:write',
 ];
