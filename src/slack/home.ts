@@ -15,16 +15,19 @@ export const HOME_PAGE_SIZE = 95;
 /** The first page reads this many to draw patterns: more than anyone should ever need. */
 export const PATTERN_SAMPLE = 500;
 const UPCOMING_SHOWN = 5;
+const AWAITING_SHOWN = 3;
 
 /** Everything Home shows for one person, starting at `offset` in their history. */
 export async function loadHomeInput(store: Store, scope: UserScope, offset: number): Promise<HomeInput> {
   const first = offset === 0;
-  const [listed, draft, upcoming, feedbackEntries] = await Promise.all([
+  const [listed, draft, upcoming, delivered, feedbackEntries] = await Promise.all([
     store.listRejections(scope, first ? { limit: PATTERN_SAMPLE } : { limit: HOME_PAGE_SIZE + 1, offset }),
     store.findOpenDraft(scope),
     store.listFollowUps(scope, { status: 'pending' }),
+    store.listFollowUps(scope, { status: 'sent' }),
     store.listUserEntries(scope, { kind: 'feedback' }),
   ]);
+  const awaiting = delivered.reverse().slice(0, AWAITING_SHOWN);
   // Heard back at least once counts as answered; only "nothing came" counts as not.
   const feedback = new Map<string, boolean>();
   for (const { rejectionId, data } of feedbackEntries) {
@@ -33,7 +36,8 @@ export async function loadHomeInput(store: Store, scope: UserScope, offset: numb
   }
   const known = new Map<string, Rejection>(listed.map((rejection) => [rejection.id, rejection]));
   const upcomingContext = new Map<string, Rejection>();
-  for (const { rejectionId } of upcoming.slice(0, UPCOMING_SHOWN)) {
+  for (const { rejectionId } of [...awaiting, ...upcoming.slice(0, UPCOMING_SHOWN)]) {
+    if (upcomingContext.has(rejectionId)) continue;
     const rejection = known.get(rejectionId) ?? (await store.getRejection(scope, rejectionId));
     if (rejection) upcomingContext.set(rejectionId, rejection);
   }
@@ -44,6 +48,7 @@ export async function loadHomeInput(store: Store, scope: UserScope, offset: numb
     hasMore: first ? listed.length >= PATTERN_SAMPLE : listed.length > HOME_PAGE_SIZE,
     draft,
     upcoming,
+    awaiting,
     upcomingContext,
     feedback,
     patterns: computePatterns(first ? listed : [], feedback),

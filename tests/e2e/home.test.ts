@@ -180,4 +180,35 @@ describe('App Home', () => {
       (await h.rebound.store.listFollowUps(alice, { rejectionId: rejection.id })).map((f) => f.status),
     ).toEqual(['done', 'cancelled']);
   });
+
+  it('answers a delivered nudge from Home with the same modal as the DM, then updates both', async () => {
+    const { h, user } = await start();
+    const { followUps } = await h.rebound.store
+      .createDraft(alice, { company: 'Acme Corp' }, at(-4 * DAY))
+      .then((draft) =>
+        h.rebound.store.completeRejection(
+          alice,
+          draft.id,
+          { company: 'Acme Corp' },
+          [{ kind: 'feedback_check', dueAt: NOW }],
+          at(-4 * DAY),
+        ),
+      );
+    const checkId = followUps[0]?.id ?? '';
+    await h.rebound.runFollowUps(NOW);
+    const dm = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
+    await published(h, user, () => user.openHome());
+    expect(homeText(user)).toContain('Waiting for you');
+
+    await user.clickHomeButton('nudge_feedback_yes', { blockId: `home_waiting_${checkId}` });
+    await user.waitForModal((view) => view.callback_id === 'nudge_feedback');
+    await published(h, user, () => user.submit({ feedback_text: 'They hired internally.' }));
+
+    expect(homeText(user)).not.toContain('Waiting for you');
+    expect(homeText(user)).toContain('Feedback received');
+    expect((await h.rebound.store.findFollowUp(alice, checkId))?.status).toBe('done');
+    // The DM the nudge came in loses its buttons too.
+    await user.waitForDm((message) => message.ts === dm.ts && message.updatedCount > 0);
+    expect(h.logs.join('\n')).not.toContain('hired internally');
+  });
 });

@@ -1,11 +1,12 @@
-// App Home: a welcome for first-timers; then the draft in progress, upcoming check-ins,
+// App Home: a welcome for first-timers; then the draft in progress, check-ins waiting for an
+// answer (with the nudge's own buttons, so they open the same modals), upcoming check-ins,
 // patterns across rejections and the history itself, newest first. Everything fits
 // Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
 
 import { type Patterns, textBar } from '../../domain/patterns.js';
 import { getStep, optionLabel } from '../../domain/routine.js';
 import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
-import { HomeActionId } from '../ids.js';
+import { HomeActionId, NudgeActionId } from '../ids.js';
 import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../mrkdwn.js';
 import {
   button,
@@ -16,6 +17,7 @@ import {
   option,
   plainText,
 } from './block-kit.js';
+import { NudgeText } from './follow-up-message.js';
 
 export interface HomeInput {
   /** Complete rejections of this page, newest first. */
@@ -27,7 +29,9 @@ export interface HomeInput {
   draft: Rejection | null;
   /** Pending check-ins, soonest first. */
   upcoming: readonly FollowUp[];
-  /** Company and role of the rejections the upcoming check-ins belong to. */
+  /** Delivered check-ins still waiting for an answer, newest first. */
+  awaiting?: readonly FollowUp[];
+  /** Company and role of the rejections the upcoming and awaiting check-ins belong to. */
   upcomingContext: ReadonlyMap<string, Rejection>;
   /** rejection id → feedback answered (true), none came (false), not recorded (missing). */
   feedback: ReadonlyMap<string, boolean>;
@@ -37,6 +41,7 @@ export interface HomeInput {
 export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: string };
 
 const MAX_UPCOMING = 5;
+const MAX_AWAITING = 3;
 const MAX_BARS = 3;
 const NAME_MAX = 80;
 const STEP_NAMES: readonly StepNumber[] = [1, 2, 3, 4];
@@ -89,6 +94,43 @@ function draftBlocks(draft: Rejection): KnownBlock[] {
       accessory: { ...button(HomeActionId.resume, 'Resume'), value: draft.id },
     },
   ];
+}
+
+/** The nudge DM's answer buttons: the same action ids, so they open the same modals. */
+function awaitingBlocks(input: HomeInput): KnownBlock[] {
+  const awaiting = (input.awaiting ?? []).slice(0, MAX_AWAITING);
+  if (awaiting.length === 0) return [];
+  const blocks: KnownBlock[] = [header('Waiting for you')];
+  for (const followUp of awaiting) {
+    const rejection = input.upcomingContext.get(followUp.rejectionId);
+    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const feedback = followUp.kind === 'feedback_check';
+    const withId = (actionId: string, label: string, style?: 'primary') => ({
+      ...button(actionId, label, style),
+      value: followUp.id,
+    });
+    blocks.push(
+      mrkdwnSection(
+        feedback
+          ? `Did you hear back from ${company}?`
+          : `A moment to look back on ${rejection ? title(rejection) : 'a past rejection'}`,
+      ),
+      {
+        type: 'actions',
+        block_id: `home_waiting_${followUp.id}`,
+        elements: feedback
+          ? [
+              withId(NudgeActionId.feedbackYes, NudgeText.feedbackYes, 'primary'),
+              withId(NudgeActionId.feedbackNone, NudgeText.feedbackNone),
+            ]
+          : [
+              withId(NudgeActionId.reflectNow, NudgeText.reflectNow, 'primary'),
+              withId(NudgeActionId.tweakSearch, NudgeText.tweakSearch),
+            ],
+      },
+    );
+  }
+  return blocks;
 }
 
 function upcomingBlocks(input: HomeInput): KnownBlock[] {
@@ -177,6 +219,7 @@ export function buildHomeView(input: HomeInput): HomeView {
       elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
     },
     ...(input.draft ? draftBlocks(input.draft) : []),
+    ...awaitingBlocks(input),
     ...upcomingBlocks(input),
     ...(input.offset === 0 ? patternBlocks(input.patterns) : []),
   ];

@@ -106,6 +106,37 @@ describe('buildHomeView', () => {
     expect(validateView(view)).toEqual([]);
   });
 
+  it('offers the nudge’s own buttons for check-ins still waiting for an answer', () => {
+    const rejection = createRejection({ id: 'r1' });
+    const sent = (id: string, kind: FollowUp['kind']) => ({
+      ...followUp(id, 'r1', kind),
+      status: 'sent' as const,
+    });
+    const view = buildHomeView(
+      input({
+        rejections: [rejection],
+        awaiting: [sent('s1', 'feedback_check'), sent('s2', 'reflect')],
+        upcomingContext: new Map([['r1', rejection]]),
+      }),
+    );
+    const rows = (view.blocks as Json[]).filter((block) => block.block_id?.startsWith('home_waiting_'));
+    expect(
+      rows.map((row) => row.elements.map((element: Json) => [element.action_id, element.value])),
+    ).toEqual([
+      [
+        ['nudge_feedback_yes', 's1'],
+        ['nudge_feedback_none', 's1'],
+      ],
+      [
+        ['nudge_reflect_now', 's2'],
+        ['nudge_tweak_search', 's2'],
+      ],
+    ]);
+    expect(text(view)).toContain('Waiting for you');
+    expect(text(view)).toContain('Did you hear back from *Acme*?');
+    expect(validateView(view)).toEqual([]);
+  });
+
   it('draws patterns as text bars once there are two rejections to compare', () => {
     const rejections = [
       createRejection({ id: 'a', answers: { ...FULL_ANSWERS, stage: 'final_round' } }),

@@ -90,6 +90,9 @@ export function nudgeClickCallback<A extends BlockElementAction, Extra>(spec: {
 
 function privateReply(respond: RespondFn, deps: ListenerDeps, name: string) {
   return async (text: string): Promise<void> => {
+    // A click on Home carries no response_url, so Bolt gives no respond: Home itself is
+    // republished instead.
+    if (typeof respond !== 'function') return;
     try {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     } catch (error) {
