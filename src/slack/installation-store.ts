@@ -60,6 +60,8 @@ export function createInstallationStore(deps: {
         cipher.encrypt(JSON.stringify(installation), bindingFor(key)),
         clock(),
       );
+      // Installed again before the retention period ran out: its data stays (data-retention.ts).
+      await store.clearTeamUninstalled(key);
     },
 
     async fetchInstallation(query) {

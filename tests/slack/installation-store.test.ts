@@ -96,3 +96,15 @@ describe('installation store', () => {
     });
   });
 });
+
+describe('installing again after an uninstall', () => {
+  it('keeps the workspace’s data: the retention job no longer deletes it', async () => {
+    const alice = { teamId: 'T1', enterpriseId: null, userId: 'U1' };
+    const draft = await store.createDraft(alice, { company: 'Acme' }, T0);
+    await store.completeRejection(alice, draft.id, { company: 'Acme' }, [], T0);
+    await store.markTeamUninstalled({ teamId: 'T1', enterpriseId: null }, T0);
+    await installations.storeInstallation(teamInstall('T1', 'xoxb-again'));
+    expect(await store.purgeUninstalledTeams(new Date(T0.getTime() + 365 * 86_400_000))).toBe(0);
+    expect(await store.listRejections(alice)).toHaveLength(1);
+  });
+});
