@@ -9,6 +9,7 @@
 //   await alice.openHome(); await alice.clickHomeButton('start'); await alice.selectOption('home', 'snooze', '1w');
 //   // More workspaces: emu.authorize('T2') → { code } for the app's /slack/oauth_redirect;
 //   // oauth.v2.access swaps it for T2's token; emu.uninstall('T2') revokes it and sends the events.
+//   emu.uploadedFiles → what the app uploaded (files.uploadV2): bytes, filename, where it was shared.
 //   expect(emu.problems).toEqual([]);
 //   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 
