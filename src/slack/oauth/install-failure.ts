@@ -15,10 +15,16 @@ const CREDENTIAL_ERRORS = new Set([
   'oauth_authorization_url_mismatch',
 ]);
 
+/** `reason` is a short code for logs and the page: only [a-z0-9_], since the redirect's `error` is anyone's to write. */
 export function classifyInstallFailure(
   error: unknown,
   redirectError: string | null,
 ): { kind: FailureKind; reason: string } {
+  const { kind, reason } = classify(error, redirectError);
+  return { kind, reason: reason.replace(/[^a-z0-9_]/gi, '').slice(0, 64) || 'unknown' };
+}
+
+function classify(error: unknown, redirectError: string | null): { kind: FailureKind; reason: string } {
   if (redirectError === 'access_denied') return { kind: 'denied', reason: 'access_denied' };
   if (redirectError) return { kind: 'no_code', reason: redirectError };
   const code = (error as { code?: unknown } | null)?.code;

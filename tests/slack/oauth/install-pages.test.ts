@@ -45,6 +45,13 @@ describe('install failure', () => {
     expect(page.html).toContain('href="/slack/install"');
     expect(page.html).not.toContain('with a message we never show');
   });
+
+  it('keeps only a short code of what the redirect said, for logs and the page', () => {
+    expect(classifyInstallFailure(null, `bad\nline <b>${'x'.repeat(100)}`)).toEqual({
+      kind: 'no_code',
+      reason: `badlineb${'x'.repeat(56)}`,
+    });
+  });
 });
 
 describe('install pages', () => {
