@@ -174,13 +174,15 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
     logger,
     tick: runFollowUps,
   });
-  // Daily: deletes the data of workspaces uninstalled more than DATA_RETENTION_DAYS ago.
+  // Daily: deletes the data of workspaces uninstalled more than DATA_RETENTION_DAYS ago. Not
+  // at start: nothing there is urgent, and start-up belongs to the follow-ups' catch-up.
   const retention: Scheduler = startScheduler({
     name: 'data-retention',
     cron: DATA_RETENTION_CRON,
     clock,
     logger,
     tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays }, now),
+    runAtStart: false,
   });
   accepting = true;
   logger.info(

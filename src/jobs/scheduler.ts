@@ -1,6 +1,6 @@
 // node-cron wiring only: on each tick, call the job with the app's clock. Ticks never
 // overlap (a slow Slack makes the next tick skip, not pile up), and one tick runs at start
-// so whatever fell due while the app was down goes out at once.
+// so whatever fell due while the app was down goes out at once (unless `runAtStart` is false).
 
 import type { Logger } from '@slack/bolt';
 import { createTask } from 'node-cron';
@@ -17,6 +17,8 @@ export function startScheduler(input: {
   clock: () => Date;
   logger: Logger;
   tick: (now: Date) => Promise<unknown>;
+  /** Default true: catch up at once. False for work that can wait for its next slot. */
+  runAtStart?: boolean;
 }): Scheduler {
   let running: Promise<void> | null = null;
   const runOnce = (): Promise<void> => {
@@ -35,7 +37,7 @@ export function startScheduler(input: {
 
   const task = createTask(input.cron, runOnce, { name: input.name, noOverlap: true });
   task.start();
-  void runOnce();
+  if (input.runAtStart !== false) void runOnce();
 
   return {
     async stop() {

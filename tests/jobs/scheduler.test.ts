@@ -57,3 +57,20 @@ it('logs a failing tick by its code and keeps ticking', async () => {
   await scheduler.stop();
   expect(lines.join('\n')).toContain('follow-ups tick failed: store_unavailable');
 });
+
+it('waits for the first cron slot when told not to run at start', async () => {
+  let calls = 0;
+  const scheduler = startScheduler({
+    name: 'data-retention',
+    cron: '0 0 1 1 *',
+    clock: () => new Date(),
+    logger,
+    runAtStart: false,
+    tick: async () => {
+      calls += 1;
+    },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await scheduler.stop();
+  expect(calls).toBe(0);
+});
