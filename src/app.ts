@@ -27,6 +27,8 @@ export interface ReboundOptions {
   /** How long shutdown waits for listener work in flight. */
   drainTimeoutMs?: number;
   followUps?: Partial<FollowUpJobOptions> & { sleep?: (ms: number) => Promise<void> };
+  /** Send what fell due while the app was down as soon as it starts (default true). */
+  catchUpAtStart?: boolean;
 }
 
 export interface RunningRebound {
@@ -173,6 +175,7 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
     clock,
     logger,
     tick: runFollowUps,
+    runAtStart: options.catchUpAtStart ?? true,
   });
   // Daily: deletes the data of workspaces uninstalled more than DATA_RETENTION_DAYS ago. Not
   // at start: nothing there is urgent, and start-up belongs to the follow-ups' catch-up.

@@ -122,6 +122,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock: clock.now,
       logSink: { write: (_level, line) => logs.push(line) },
       slackRetries: 0,
+      // Tests tick the follow-up job themselves; a catch-up tick at start would race their seeding.
+      catchUpAtStart: false,
       ...options.rebound,
     });
   } catch (error) {
