@@ -192,15 +192,14 @@ describe('the sandbox page', () => {
     expect(await nudge.getByRole('combobox', { name: 'Snooze' }).count()).toBe(0);
     expect((await nudge.textContent()) ?? '').toMatch(/[Ss]nooze/);
 
-    // Home: the page tells the app (app_home_opened) and shows whatever it publishes. App Home is
-    // being wired as this is written; once it is, this wait becomes `#home .blocks` showing 'Acme',
-    // followed by screenshot('home').
+    // Home: the page tells the app (app_home_opened) and shows what it publishes: the history
+    // with Acme, and the check-ins still to come with their Snooze menus.
     await page.getByRole('tab', { name: 'Home' }).click();
-    await page
-      .locator('#home')
-      .getByText(/Acme|hasn't published a Home tab/)
-      .first()
-      .waitFor();
+    const home = page.locator('#home .blocks');
+    await home.getByText('Your rejections').waitFor();
+    expect((await home.textContent()) ?? '').toContain('Acme');
+    expect(await home.getByRole('combobox', { name: 'Snooze' }).count()).toBeGreaterThan(0);
+    await screenshot('home');
 
     expect(await page.getByText('Everything the app sent kept to Slack’s rules.').isVisible()).toBe(true);
     expect(sandbox.emu.problems).toEqual([]);
