@@ -3,30 +3,10 @@
 // so SQLite and PostgreSQL are held to it alike.
 
 import { describe, expect, it } from 'vitest';
-import type { EntryData, FollowUp, NewFollowUp, UserScope } from '../../src/domain/types.js';
-import { ErrorCode, ReboundError } from '../../src/errors.js';
+import type { EntryData, FollowUp, NewFollowUp } from '../../src/domain/types.js';
+import { ErrorCode } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
-
-const T0 = new Date('2030-03-01T12:00:00.000Z');
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
-
-const alice: UserScope = { teamId: 'T_ACME', enterpriseId: null, userId: 'U_ALICE' };
-const strangers: [string, UserScope][] = [
-  ['same user in another team', { ...alice, teamId: 'T_OTHER' }],
-  ['same user in an enterprise', { ...alice, enterpriseId: 'E_GRID' }],
-  ['another user in the same team', { ...alice, userId: 'U_BOB' }],
-];
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(
-    () => new Error('expected the call to fail'),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ReboundError);
-  expect((error as ReboundError).code).toBe(code);
-}
+import { alice, at, DAY, expectCode, MINUTE, strangers, T0 } from './contract-support.js';
 
 export function describeFollowUpAnswers(current: () => Store): void {
   /** A complete rejection of alice with these follow-ups, all still pending. */

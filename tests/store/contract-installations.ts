@@ -5,10 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { InstallationKey, Store } from '../../src/store/store.js';
-
-const T0 = new Date('2030-03-01T12:00:00.000Z');
-const MINUTE = 60_000;
-const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
+import { at, MINUTE, T0 } from './contract-support.js';
 
 const acme: InstallationKey = { enterpriseId: null, teamId: 'T_ACME' };
 const acmeInGrid: InstallationKey = { enterpriseId: 'E_GRID', teamId: 'T_ACME' };

@@ -5,18 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { NewFollowUp, TeamScope, UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
-
-const T0 = new Date('2030-03-01T12:00:00.000Z');
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
+import { alice, aliceInGrid, aliceInOtherTeam, at, bob, DAY, MINUTE, T0 } from './contract-support.js';
 
 const acme: TeamScope = { teamId: 'T_ACME', enterpriseId: null };
-const alice: UserScope = { teamId: 'T_ACME', enterpriseId: null, userId: 'U_ALICE' };
-const bob: UserScope = { ...alice, userId: 'U_BOB' };
 /** Same user ids, other workspaces: never touched by what happens to T_ACME. */
-const aliceElsewhere: UserScope = { ...alice, teamId: 'T_OTHER' };
-const aliceInGrid: UserScope = { ...alice, enterpriseId: 'E_GRID' };
+const aliceElsewhere: UserScope = aliceInOtherTeam;
 const aliceInGridTeam2: UserScope = { teamId: 'T_GRID2', enterpriseId: 'E_GRID', userId: 'U_ALICE' };
 
 export function describeTeams(current: () => Store): void {

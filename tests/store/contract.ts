@@ -7,6 +7,18 @@ import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
+import {
+  alice,
+  aliceInGrid,
+  aliceInOtherTeam,
+  at,
+  bob,
+  DAY,
+  expectCode,
+  MINUTE,
+  strangers,
+  T0,
+} from './contract-support.js';
 import { describeTeams } from './contract-teams.js';
 import { describeUserData } from './contract-user-data.js';
 
@@ -15,22 +27,7 @@ export interface StoreFixture {
   cleanup(): Promise<void>;
 }
 
-const T0 = new Date('2030-03-01T12:00:00.000Z');
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
-
-const alice: UserScope = { teamId: 'T_ACME', enterpriseId: null, userId: 'U_ALICE' };
-const aliceInGrid: UserScope = { ...alice, enterpriseId: 'E_GRID' };
 const aliceInOtherGrid: UserScope = { ...alice, enterpriseId: 'E_OTHER' };
-const aliceInOtherTeam: UserScope = { ...alice, teamId: 'T_OTHER' };
-const bob: UserScope = { ...alice, userId: 'U_BOB' };
-/** Same user ID (or same team) as `alice`, but a different scope: must see nothing of hers. */
-const strangers: [string, UserScope][] = [
-  ['same user in another team', aliceInOtherTeam],
-  ['same user in an enterprise', aliceInGrid],
-  ['another user in the same team', bob],
-];
 
 /** Every answer field, with text that tends to break encodings and JSON handling. */
 const richAnswers: RoutineAnswers = {
@@ -59,19 +56,6 @@ const richAnswers: RoutineAnswers = {
 function exactly3000(phrase: string): string {
   const repeated = phrase.repeat(Math.floor(2990 / phrase.length));
   return repeated + '.'.repeat(3000 - repeated.length);
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => new Error('expected the call to fail'),
-    (error: unknown) => error,
-  );
-}
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await errorOf(promise);
-  expect(error).toBeInstanceOf(ReboundError);
-  expect((error as ReboundError).code).toBe(code);
 }
 
 const reflectAt = (dueAt: Date): NewFollowUp => ({ kind: 'reflect', dueAt });
