@@ -1,29 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUp, RejectionEntry, UserData } from '../../src/domain/types.js';
 import { buildUserExport } from '../../src/domain/user-export.js';
-import { createRejection, FULL_ANSWERS, NOW } from '../slack/views/fixtures.js';
+import { createFollowUp, createRejection, FULL_ANSWERS, NOW } from '../slack/views/fixtures.js';
 
 const scope = { teamId: 'T1234', enterpriseId: null, userId: 'U1234' };
 
+/** A nudge sent after one retry. */
 function followUp(overrides: Partial<FollowUp>): FollowUp {
-  return {
-    id: 'f1',
-    rejectionId: 'r1',
+  return createFollowUp({
     scope,
-    kind: 'reflect',
-    dueAt: new Date('2025-05-04T14:00:00Z'),
     status: 'sent',
     attempts: 2,
-    leaseOwner: null,
-    leaseUntil: null,
     lastError: 'ratelimited',
     channelId: 'D1',
     messageTs: '1.1',
-    createdAt: NOW,
-    updatedAt: NOW,
     sentAt: new Date('2025-05-04T14:00:05Z'),
     ...overrides,
-  };
+  });
 }
 
 function entry(id: string, rejectionId: string, data: RejectionEntry['data']): RejectionEntry {

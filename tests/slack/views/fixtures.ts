@@ -1,7 +1,7 @@
-// Answers and records for the view builder tests, plus the reverse of a modal: what Slack
-// would send back in view.state.values if the person submitted it untouched.
+// Answers and records for the view builder tests (and the export's), plus the reverse of a
+// modal: what Slack would send back in view.state.values if the person submitted it untouched.
 
-import type { Rejection, RoutineAnswers } from '../../../src/domain/types.js';
+import type { FollowUp, Rejection, RoutineAnswers } from '../../../src/domain/types.js';
 
 /** Built views and messages, read freely in assertions: a wrong path fails the test anyway. */
 // biome-ignore lint/suspicious/noExplicitAny: tests walk Block Kit JSON by path.
@@ -67,6 +67,28 @@ export function createRejection(overrides: Partial<Rejection> = {}): Rejection {
     createdAt: NOW,
     updatedAt: NOW,
     completedAt: NOW,
+    ...overrides,
+  };
+}
+
+/** A pending reflection nudge of createRejection()'s person, due at FULL_ANSWERS.nudgeAt. */
+export function createFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
+  return {
+    id: 'f1',
+    rejectionId: 'r1',
+    scope: { teamId: 'T1234', enterpriseId: null, userId: 'U1234' },
+    kind: 'reflect',
+    dueAt: new Date('2025-05-04T14:00:00Z'),
+    status: 'pending',
+    attempts: 0,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    channelId: null,
+    messageTs: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    sentAt: null,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../src/slack/views/follow-up-message.js';
 import { validateMessage } from '../../support/slack-emulator/block-kit-rules.js';
 import {
+  createFollowUp,
   createRejection,
   FULL_ANSWERS,
   HOSTILE,
@@ -16,24 +17,17 @@ import {
   NOW,
 } from './fixtures.js';
 
+/** A nudge the job has claimed and is sending, about createRejection()'s rejection. */
 function followUp(kind: FollowUpKind): FollowUp {
-  return {
+  return createFollowUp({
     id: 'fu_1',
     rejectionId: 'rej_123',
-    scope: { teamId: 'T1234', enterpriseId: null, userId: 'U1234' },
     kind,
     dueAt: NOW,
     status: 'sending',
-    attempts: 0,
     leaseOwner: 'test',
     leaseUntil: NOW,
-    lastError: null,
-    channelId: null,
-    messageTs: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    sentAt: null,
-  };
+  });
 }
 
 function entry(data: EntryData, minutes = 0): RejectionEntry {

@@ -3,7 +3,14 @@ import { computePatterns } from '../../../src/domain/patterns.js';
 import type { FollowUp, Rejection } from '../../../src/domain/types.js';
 import { buildHomeView, type HomeInput } from '../../../src/slack/views/home.js';
 import { validateView } from '../../support/slack-emulator/block-kit-rules.js';
-import { createRejection, FULL_ANSWERS, HOSTILE, type Json, LONG_ANSWERS, NOW } from './fixtures.js';
+import {
+  createFollowUp,
+  createRejection,
+  FULL_ANSWERS,
+  HOSTILE,
+  type Json,
+  LONG_ANSWERS,
+} from './fixtures.js';
 
 function input(overrides: Partial<HomeInput> = {}): HomeInput {
   const rejections = overrides.rejections ?? [];
@@ -17,26 +24,6 @@ function input(overrides: Partial<HomeInput> = {}): HomeInput {
     feedback: new Map(),
     patterns: computePatterns(rejections, overrides.feedback ?? new Map()),
     ...overrides,
-  };
-}
-
-function followUp(id: string, rejectionId: string, kind: FollowUp['kind'] = 'reflect'): FollowUp {
-  return {
-    id,
-    rejectionId,
-    scope: { teamId: 'T1234', enterpriseId: null, userId: 'U1234' },
-    kind,
-    dueAt: new Date('2025-05-04T14:00:00Z'),
-    status: 'pending',
-    attempts: 0,
-    leaseOwner: null,
-    leaseUntil: null,
-    lastError: null,
-    channelId: null,
-    messageTs: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    sentAt: null,
   };
 }
 
@@ -93,7 +80,7 @@ describe('buildHomeView', () => {
     const view = buildHomeView(
       input({
         rejections: [rejection],
-        upcoming: [followUp('f1', 'r1'), followUp('f2', 'r1', 'feedback_check')],
+        upcoming: [createFollowUp(), createFollowUp({ id: 'f2', kind: 'feedback_check' })],
         upcomingContext: new Map([['r1', rejection]]),
       }),
     );
@@ -109,7 +96,7 @@ describe('buildHomeView', () => {
   it('offers the nudge’s own buttons for check-ins still waiting for an answer', () => {
     const rejection = createRejection({ id: 'r1' });
     const sent = (id: string, kind: FollowUp['kind']) => ({
-      ...followUp(id, 'r1', kind),
+      ...createFollowUp({ id, kind }),
       status: 'sent' as const,
     });
     const view = buildHomeView(
@@ -162,7 +149,7 @@ describe('buildHomeView', () => {
         rejections: many(120),
         hasMore: true,
         draft: createRejection({ id: 'd', status: 'draft', step: 3 }),
-        upcoming: Array.from({ length: 8 }, (_, i) => followUp(`f${i}`, 'r1')),
+        upcoming: Array.from({ length: 8 }, (_, i) => createFollowUp({ id: `f${i}` })),
         upcomingContext: new Map([['r1', rejection]]),
       }),
     );

@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FollowUp } from '../../../src/domain/types.js';
 import { buildDeleteConfirmView, buildDeleteFailedView } from '../../../src/slack/views/delete-modal.js';
 import { buildHelpMessage } from '../../../src/slack/views/help-message.js';
 import { buildListMessage, homeTabUrl } from '../../../src/slack/views/list-message.js';
 import * as replies from '../../../src/slack/views/privacy-replies.js';
 import { validateMessage, validateView } from '../../support/slack-emulator/block-kit-rules.js';
-import { createRejection, FULL_ANSWERS, HOSTILE, LONG_ANSWERS, NOW } from './fixtures.js';
+import { createFollowUp, createRejection, FULL_ANSWERS, HOSTILE, LONG_ANSWERS } from './fixtures.js';
 
 const HOME = homeTabUrl('T1234', 'A1234');
-
-function pendingFollowUp(): FollowUp {
-  return {
-    id: 'f1',
-    rejectionId: 'r1',
-    scope: { teamId: 'T1234', enterpriseId: null, userId: 'U1234' },
-    kind: 'reflect',
-    dueAt: new Date('2025-05-04T14:00:00Z'),
-    status: 'pending',
-    attempts: 0,
-    leaseOwner: null,
-    leaseUntil: null,
-    lastError: null,
-    channelId: null,
-    messageTs: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    sentAt: null,
-  };
-}
 
 describe('buildListMessage', () => {
   it('is kind to someone with nothing yet, and still links to Home', () => {
@@ -51,7 +30,7 @@ describe('buildListMessage', () => {
       rejections: [rejection, createRejection({ id: 'r2', answers: LONG_ANSWERS })],
       hasMore: true,
       draft: createRejection({ id: 'd', status: 'draft', step: 3, answers: { company: 'Globex' } }),
-      next: { followUp: pendingFollowUp(), rejection },
+      next: { followUp: createFollowUp(), rejection },
       homeUrl: HOME,
     });
     const all = JSON.stringify(message.blocks);
