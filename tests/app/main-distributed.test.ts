@@ -5,22 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installThroughOAuth } from '../support/oauth-browser.js';
 import { createTestEmulator, TEST_OAUTH, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
-import { type MainProcess, runMain } from '../support/run-main.js';
+import { cleanUpAfterEach, runMain } from '../support/run-main.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function track(main: MainProcess): MainProcess {
-  cleanups.push(() => {
-    if (main.child.exitCode === null) main.child.kill('SIGKILL');
-  });
-  return main;
-}
+const { cleanups, track } = cleanUpAfterEach();
 
 const OAUTH_ENV = {
   SLACK_CLIENT_ID: TEST_OAUTH.clientId,

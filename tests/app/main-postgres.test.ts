@@ -4,27 +4,17 @@
 
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { postgres } from '../support/engines.js';
 import { freePort } from '../support/postgres.js';
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
-import { type MainProcess, runMain } from '../support/run-main.js';
+import { cleanUpAfterEach, runMain } from '../support/run-main.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 
 const DAY = 86_400_000;
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function track(main: MainProcess): MainProcess {
-  cleanups.push(() => {
-    if (main.child.exitCode === null) main.child.kill('SIGKILL');
-  });
-  return main;
-}
+const { cleanups, track } = cleanUpAfterEach();
 
 describe('npm start on PostgreSQL', () => {
   it('exits 1 naming the host and the reason when the database is unreachable, never the password', async () => {

@@ -3,21 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
-import { type MainProcess, runMain } from '../support/run-main.js';
+import { cleanUpAfterEach, runMain } from '../support/run-main.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function track(main: MainProcess): MainProcess {
-  cleanups.push(() => {
-    if (main.child.exitCode === null) main.child.kill('SIGKILL');
-  });
-  return main;
-}
+const { cleanups, track } = cleanUpAfterEach();
 
 describe('npm start', () => {
   it('exits 1 naming each missing setting and where to find it, without a stack trace', async () => {

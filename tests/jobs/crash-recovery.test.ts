@@ -4,16 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
-import { type MainProcess, runMain } from '../support/run-main.js';
+import { cleanUpAfterEach, type MainProcess, runMain } from '../support/run-main.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { cleanups, track } = cleanUpAfterEach();
 
 it('after SIGKILL mid-dispatch, a restart records the DM Slack accepted and sends the rest once', async () => {
   const emu = await createTestEmulator();
@@ -46,13 +43,7 @@ it('after SIGKILL mid-dispatch, a restart records the DM Slack accepted and send
     FOLLOW_UP_LEASE_SECONDS: '2',
     LOG_LEVEL: 'info',
   };
-  const start = (): MainProcess => {
-    const main = runMain(env);
-    cleanups.push(() => {
-      if (main.child.exitCode === null) main.child.kill('SIGKILL');
-    });
-    return main;
-  };
+  const start = (): MainProcess => track(runMain(env));
 
   // Slack posts Alice's DM but holds its answer: the process dies before it learns of it.
   emu.failNext('chat.postMessage', { delayAfterHandlingMs: 30_000 });

@@ -3,6 +3,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -61,6 +62,29 @@ export function runMain(env: Record<string, string>, options: { prefix?: string[
         }
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
+    },
+  };
+}
+
+export type Cleanup = () => Promise<void> | void;
+
+/**
+ * Clean-up after each test of a file that starts processes: push what a test must undo onto
+ * `cleanups`, and wrap each process in `track` so it is killed if still running. They run
+ * after the test, the last pushed first. Call once, at the top of the file.
+ */
+export function cleanUpAfterEach(): { cleanups: Cleanup[]; track(main: MainProcess): MainProcess } {
+  const cleanups: Cleanup[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return {
+    cleanups,
+    track(main) {
+      cleanups.push(() => {
+        if (main.child.exitCode === null) main.child.kill('SIGKILL');
+      });
+      return main;
     },
   };
 }
