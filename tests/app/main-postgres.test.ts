@@ -3,11 +3,10 @@
 // the process's clock, not from the database server's now().
 
 import { execFileSync } from 'node:child_process';
-import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { postgres } from '../support/engines.js';
-import { freePort } from '../support/postgres.js';
+import { freePort, query } from '../support/postgres.js';
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 import { cleanUpAfterEach, runMain } from '../support/run-main.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
@@ -125,14 +124,4 @@ function daysBetween(fromMs: number, toMs: number | undefined): number {
 async function serverNowMs(url: string): Promise<number> {
   const [row] = await query<{ ms: string }>(url, 'SELECT (extract(epoch FROM now()) * 1000)::bigint AS ms');
   return Number(row?.ms);
-}
-
-async function query<T>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }

@@ -10,7 +10,7 @@ import { createStore } from '../../src/store/index.js';
 import { claimDueSql } from '../../src/store/ops/follow-ups.js';
 import { postgresMigrations } from '../../src/store/postgres/migrations.js';
 import type { Store } from '../../src/store/store.js';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { freePort, query, startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { runStoreContract } from './contract.js';
 
 let server: TestPostgres;
@@ -46,16 +46,6 @@ async function failure(promise: Promise<unknown>): Promise<ReboundError> {
   );
   expect(error).toBeInstanceOf(ReboundError);
   return error as ReboundError;
-}
-
-async function query<T>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 describe('PostgreSQL store', () => {
@@ -179,7 +169,7 @@ describe('PostgreSQL store', () => {
   });
 
   it('reports an unreachable server as store_unavailable with host:port, never the password', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await failure(createStore(`postgres://rebound:pw-Sup3r-s3cret@127.0.0.1:${port}/rebound`));
     expect(error.code).toBe(ErrorCode.StoreUnavailable);
     expect(error.message).toContain(`127.0.0.1:${port}`);
@@ -259,15 +249,3 @@ describe('PostgreSQL store', () => {
     expect(logger.warn).toHaveBeenCalledWith('store: idle PostgreSQL connection lost', { code: '57P01' });
   });
 });
-
-async function closedPort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
-    });
-  });
-}

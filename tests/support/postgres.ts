@@ -173,3 +173,14 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Runs `sql` on its own connection to `url` (not through the app's pool) and returns the rows. */
+export async function query<T>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
