@@ -10,17 +10,10 @@ import {
 } from '../../src/slack/views/errors-message.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
+import { step1, step2, step3, step4 } from '../support/routine-steps.js';
 import { scopeOf } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
-
-const step1 = { role: 'Product Designer', stage: 'final_round', intermediary: 'none' };
-const step2 = {
-  interview: 'Slow down when walking through the portfolio.',
-  strengths: 'Calm under pressure.',
-};
-const step3 = { dailyFit: 'unsure', excited: 'somewhat', skillsElsewhere: 'maybe', tweaks: ['referrals'] };
-const step4 = { lesson: 'Ask about the team early on.' };
 
 let server: TestPostgres;
 let h: Harness;

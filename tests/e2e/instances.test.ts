@@ -18,20 +18,13 @@ import {
   TEST_SIGNING_SECRET,
   type TestClock,
 } from '../support/rebound-harness.js';
+import { step1, step2, step3, step4 } from '../support/routine-steps.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 import type { EmulatedUser } from '../support/slack-emulator/index.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const MINUTE = 60_000;
 const LEASE_SECONDS = 300;
-
-const step1 = { role: 'Product Designer', stage: 'final_round', intermediary: 'none' };
-const step2 = {
-  interview: 'Slow down when walking through the portfolio.',
-  strengths: 'Calm under pressure.',
-};
-const step3 = { dailyFit: 'unsure', excited: 'somewhat', skillsElsewhere: 'maybe', tweaks: ['referrals'] };
-const step4 = { lesson: 'Ask about the team early on.' };
 
 let emu: SlackEmulator;
 let clock: TestClock;
