@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FollowUp, NewFollowUp, RoutineAnswers } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
-import { type Harness, type Mode, startHarness } from '../support/rebound-harness.js';
+import { type Harness, harnessPerTest, type Mode } from '../support/rebound-harness.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 import type { EmulatedUser, StoredMessage } from '../support/slack-emulator/index.js';
 
@@ -17,32 +17,23 @@ const DAY = 86_400_000;
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 const alice = scopeOf('U1');
 
-let h: Harness | undefined;
-afterEach(async () => {
-  vi.restoreAllMocks();
-  if (h) expect(h.emu.problems).toEqual([]);
-  await h?.stop();
-  h = undefined;
+const harness = harnessPerTest();
+afterEach(() => {
+  vi.restoreAllMocks(); // runs before harnessPerTest's check and stop, as hooks run last-first
 });
 
 async function start(mode: Mode = 'http'): Promise<Harness> {
-  h = await startHarness({ mode, now: NOW });
-  return h;
-}
-
-function harness(): Harness {
-  if (!h) throw new Error('start() first');
-  return h;
+  return harness.start({ mode, now: NOW });
 }
 
 async function seed(followUps: NewFollowUp[], answers: RoutineAnswers = {}, scope = alice) {
-  return seedRejection(harness().rebound.store, scope, { answers, followUps, now: at(-4 * DAY) });
+  return seedRejection(harness.current().rebound.store, scope, { answers, followUps, now: at(-4 * DAY) });
 }
 
 /** Runs the follow-up job at `when` (the app's clock too), as the scheduler would. */
 async function runJob(when: Date) {
-  harness().clock.set(when);
-  return harness().rebound.runFollowUps(when);
+  harness.current().clock.set(when);
+  return harness.current().rebound.runFollowUps(when);
 }
 
 /** The follow-up a nudge DM was sent for, from the message metadata the job attaches. */
@@ -79,7 +70,8 @@ async function ephemeral(user: EmulatedUser, count = 1): Promise<string | undefi
 /** Lets a listener that has nothing to say finish whatever it does after the ack. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
-const statusOf = async (id: string) => (await harness().rebound.store.findFollowUp(alice, id))?.status;
+const statusOf = async (id: string) =>
+  (await harness.current().rebound.store.findFollowUp(alice, id))?.status;
 
 describe('nudge buttons', () => {
   it('snoozes 1 day, 3 days or 1 week in the person’s own time across DST, and nudges again then', async () => {

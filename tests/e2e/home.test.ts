@@ -2,10 +2,10 @@
 // visit and again after anything that changes it; its buttons open the routine's modals or
 // change a check-in, and a long history pages behind "Show more", within 100 blocks.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoutineAnswers } from '../../src/domain/types.js';
 import { homeActions, homeText, published } from '../support/home.js';
-import { type Harness, startHarness } from '../support/rebound-harness.js';
+import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 import type { EmulatedUser } from '../support/slack-emulator/index.js';
 
@@ -16,21 +16,15 @@ const DAY = 86_400_000;
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 const alice = scopeOf('U1');
 
-let h: Harness | undefined;
-afterEach(async () => {
-  if (h) expect(h.emu.problems).toEqual([]);
-  await h?.stop();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 async function start(): Promise<{ h: Harness; user: EmulatedUser }> {
-  h = await startHarness({ now: NOW });
+  const h = await harness.start({ now: NOW });
   return { h, user: h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' }) };
 }
 
 async function seed(answers: RoutineAnswers, when: Date, dueAt?: Date) {
-  if (!h) throw new Error('start() first');
-  return seedRejection(h.rebound.store, alice, {
+  return seedRejection(harness.current().rebound.store, alice, {
     answers,
     followUps: dueAt ? [{ kind: 'reflect', dueAt }] : [],
     now: when,

@@ -3,11 +3,11 @@
 // Whichever workspace a request comes from, Home, list, export, delete and Home's buttons
 // see and change that workspace's data only, even when a click names another's record.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserScope } from '../../src/domain/types.js';
 import type { UserExport } from '../../src/domain/user-export.js';
 import { homeText, published } from '../support/home.js';
-import { type Harness, startHarness } from '../support/rebound-harness.js';
+import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
@@ -23,15 +23,10 @@ const companies = new Map<UserScope, string>([
   [inGrid, 'Grid Co'],
 ]);
 
-let h: Harness | undefined;
-afterEach(async () => {
-  if (h) expect(h.emu.problems).toEqual([]);
-  await h?.stop();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 async function start(): Promise<Harness> {
-  h = await startHarness({ now: NOW });
+  const h = await harness.start({ now: NOW });
   for (const [scope, company] of companies) {
     await seedRejection(h.rebound.store, scope, {
       answers: { company },

@@ -3,10 +3,10 @@
 // deleted once the retention period has passed, unless it came back first; a retried
 // delivery of an event already handled is acknowledged and ignored.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserScope } from '../../src/domain/types.js';
 import { runDataRetention } from '../../src/jobs/data-retention.js';
-import { type Harness, type Mode, startHarness } from '../support/rebound-harness.js';
+import { type Harness, harnessPerTest, type Mode } from '../support/rebound-harness.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
@@ -16,15 +16,10 @@ const alice = scopeOf('U1');
 const bob = scopeOf('U2');
 const elsewhere = scopeOf('U1', 'T2');
 
-let h: Harness | undefined;
-afterEach(async () => {
-  if (h) expect(h.emu.problems).toEqual([]);
-  await h?.stop();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 async function start(mode: Mode = 'http'): Promise<Harness> {
-  h = await startHarness({ mode, now: NOW });
+  const h = await harness.start({ mode, now: NOW });
   h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
   h.emu.addUser({ id: 'U2', name: 'bob', tz: 'Europe/Berlin' });
   return h;

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, expect } from 'vitest';
 import { type ReboundOptions, type RunningRebound, startRebound } from '../../src/app.js';
 import type { Config, DistributionConfig } from '../../src/config.js';
 import { createSlackEmulator } from './slack-emulator/index.js';
@@ -145,6 +146,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await rebound.stop();
       await closeEmulator();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh harness for each test of a file: the test starts it with `start`, helpers reach it
+ * with `current`. After each test the emulator must have seen no problems, and the harness
+ * is stopped. Call once, at the top of the file.
+ */
+export function harnessPerTest(): { start(options?: HarnessOptions): Promise<Harness>; current(): Harness } {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    const finished = h;
+    h = undefined;
+    try {
+      if (finished) expect(finished.emu.problems).toEqual([]);
+    } finally {
+      await finished?.stop();
+    }
+  });
+  return {
+    async start(options) {
+      h = await startHarness(options);
+      return h;
+    },
+    current() {
+      if (!h) throw new Error('start() first');
+      return h;
     },
   };
 }
