@@ -36,6 +36,16 @@ async function runJob(when: Date) {
   return harness.current().rebound.runFollowUps(when);
 }
 
+/**
+ * Seeds an Acme Corp rejection with these follow-ups, runs the job at NOW, and returns the
+ * rejection with its latest nudge in `user`'s DMs.
+ */
+async function deliverAcme(user: EmulatedUser, followUps: NewFollowUp[]) {
+  const seeded = await seed(followUps, { company: 'Acme Corp' });
+  await runJob(NOW);
+  return { ...seeded, nudge: nudgeFor(user, 'Acme Corp') };
+}
+
 /** The follow-up a nudge DM was sent for, from the message metadata the job attaches. */
 function followUpIdOf(message: StoredMessage | undefined): string {
   const id = (message?.metadata as { event_payload?: { follow_up_id?: string } } | undefined)?.event_payload
@@ -173,15 +183,10 @@ describe('nudge buttons', () => {
   it('"Reflect now" opens the step-2 prompts pre-filled, saves a new entry, and later nudges recall it', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
-    const { rejection } = await seed(
-      [
-        { kind: 'reflect', dueAt: NOW },
-        { kind: 'reflect', dueAt: at(7 * DAY) },
-      ],
-      { company: 'Acme Corp' },
-    );
-    await runJob(NOW);
-    const nudge = nudgeFor(user, 'Acme Corp');
+    const { rejection, nudge } = await deliverAcme(user, [
+      { kind: 'reflect', dueAt: NOW },
+      { kind: 'reflect', dueAt: at(7 * DAY) },
+    ]);
     expect(JSON.stringify(nudge.blocks)).toContain('You planned to try: *Ask my network for referrals*');
 
     await user.clickMessageButton(nudge.ts, 'nudge_reflect_now');
@@ -227,15 +232,10 @@ describe('nudge buttons', () => {
   it('"Tweak my search" opens step 3 as saved and changes the tactics', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
-    const { rejection } = await seed(
-      [
-        { kind: 'reflect', dueAt: NOW },
-        { kind: 'reflect', dueAt: at(7 * DAY) },
-      ],
-      { company: 'Acme Corp' },
-    );
-    await runJob(NOW);
-    const nudge = nudgeFor(user, 'Acme Corp');
+    const { rejection, nudge } = await deliverAcme(user, [
+      { kind: 'reflect', dueAt: NOW },
+      { kind: 'reflect', dueAt: at(7 * DAY) },
+    ]);
     await user.clickMessageButton(nudge.ts, 'nudge_tweak_search');
     const modal = await user.waitForModal((view) => view.callback_id === 'nudge_tweak');
     const tweaks = (
@@ -267,15 +267,10 @@ describe('nudge buttons', () => {
   it('"Did you hear back?": notes the feedback they got, and later nudges recall it', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
-    const { rejection } = await seed(
-      [
-        { kind: 'feedback_check', dueAt: NOW },
-        { kind: 'reflect', dueAt: at(7 * DAY) },
-      ],
-      { company: 'Acme Corp' },
-    );
-    await runJob(NOW);
-    const check = nudgeFor(user, 'Acme Corp');
+    const { rejection, nudge: check } = await deliverAcme(user, [
+      { kind: 'feedback_check', dueAt: NOW },
+      { kind: 'reflect', dueAt: at(7 * DAY) },
+    ]);
     expect(check.text).toBe('Did you hear back from Acme Corp?');
     await user.clickMessageButton(check.ts, 'nudge_feedback_yes');
     await user.waitForModal((view) => view.callback_id === 'nudge_feedback');
@@ -300,9 +295,7 @@ describe('nudge buttons', () => {
   it('"No reply yet" is noted once, however often it is clicked', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
-    const { rejection } = await seed([{ kind: 'feedback_check', dueAt: NOW }], { company: 'Acme Corp' });
-    await runJob(NOW);
-    const check = nudgeFor(user, 'Acme Corp');
+    const { rejection, nudge: check } = await deliverAcme(user, [{ kind: 'feedback_check', dueAt: NOW }]);
     const original = structuredClone(check.blocks);
     await user.clickMessageButton(check.ts, 'nudge_feedback_none');
     await answered(user, check.ts, 'Noted: no reply yet.');
@@ -326,9 +319,7 @@ describe('nudge buttons', () => {
   it('old and double clicks change nothing', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
-    await seed([{ kind: 'reflect', dueAt: NOW }], { company: 'Acme Corp' });
-    await runJob(NOW);
-    const nudge = nudgeFor(user, 'Acme Corp');
+    const { nudge } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
     const id = followUpIdOf(nudge);
     const original = structuredClone(nudge.blocks);
 
@@ -364,9 +355,7 @@ describe('nudge buttons', () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     const bob = h.emu.addUser({ id: 'U2', name: 'bob', tz: null });
-    await seed([{ kind: 'reflect', dueAt: NOW }], { company: 'Acme Corp' });
-    await runJob(NOW);
-    const nudge = nudgeFor(user, 'Acme Corp');
+    const { nudge } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
     const id = followUpIdOf(nudge);
     const before = await h.rebound.store.listFollowUps(alice);
 
@@ -437,9 +426,7 @@ describe('nudge buttons over Socket Mode', () => {
   it('snoozes, reflects and stops like over HTTP', async () => {
     const h = await start('socket');
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
-    await seed([{ kind: 'reflect', dueAt: NOW }], { company: 'Acme Corp' });
-    await runJob(NOW);
-    const first = nudgeFor(user, 'Acme Corp');
+    const { nudge: first } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
     await user.selectOption({ messageTs: first.ts }, 'nudge_snooze', `1d:${followUpIdOf(first)}`);
     // Friday 16:00 in Berlin, due again Saturday 16:00 there.
     await answered(user, first.ts, `Snoozed until <!date^${Date.parse('2026-03-07T15:00:00Z') / 1000}^`);

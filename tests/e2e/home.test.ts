@@ -3,7 +3,7 @@
 // change a check-in, and a long history pages behind "Show more", within 100 blocks.
 
 import { describe, expect, it } from 'vitest';
-import type { RoutineAnswers } from '../../src/domain/types.js';
+import type { NewFollowUp, RoutineAnswers } from '../../src/domain/types.js';
 import { homeActions, homeText, published } from '../support/home.js';
 import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
@@ -29,6 +29,25 @@ async function seed(answers: RoutineAnswers, when: Date, dueAt?: Date) {
     followUps: dueAt ? [{ kind: 'reflect', dueAt }] : [],
     now: when,
   });
+}
+
+/**
+ * A rejection with only its company answered (Acme Corp) and these follow-ups, four days old;
+ * the job has just run at NOW. Returns it and the first nudge DM about it.
+ */
+async function deliverAcme(user: EmulatedUser, followUps: NewFollowUp[]) {
+  const { rebound } = harness.current();
+  const draft = await rebound.store.createDraft(alice, { company: 'Acme Corp' }, at(-4 * DAY));
+  const done = await rebound.store.completeRejection(
+    alice,
+    draft.id,
+    { company: 'Acme Corp' },
+    followUps,
+    at(-4 * DAY),
+  );
+  await rebound.runFollowUps(NOW);
+  const nudge = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
+  return { ...done, nudge };
 }
 
 describe('App Home', () => {
@@ -149,22 +168,10 @@ describe('App Home', () => {
 
   it('republishes Home after a nudge is answered in the DM', async () => {
     const { h, user } = await start();
-    const { rejection } = await h.rebound.store
-      .createDraft(alice, { company: 'Acme Corp' }, at(-4 * DAY))
-      .then((draft) =>
-        h.rebound.store.completeRejection(
-          alice,
-          draft.id,
-          { company: 'Acme Corp' },
-          [
-            { kind: 'reflect', dueAt: NOW },
-            { kind: 'feedback_check', dueAt: at(2 * DAY) },
-          ],
-          at(-4 * DAY),
-        ),
-      );
-    await h.rebound.runFollowUps(NOW);
-    const nudge = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
+    const { rejection, nudge } = await deliverAcme(user, [
+      { kind: 'reflect', dueAt: NOW },
+      { kind: 'feedback_check', dueAt: at(2 * DAY) },
+    ]);
     await published(h, user, () => user.openHome());
     expect(homeText(user)).toContain('Did you hear back from *Acme Corp*?');
 
@@ -177,20 +184,8 @@ describe('App Home', () => {
 
   it('answers a delivered nudge from Home with the same modal as the DM, then updates both', async () => {
     const { h, user } = await start();
-    const { followUps } = await h.rebound.store
-      .createDraft(alice, { company: 'Acme Corp' }, at(-4 * DAY))
-      .then((draft) =>
-        h.rebound.store.completeRejection(
-          alice,
-          draft.id,
-          { company: 'Acme Corp' },
-          [{ kind: 'feedback_check', dueAt: NOW }],
-          at(-4 * DAY),
-        ),
-      );
+    const { followUps, nudge: dm } = await deliverAcme(user, [{ kind: 'feedback_check', dueAt: NOW }]);
     const checkId = followUps[0]?.id ?? '';
-    await h.rebound.runFollowUps(NOW);
-    const dm = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
     await published(h, user, () => user.openHome());
     expect(homeText(user)).toContain('Waiting for you');
 
