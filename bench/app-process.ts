@@ -63,8 +63,6 @@ export interface AppOptions {
   cpuProfDir?: string;
   /** `node` runs the tsc build (default); `tsx` runs the TypeScript as `npm run dev` does. */
   runtime?: 'node' | 'tsx';
-  /** More node flags, for investigations (e.g. `--trace-gc`). */
-  nodeArgs?: string[];
   startTimeoutMs?: number;
 }
 
@@ -84,6 +82,11 @@ export interface AppProcess {
   stop(): Promise<number>;
   /** The child's last output lines, for error messages. */
   output(): string;
+}
+
+/** BENCH_REBOUND_NODE_ARGS: node flags for every Rebound process, e.g. `--max-old-space-size=128`. */
+export function reboundNodeArgs(): string[] {
+  return (process.env.BENCH_REBOUND_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
 
 export async function freePort(): Promise<number> {
@@ -116,7 +119,10 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   };
   const tsx = options.runtime === 'tsx';
   const script = tsx ? `${SCRIPTS[options.kind]}.ts` : `${BUILD}/${SCRIPTS[options.kind]}.js`;
-  const execArgv = [...(tsx ? ['--import', 'tsx'] : []), ...(options.nodeArgs ?? [])];
+  const execArgv = [
+    ...(tsx ? ['--import', 'tsx'] : []),
+    ...(options.kind === 'bare' ? [] : reboundNodeArgs()),
+  ];
   if (options.cpuProfDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
 
   if (options.mode === 'socket') options.emu.useSocketMode();

@@ -25,6 +25,8 @@ export interface DrainResult {
   problems: number;
   /** Peak RSS of the Rebound process by the end of the drain. */
   peakRssMb: number;
+  /** V8 heap sampled every 500 ms during the drain: the most it reserved, the least in use (≈ live). */
+  heap: { maxTotalMb: number; minUsedMb: number };
   ok: boolean;
 }
 
@@ -50,6 +52,16 @@ export async function drainFollowUps(input: {
   emu.setRateLimit('chat.postMessage', { perChannelPerSecond: 1 });
   forgetCalls(emu);
 
+  const heap = { maxTotalMb: 0, minUsedMb: Number.POSITIVE_INFINITY };
+  const sampler = setInterval(() => {
+    app.ask<{ usage: NodeJS.MemoryUsage }>({ type: 'memory', id: 0 }, 2_000).then(
+      ({ usage }) => {
+        heap.maxTotalMb = Math.max(heap.maxTotalMb, usage.heapTotal / 1024 ** 2);
+        heap.minUsedMb = Math.min(heap.minUsedMb, usage.heapUsed / 1024 ** 2);
+      },
+      () => {},
+    );
+  }, 500);
   const started = performance.now();
   let ticks = 0;
   while (ticks < MAX_TICKS && performance.now() - started < TIME_BUDGET_MS) {
@@ -64,6 +76,7 @@ export async function drainFollowUps(input: {
     if ((reply.report?.claimed ?? 0) === 0) await sleep(250);
   }
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
 
   const posts = emu.callsTo('chat.postMessage');
   const ids = posts
@@ -91,6 +104,7 @@ export async function drainFollowUps(input: {
     rateLimited: posts.filter((call) => call.status === 429).length,
     problems: emu.problems.length,
     peakRssMb: round(app.peakRssMb()),
+    heap: { maxTotalMb: round(heap.maxTotalMb), minUsedMb: round(heap.minUsedMb) },
     ok: duplicates === 0 && lost === 0 && strangers === 0 && markedSent === count,
   };
 }

@@ -93,7 +93,7 @@ export async function followUpPhase(input: {
     const drain = await drainFollowUps({ emu, app, seed: large.seed, count: DRAIN });
     drain.peakRssMb = round(await app.stop());
     progress(
-      `${engine}: drained ${drain.distinctPosted.toLocaleString('en')} in ${drain.seconds} s (${drain.ticks} tick(s)), ${drain.duplicates} duplicates, ${drain.lost} lost, ${drain.markedSent.toLocaleString('en')} marked sent, peak RSS ${drain.peakRssMb} MB`,
+      `${engine}: drained ${drain.distinctPosted.toLocaleString('en')} in ${drain.seconds} s (${drain.ticks} tick(s)), ${drain.duplicates} duplicates, ${drain.lost} lost, ${drain.markedSent.toLocaleString('en')} marked sent, peak RSS ${drain.peakRssMb} MB (V8 heap up to ${drain.heap.maxTotalMb} MB, ${drain.heap.minUsedMb} MB in use at least)`,
     );
     return {
       engine,

@@ -18,6 +18,8 @@ export interface BenchResults {
   git: GitInfo;
   /** Set when the apps ran under `node --cpu-prof` (figures are slower than unprofiled). */
   profiled: boolean;
+  /** Node flags every Rebound process ran with (BENCH_REBOUND_NODE_ARGS). */
+  reboundNodeArgs: string[];
   startup?: StartupResult;
   http?: HttpResult;
   socket?: SocketResult;
@@ -201,6 +203,12 @@ export function formatTable(results: BenchResults): string {
     ]);
     rows.push(['  lost / duplicated', '', `${f.drain.lost} / ${f.drain.duplicates}`, '']);
     rows.push(['  peak RSS during the drain MB', '', num(f.drain.peakRssMb), '']);
+    rows.push([
+      '  V8 heap: most reserved / least in use MB',
+      '',
+      pairOf(f.drain.heap.maxTotalMb, f.drain.heap.minUsedMb),
+      '',
+    ]);
   }
   section('peak RSS MB');
   if (results.startup) {

@@ -7,11 +7,12 @@
 //   BENCH_PHASES=startup,http,socket,sqlite,postgres   (default: all; `http` includes the routine)
 //   BENCH_CPU_PROF=1   run the HTTP phase's apps under `node --cpu-prof` and summarise where
 //                      their CPU went (figures are then slower than unprofiled ones)
+//   BENCH_REBOUND_NODE_ARGS='--max-old-space-size=128'   node flags for every Rebound process
 
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApps, ROOT } from './app-process.js';
+import { buildApps, ROOT, reboundNodeArgs } from './app-process.js';
 import { abortAll } from './cleanup.js';
 import { summariseProfile } from './cpu-profile-summary.js';
 import { currentLoad, gitInfo, machineInfo } from './machine.js';
@@ -53,6 +54,7 @@ const results: BenchResults = {
   machine: { ...machineInfo(), loadAtEnd: 0 },
   git: gitInfo(),
   profiled: profiling,
+  reboundNodeArgs: reboundNodeArgs(),
   followUps: [],
   reboundPeakRssMb: {},
   targets: [],
@@ -80,6 +82,7 @@ if (machine.loadAtStart > 0.5) {
     `Note: the machine's load average is ${machine.loadAtStart}: something else is running, figures will be noisy.`,
   );
 }
+if (results.reboundNodeArgs.length > 0) write(`Rebound runs with node ${results.reboundNodeArgs.join(' ')}.`);
 if (profiling) write(`Profiling: the HTTP phase's apps run under node --cpu-prof (${cpuProfDir}).`);
 
 progress('building Rebound and the bare app with tsc (bench/tsconfig.build.json)');
@@ -134,7 +137,7 @@ await phase('socket', async () => {
 
 for (const engine of ['sqlite', 'postgres'] as const) {
   await phase(engine, async () => {
-    const result = await followUpPhase({ engine, tempDir, claimRuns: 9 });
+    const result = await followUpPhase({ engine, tempDir, claimRuns: 11 });
     results.followUps.push(result);
     results.reboundPeakRssMb[`follow-up drain (${engine})`] = result.drain.peakRssMb;
     if (!result.drain.ok) {
