@@ -6,6 +6,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { TeamScope } from '../../../domain/types.js';
 import { teamScopeFromContext } from '../../scope.js';
+import { forgetTeamConfirmation } from '../../team-installed.js';
 import type { ListenerDeps } from '../deps.js';
 
 type Args<E extends 'app_uninstalled' | 'tokens_revoked'> = AllMiddlewareArgs & SlackEventMiddlewareArgs<E>;
@@ -24,6 +25,7 @@ export function appUninstalledCallback(deps: ListenerDeps) {
     const team = teamScopeFromContext(context);
     await stopNudges(deps, team, 'Rebound was uninstalled');
     await deps.store.markTeamUninstalled(team, deps.clock());
+    forgetTeamConfirmation(deps.store, team);
   };
 }
 
