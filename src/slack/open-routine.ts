@@ -1,13 +1,13 @@
 // Opening the routine, from `/rejected` or from Home's "Start the routine": the "pick up
 // where you left off?" modal when a draft exists, else a new draft at step 1. Well inside
-// the trigger's 3 s; the person's timezone (needed on step 4 only) is fetched alongside.
+// the trigger's 3 s; the person's timezone (needed on step 4 only) is refreshed afterwards.
 
 import type { webApi } from '@slack/bolt';
 import type { UserScope } from '../domain/types.js';
 import { errorCode } from '../error-code.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { stepViewForDraft } from './routine-views.js';
-import { refreshUserTimezone } from './user-timezone.js';
+import { currentTimeZone } from './user-timezone.js';
 import { buildResumeView } from './views/resume-draft.js';
 
 /**
@@ -24,9 +24,6 @@ export async function openRoutine(input: {
 }): Promise<void> {
   const { deps, client, scope, triggerId, company } = input;
   const now = deps.clock();
-  const timezone = refreshUserTimezone(client, deps.store, scope, now).catch((error: unknown) => {
-    deps.logger.warn('users.info for the nudge timezone failed:', errorCode(error));
-  });
   try {
     const draft = await deps.store.findOpenDraft(scope);
     const view = draft
@@ -42,5 +39,7 @@ export async function openRoutine(input: {
     deps.logger.error('Could not open the routine:', errorCode(error));
     await input.onFailure();
   }
-  await timezone;
+  // Only step 4 needs the timezone, so refresh it after the modal is open: the users.info
+  // call and its write then never compete with opening the modal inside the 3-second trigger.
+  await currentTimeZone(client, deps, scope, now);
 }

@@ -2,6 +2,7 @@
 // (the person's timezone for the nudge picker). Shared by every listener that shows a step.
 
 import { draftFeedbackRequests } from '../domain/feedback-requests.js';
+import { STEP_COUNT } from '../domain/routine.js';
 import type { Rejection, StepNumber, UserScope } from '../domain/types.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { cachedTimeZone } from './user-timezone.js';
@@ -17,7 +18,8 @@ export async function stepViewForDraft(
     step,
     draftId: draft.id,
     answers: draft.answers,
-    tz: await cachedTimeZone(deps.store, scope),
+    // Only the last step's nudge picker needs the timezone; spare the other steps the read.
+    tz: step === STEP_COUNT ? await cachedTimeZone(deps.store, scope) : null,
     now: deps.clock(),
     feedbackRequests: draftFeedbackRequests(draft.answers),
   });

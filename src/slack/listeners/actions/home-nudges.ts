@@ -15,7 +15,7 @@ import { ErrorCode, isReboundError } from '../../../errors.js';
 import { followUpIdFromValue, parseSnoozeOptionValue } from '../../follow-up-refs.js';
 import { publishHome } from '../../home.js';
 import { scopeFromContext } from '../../scope.js';
-import { cachedTimeZone, refreshUserTimezone } from '../../user-timezone.js';
+import { currentTimeZone } from '../../user-timezone.js';
 import type { ListenerDeps } from '../deps.js';
 
 type Args<A extends ButtonAction | StaticSelectAction> = AllMiddlewareArgs &
@@ -49,10 +49,7 @@ export function homeSnoozeCallback(deps: ListenerDeps) {
       const followUp = await deps.store.findFollowUp(scope, picked.followUpId);
       if (followUp?.status !== 'pending') return;
       // The person's own clock decides "the same time, a day later"; a stale cache is refreshed.
-      await refreshUserTimezone(args.client, deps.store, scope, now).catch((error: unknown) => {
-        deps.logger.warn('users.info for the snooze timezone failed:', errorCode(error));
-      });
-      const tz = await cachedTimeZone(deps.store, scope);
+      const tz = await currentTimeZone(args.client, deps, scope, now);
       const dueAt = postponedUntil(picked.choice, followUp.dueAt, now, tz);
       await deps.store.rescheduleFollowUp(scope, followUp.id, dueAt, now);
     });

@@ -4,11 +4,10 @@
 
 import type { StaticSelectAction } from '@slack/bolt';
 import { snoozedUntil } from '../../../domain/follow-up-rules.js';
-import { errorCode } from '../../../error-code.js';
 import { parseSnoozeOptionValue } from '../../follow-up-refs.js';
 import { publishHome } from '../../home.js';
 import { showChoice } from '../../nudges.js';
-import { cachedTimeZone, refreshUserTimezone } from '../../user-timezone.js';
+import { currentTimeZone } from '../../user-timezone.js';
 import { nudgeClickCallback, readButton } from './nudge-click.js';
 
 export const snoozeCallback = nudgeClickCallback({
@@ -19,10 +18,7 @@ export const snoozeCallback = nudgeClickCallback({
   },
   async act({ deps, client, scope, nudge, where, now, extra: choice }) {
     // The person's own clock decides "3 days from now"; a stale cache is refreshed first.
-    await refreshUserTimezone(client, deps.store, scope, now).catch((error: unknown) => {
-      deps.logger.warn('users.info for the snooze timezone failed:', errorCode(error));
-    });
-    const tz = await cachedTimeZone(deps.store, scope);
+    const tz = await currentTimeZone(client, deps, scope, now);
     const until = snoozedUntil(choice, now, tz, nudge.followUp.dueAt);
     await deps.store.snoozeFollowUp(scope, nudge.followUp.id, until, now);
     await showChoice(client, deps, nudge, where, { kind: 'snoozed', until });
