@@ -12,6 +12,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import packageJson from '../package.json' with { type: 'json' };
 import { BENCH_SECRETS, type SlackEmulator } from './emulator.js';
 import { sleep } from './stats.js';
 
@@ -84,9 +85,14 @@ export interface AppProcess {
   output(): string;
 }
 
-/** BENCH_REBOUND_NODE_ARGS: node flags for every Rebound process, e.g. `--max-old-space-size=128`. */
+/**
+ * Node flags for every Rebound process: those `npm start` uses (package.json
+ * `config.node_args`), unless BENCH_REBOUND_NODE_ARGS says otherwise (e.g. '' for none).
+ */
 export function reboundNodeArgs(): string[] {
-  return (process.env.BENCH_REBOUND_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const fromEnv = process.env.BENCH_REBOUND_NODE_ARGS;
+  const flags = fromEnv ?? (packageJson.config?.node_args as string | undefined) ?? '';
+  return flags.split(' ').filter(Boolean);
 }
 
 export async function freePort(): Promise<number> {

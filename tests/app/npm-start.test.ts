@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,7 +30,9 @@ it('the compiled app starts, answers /healthz and stops on SIGTERM', async () =>
 
   const emu = await createTestEmulator();
   try {
-    const child = spawn(process.execPath, [join(outDir, 'main.js')], {
+    // The same node flags as the start script (package.json config.node_args).
+    const nodeArgs = String(packageJson.config.node_args).split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(outDir, 'main.js')], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
