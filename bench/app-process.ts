@@ -9,10 +9,10 @@
 import { type ChildProcess, execFile, fork } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
+import { freePort } from '../tests/support/postgres.js';
 import { BENCH_SECRETS, type SlackEmulator } from './emulator.js';
 import { sleep } from './stats.js';
 
@@ -93,18 +93,6 @@ export function reboundNodeArgs(): string[] {
   const fromEnv = process.env.BENCH_REBOUND_NODE_ARGS;
   const flags = fromEnv ?? (packageJson.config?.node_args as string | undefined) ?? '';
   return flags.split(' ').filter(Boolean);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startApp(options: AppOptions): Promise<AppProcess> {
