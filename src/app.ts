@@ -11,7 +11,7 @@ import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js'
 import { createFollowUpJob } from './jobs/follow-up-job.js';
 import type { FollowUpJobOptions, TickReport } from './jobs/follow-ups.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
-import { createLoggers, type LogSink } from './logger.js';
+import { createLoggers, type Loggers, type LogSink } from './logger.js';
 import { type Distribution, startDistribution } from './slack/distribution.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { processEventErrorHandler } from './slack/request-errors.js';
@@ -47,6 +47,22 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   const logger = loggers.app;
   const clock = options.clock ?? (() => new Date());
   const store = await createStore(config.databaseUrl ?? undefined, { logger });
+  try {
+    return await startOnStore(config, options, { loggers, clock, store });
+  } catch (error) {
+    // Whatever fails after the store opened (OAuth set-up, a refused token, a port in use)
+    // must not leave the database open behind a process that is about to exit.
+    await store.close();
+    throw error;
+  }
+}
+
+async function startOnStore(
+  config: Config,
+  options: ReboundOptions,
+  { loggers, clock, store }: { loggers: Loggers; clock: () => Date; store: Store },
+): Promise<RunningRebound> {
+  const logger = loggers.app;
   const inFlight = new InFlight();
   let accepting = false;
 
@@ -69,22 +85,16 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   let distribution: Distribution | null = null;
   if (config.distribution) {
     if (config.mode !== 'http') {
-      await store.close();
       throw new ReboundError(ErrorCode.ConfigInvalid, 'Distributed mode (OAuth) needs HTTP mode.');
     }
-    try {
-      distribution = await startDistribution({
-        config,
-        distribution: config.distribution,
-        store,
-        clock,
-        logger,
-        slackLogger: loggers.slack,
-      });
-    } catch (error) {
-      await store.close();
-      throw error;
-    }
+    distribution = await startDistribution({
+      config,
+      distribution: config.distribution,
+      store,
+      clock,
+      logger,
+      slackLogger: loggers.slack,
+    });
   }
 
   const common = {
@@ -121,7 +131,6 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   try {
     await app.init();
   } catch (error) {
-    await store.close();
     throw new ReboundError(
       ErrorCode.ConfigInvalid,
       `Slack did not accept SLACK_BOT_TOKEN (${errorCode(error)}). Copy the Bot User OAuth Token again from your app's "OAuth & Permissions" page.`,
@@ -148,17 +157,12 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   });
 
   let port: number | null = null;
-  try {
-    if (config.mode === 'http') {
-      const server = (await app.start(config.port)) as Server;
-      const address = server.address();
-      port = typeof address === 'object' && address ? address.port : config.port;
-    } else {
-      await app.start();
-    }
-  } catch (error) {
-    await store.close();
-    throw error;
+  if (config.mode === 'http') {
+    const server = (await app.start(config.port)) as Server;
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : config.port;
+  } else {
+    await app.start();
   }
   const runFollowUps = createFollowUpJob({
     slackLogger: loggers.slack,
