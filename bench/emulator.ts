@@ -4,10 +4,10 @@
 // connection per request — `agent: false` — which is right for tests but not for a load
 // test over keep-alive connections.)
 
-import { createSlackEmulator, type SlackEmulator } from '../tests/support/slack-emulator/index.js';
-import { commandPayload } from '../tests/support/slack-emulator/payloads.js';
-import type { JsonObject } from '../tests/support/slack-emulator/types.js';
-import type { Workspace } from '../tests/support/slack-emulator/workspace.js';
+import { createSlackEmulator, type SlackEmulator } from '../emulator/index.js';
+import { commandPayload } from '../emulator/payloads.js';
+import type { JsonObject } from '../emulator/types.js';
+import type { Workspace } from '../emulator/workspace.js';
 
 export const BENCH_SECRETS = {
   signingSecret: 'bench-signing-secret',

@@ -8,7 +8,7 @@
 // SeedDb.release), so each run claims the same 1,000.
 
 import type { FollowUp } from '../src/domain/types.js';
-import { DEFAULT_FOLLOW_UP_JOB_OPTIONS } from '../src/jobs/follow-ups.js';
+import { DEFAULT_FOLLOW_UP_JOB_OPTIONS } from '../src/jobs/follow-up-job.js';
 import type { Store } from '../src/store/store.js';
 import type { SeedDb } from './bulk-seed.js';
 import { median, round } from './stats.js';

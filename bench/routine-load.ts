@@ -3,7 +3,7 @@
 // submissions (each answered with response_action update, the last closing the modal), and
 // the summary DM. A routine counts once its summary DM is in the user's DM.
 
-import type { FormValue } from '../tests/support/slack-emulator/index.js';
+import type { FormValue } from '../emulator/index.js';
 import type { AppProcess } from './app-process.js';
 import type { SlackEmulator } from './emulator.js';
 import { percentile, round } from './stats.js';

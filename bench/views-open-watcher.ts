@@ -1,7 +1,7 @@
 // Knows when the emulator has answered each views.open, by trigger_id: the "modal is on the
 // user's screen" moment that command-to-views.open latency ends at.
 
-import type { Workspace } from '../tests/support/slack-emulator/workspace.js';
+import type { Workspace } from '../emulator/workspace.js';
 
 export interface Opened {
   /** performance.now() when the emulator answered the views.open. */

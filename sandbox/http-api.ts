@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import type { FormValue } from '../tests/support/slack-emulator/index.js';
+import type { FormValue } from '../emulator/index.js';
 import { type PageAction, StaleViewError, type Values, type WorkspaceView } from './workspace-view.js';
 
 const PUBLIC_DIR = new URL('./public/', import.meta.url);

@@ -16,14 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createSlackEmulator, type EmulatedUser, type SlackEmulator } from '../emulator/index.js';
 import { type RunningRebound, startRebound } from '../src/app.js';
 import { type Config, DEFAULT_FOLLOW_UP_CRON, type LogLevelName, loadConfig } from '../src/config.js';
 import type { LogSink } from '../src/logger.js';
-import {
-  createSlackEmulator,
-  type EmulatedUser,
-  type SlackEmulator,
-} from '../tests/support/slack-emulator/index.js';
 import { SandboxClock } from './clock.js';
 import { createRequestHandler, createRoutes } from './http-api.js';
 import { readManifest, WorkspaceView } from './workspace-view.js';

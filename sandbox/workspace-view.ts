@@ -4,10 +4,10 @@
 // would show when something fails (a timeout, an unknown command) is kept here for the page.
 
 import { readFileSync } from 'node:fs';
+import { stateOf } from '../emulator/form-filler.js';
+import type { EmulatedUser, FormValue, SlackEmulator } from '../emulator/index.js';
+import type { SlackView, StateValues } from '../emulator/view-stack.js';
 import type { RunningRebound } from '../src/app.js';
-import { stateOf } from '../tests/support/slack-emulator/form-filler.js';
-import type { EmulatedUser, FormValue, SlackEmulator } from '../tests/support/slack-emulator/index.js';
-import type { SlackView, StateValues } from '../tests/support/slack-emulator/view-stack.js';
 import type { SandboxClock } from './clock.js';
 
 export const GENERAL = { id: 'C0GENERAL', name: 'general' } as const;

@@ -8,13 +8,13 @@ import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
-import { createFollowUpJob } from './jobs/follow-up-job.js';
-import type { FollowUpJobOptions, TickReport } from './jobs/follow-ups.js';
+import type { FollowUpJobOptions, TickReport } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
-import { type Distribution, startDistribution } from './slack/distribution.js';
-import { registerListeners } from './slack/listeners/index.js';
-import { processEventErrorHandler } from './slack/request-errors.js';
+import { createFollowUpJob } from './slack/follow-ups/team-routed-sender.js';
+import { registerFeatures } from './slack/index.js';
+import { type Distribution, startDistribution } from './slack/installs/distribution.js';
+import { processEventErrorHandler } from './slack/platform/request-errors.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/store.js';
 
@@ -140,7 +140,7 @@ async function startOnStore(
 
   // Every listener runs inside the tracker, so shutdown can wait for it.
   app.use(({ next }) => inFlight.track(next));
-  registerListeners(app, {
+  registerFeatures(app, {
     store,
     clock,
     logger,

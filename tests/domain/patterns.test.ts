@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePatterns, textBar } from '../../src/domain/patterns.js';
 import type { RoutineAnswers } from '../../src/domain/types.js';
-import { createRejection } from '../slack/views/fixtures.js';
+import { createRejection } from '../slack/fixtures.js';
 
 const rejection = (id: string, answers: RoutineAnswers, status: 'complete' | 'draft' = 'complete') =>
   createRejection({ id, answers, status });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUp, RejectionEntry, UserData } from '../../src/domain/types.js';
 import { buildUserExport } from '../../src/domain/user-export.js';
-import { createFollowUp, createRejection, FULL_ANSWERS, NOW } from '../slack/views/fixtures.js';
+import { createFollowUp, createRejection, FULL_ANSWERS, NOW } from '../slack/fixtures.js';
 
 const scope = { teamId: 'T1234', enterpriseId: null, userId: 'U1234' };
 

@@ -7,7 +7,7 @@ import {
   CLOSE_SAVE_FAILED_TEXT,
   OPEN_FAILED_TEXT,
   SAVE_FAILED_TEXT,
-} from '../../src/slack/views/errors-message.js';
+} from '../../src/slack/platform/errors-message.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
 import { step1, step2, step3, step4 } from '../support/routine-steps.js';

@@ -4,10 +4,11 @@
 // follow-up once, and the leases of an instance that died are taken over when they expire.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EmulatedUser } from '../../emulator/index.js';
 import { type RunningRebound, startRebound } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import type { FollowUpJobOptions } from '../../src/jobs/follow-ups.js';
-import { ALREADY_FINISHED_TEXT } from '../../src/slack/views/errors-message.js';
+import type { FollowUpJobOptions } from '../../src/jobs/follow-up-job.js';
+import { ALREADY_FINISHED_TEXT } from '../../src/slack/platform/errors-message.js';
 import { postgres } from '../support/engines.js';
 import { type LoadBalancer, startLoadBalancer } from '../support/load-balancer.js';
 import {
@@ -20,7 +21,6 @@ import {
 } from '../support/rebound-harness.js';
 import { step1, step2, step3, step4 } from '../support/routine-steps.js';
 import { scopeOf, seedRejection } from '../support/seed.js';
-import type { EmulatedUser } from '../support/slack-emulator/index.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const MINUTE = 60_000;

@@ -4,7 +4,7 @@
 // out with its own workspace's token.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOT_SCOPES } from '../../src/slack/bot-scopes.js';
+import { BOT_SCOPES } from '../../src/slack/installs/bot-scopes.js';
 import { engines } from '../support/engines.js';
 import { installThroughOAuth, startInstall, TestBrowser } from '../support/oauth-browser.js';
 import { type Harness, startHarness, TEST_OAUTH } from '../support/rebound-harness.js';

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { formatSlackDate, parseMrkdwn } from '../../sandbox/public/mrkdwn.js';
-import { escapeMrkdwn, quote, slackDate } from '../../src/slack/mrkdwn.js';
+import { escapeMrkdwn, quote, slackDate } from '../../src/slack/platform/mrkdwn.js';
 
 const text = (value: string) => ({ type: 'text', text: value });
 

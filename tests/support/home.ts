@@ -2,8 +2,8 @@
 // waiting for the publish a click or a visit causes.
 
 import { expect } from 'vitest';
+import type { EmulatedUser, SlackView } from '../../emulator/index.js';
 import type { Harness } from './rebound-harness.js';
-import type { EmulatedUser, SlackView } from './slack-emulator/index.js';
 
 /** Home's blocks as one string, for `toContain`. */
 export function homeText(user: EmulatedUser): string {

@@ -3,7 +3,7 @@
 // approval page), come back to /slack/oauth_redirect with the code and the state, carrying
 // the state cookie Bolt set — the way a real browser does.
 
-import type { AuthorizeOptions, SlackEmulator, TeamSpec } from './slack-emulator/index.js';
+import type { AuthorizeOptions, SlackEmulator, TeamSpec } from '../../emulator/index.js';
 
 export interface PageResult {
   status: number;

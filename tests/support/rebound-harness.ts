@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
+import { createSlackEmulator } from '../../emulator/index.js';
 import { type ReboundOptions, type RunningRebound, startRebound } from '../../src/app.js';
 import type { Config, DistributionConfig } from '../../src/config.js';
-import { createSlackEmulator } from './slack-emulator/index.js';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret';
 export const TEST_BOT_TOKEN = 'xoxb-test';

@@ -1,0 +1,62 @@
+// The nudge DM's choices that need no modal: snooze (1 day / 3 days / 1 week, in the
+// person's own time), "I'm done" (no more check-ins about this rejection) and "No reply
+// yet". Each saves first, then rewrites the DM so its buttons are gone, and refreshes Home.
+
+import type { StaticSelectAction } from '@slack/bolt';
+import { snoozedUntil } from '../../domain/follow-up-rules.js';
+import { publishHome } from '../home/publish-home.js';
+import { currentTimeZone } from '../routine/user-timezone.js';
+import { nudgeClickCallback, readButton } from './click.js';
+import { showChoice } from './loaded-follow-up.js';
+import { parseSnoozeOptionValue } from './refs.js';
+
+export const snoozeCallback = nudgeClickCallback({
+  name: 'snooze',
+  read: (action: StaticSelectAction) => {
+    const picked = parseSnoozeOptionValue(action.selected_option?.value);
+    return picked ? { followUpId: picked.followUpId, extra: picked.choice } : null;
+  },
+  async act({ deps, client, scope, nudge, where, now, extra: choice }) {
+    // The person's own clock decides "3 days from now"; a stale cache is refreshed first.
+    const tz = await currentTimeZone(client, deps, scope, now);
+    const until = snoozedUntil(choice, now, tz, nudge.followUp.dueAt);
+    await deps.store.snoozeFollowUp(scope, nudge.followUp.id, until, now);
+    await showChoice(client, deps, nudge, where, { kind: 'snoozed', until });
+    await publishHome(client, deps, scope);
+  },
+});
+
+export const doneCallback = nudgeClickCallback({
+  name: 'done',
+  read: readButton,
+  async act({ deps, client, scope, nudge, where, now }) {
+    const { followUp, rejection } = nudge;
+    // Other delivered nudges of this rejection lose their buttons too.
+    const others = (await deps.store.listFollowUps(scope, { rejectionId: rejection.id })).filter(
+      (other) => other.status === 'sent' && other.id !== followUp.id,
+    );
+    await deps.store.stopFollowUps(scope, rejection.id, now);
+    await showChoice(client, deps, nudge, where, { kind: 'stopped' });
+    for (const other of others) {
+      await showChoice(client, deps, { followUp: other, rejection }, null, { kind: 'stopped' });
+    }
+    await publishHome(client, deps, scope);
+  },
+});
+
+export const noFeedbackCallback = nudgeClickCallback({
+  name: 'no feedback',
+  read: readButton,
+  async act({ deps, client, scope, nudge, where, now }) {
+    // Closing the nudge first makes a double click a no-op rather than a second entry.
+    await deps.store.markFollowUpDone(scope, nudge.followUp.id, now);
+    await deps.store.addEntry(
+      scope,
+      nudge.rejection.id,
+      { kind: 'feedback', received: false, text: null },
+      now,
+    );
+    await showChoice(client, deps, nudge, where, { kind: 'no_feedback' });
+    await publishHome(client, deps, scope);
+  },
+});

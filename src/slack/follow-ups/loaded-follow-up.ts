@@ -1,0 +1,69 @@
+// What every nudge listener shares: find the follow-up a click or a modal points at, and
+// show the person's answer in the DM in place of its buttons.
+
+import type { BlockAction, webApi } from '@slack/bolt';
+import type { FollowUp, Rejection, UserScope } from '../../domain/types.js';
+import { errorCode } from '../../error-code.js';
+import type { Store } from '../../store/store.js';
+import type { ListenerDeps } from '../platform/deps.js';
+import { buildAnsweredFollowUpMessage, type NudgeChoice } from './message.js';
+import type { NudgeMessageRef } from './refs.js';
+
+export interface Nudge {
+  followUp: FollowUp;
+  rejection: Rejection;
+}
+
+/** This user's follow-up and its finished rejection, or null: unknown, someone else's, or gone. */
+export async function loadNudge(store: Store, scope: UserScope, followUpId: string): Promise<Nudge | null> {
+  const followUp = await store.findFollowUp(scope, followUpId);
+  if (!followUp) return null;
+  const rejection = await store.getRejection(scope, followUp.rejectionId);
+  return rejection?.status === 'complete' ? { followUp, rejection } : null;
+}
+
+/** The DM a block_actions payload came from: `container` first, else `channel` and `message`. */
+export function clickedMessage(body: BlockAction): NudgeMessageRef | null {
+  const container = body.container as { type?: unknown; channel_id?: unknown; message_ts?: unknown };
+  if (
+    container.type === 'message' &&
+    typeof container.channel_id === 'string' &&
+    typeof container.message_ts === 'string'
+  ) {
+    return { channelId: container.channel_id, messageTs: container.message_ts };
+  }
+  const channelId = body.channel?.id;
+  const messageTs = body.message?.ts;
+  return channelId && typeof messageTs === 'string' ? { channelId, messageTs } : null;
+}
+
+/**
+ * Rewrites the nudge's DM with `choice` in place of its buttons. The context is the one it
+ * was sent with: entries added since (e.g. the reflection just saved) are left out. Slack
+ * refusing is logged by code only; the choice itself is already saved.
+ */
+export async function showChoice(
+  client: webApi.WebClient,
+  deps: ListenerDeps,
+  nudge: Nudge,
+  where: NudgeMessageRef | null,
+  choice: NudgeChoice,
+): Promise<void> {
+  const { followUp, rejection } = nudge;
+  const target =
+    where ??
+    (followUp.channelId && followUp.messageTs
+      ? { channelId: followUp.channelId, messageTs: followUp.messageTs }
+      : null);
+  if (!target) return;
+  try {
+    const sentAt = (followUp.sentAt ?? followUp.updatedAt).getTime();
+    const entries = (await deps.store.listEntries(followUp.scope, followUp.rejectionId)).filter(
+      (entry) => entry.createdAt.getTime() <= sentAt,
+    );
+    const message = buildAnsweredFollowUpMessage(followUp, rejection, entries, choice);
+    await client.chat.update({ channel: target.channelId, ts: target.messageTs, ...message });
+  } catch (error) {
+    deps.logger.warn(`Follow-up ${followUp.id}: the DM could not be updated:`, errorCode(error));
+  }
+}

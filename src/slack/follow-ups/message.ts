@@ -1,0 +1,247 @@
+// The nudge DMs. A reflect nudge speaks to one rejection: it names the company and role,
+// recalls one thing the person wrote or chose (and the feedback they got, if any), asks one
+// concrete question and offers four ways to answer. A feedback check asks whether the
+// employer replied. Once answered, the same DM is shown with the buttons replaced by a line
+// saying what was chosen, so stale buttons never linger.
+
+import { normalizeAnswers, optionLabel } from '../../domain/routine.js';
+import type {
+  FollowUp,
+  ReflectionAnswers,
+  Rejection,
+  RejectionEntry,
+  RoutineAnswers,
+} from '../../domain/types.js';
+import {
+  type ActionsBlock,
+  button,
+  type KnownBlock,
+  mrkdwnContext,
+  mrkdwnSection,
+  option,
+  plainText,
+} from '../platform/block-kit.js';
+import { NudgeActionId, NudgeBlockId } from '../platform/ids.js';
+import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { snoozeOptionValue } from './refs.js';
+
+/** What the person did with a nudge, shown in place of its buttons. */
+export type NudgeChoice =
+  | { kind: 'snoozed'; until: Date }
+  | { kind: 'stopped' }
+  | { kind: 'reflected' }
+  | { kind: 'tweaked' }
+  | { kind: 'feedback_noted' }
+  | { kind: 'no_feedback' };
+
+export interface NudgeMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export const NudgeText = {
+  reflectNow: 'Reflect now',
+  tweakSearch: 'Tweak my search',
+  snooze: 'Snooze',
+  done: "I'm done",
+  feedbackYes: 'Yes, note it',
+  feedbackNone: 'No reply yet',
+} as const;
+
+export const SNOOZE_OPTIONS = [
+  { choice: '1d', label: '1 day' },
+  { choice: '3d', label: '3 days' },
+  { choice: '1w', label: '1 week' },
+] as const;
+
+const NAME_SHOWN_MAX = 100;
+/** A nudge recalls, it doesn't repeat: long answers are cut to a glance. */
+const RECALL_MAX = 400;
+
+/** How a step-2 prompt is named when we recall what was written for it. */
+const REFLECTION_TOPICS: readonly [keyof ReflectionAnswers, string][] = [
+  ['interview', 'the interview'],
+  ['preparation', 'preparing'],
+  ['rapport', 'the interviewer'],
+  ['strengths', 'your strengths'],
+];
+
+function name(text: string): string {
+  return escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_SHOWN_MAX));
+}
+
+function quoted(intro: string, text: string): string {
+  return fitRendered(text, RECALL_MAX + intro.length, (shown) => `${intro}\n${quote(shown)}`);
+}
+
+/** "Product designer at Acme", or as much of it as the answers have. */
+function subject(answers: RoutineAnswers): string | undefined {
+  const { company, role } = answers;
+  if (role !== undefined && company !== undefined) return `${name(role)} at ${name(company)}`;
+  return company === undefined ? (role === undefined ? undefined : name(role)) : name(company);
+}
+
+function latest<T extends RejectionEntry['data']['kind']>(entries: RejectionEntry[], kind: T) {
+  return entries
+    .filter(
+      (entry): entry is RejectionEntry & { data: Extract<RejectionEntry['data'], { kind: T }> } =>
+        entry.data.kind === kind,
+    )
+    .at(-1)?.data;
+}
+
+function firstReflection(answers: ReflectionAnswers): { topic: string; text: string } | undefined {
+  for (const [field, topic] of REFLECTION_TOPICS) {
+    const text = answers[field]?.trim();
+    if (text) return { topic, text };
+  }
+  return undefined;
+}
+
+/** One thing they wrote or chose, and the question it leads to. Newest thinking first. */
+function recall(answers: RoutineAnswers, entries: RejectionEntry[]): { lines: string; question: string } {
+  const reflectedLater = latest(entries, 'reflection');
+  const written = reflectedLater ? firstReflection(reflectedLater.answers) : undefined;
+  if (written) {
+    return {
+      lines: quoted(`Here's what you wrote about ${written.topic}:`, written.text),
+      question: "What's one small step you could take on it this week?",
+    };
+  }
+  const tweak = answers.tweaks?.flatMap((id) => optionLabel('tweaks', id) ?? [])[0] ?? answers.tweakOther;
+  if (tweak !== undefined) {
+    return {
+      lines: `You planned to try: *${name(tweak)}*`,
+      question: 'Have you had a chance to try it yet?',
+    };
+  }
+  const reflection = firstReflection(answers);
+  if (reflection) {
+    return {
+      lines: quoted(`Here's what you wrote about ${reflection.topic}:`, reflection.text),
+      question: "What's one small step you could take on it this week?",
+    };
+  }
+  return { lines: '', question: "What's one thing you'd like to try on your next application?" };
+}
+
+/** The newest feedback the employer actually gave ("no reply" entries say nothing to recall). */
+function feedbackReceived(entries: RejectionEntry[]): string | undefined {
+  for (const { data } of [...entries].reverse()) {
+    if (data.kind === 'feedback' && data.received && data.text) return data.text;
+  }
+  return undefined;
+}
+
+function reflectActions(followUp: FollowUp): ActionsBlock {
+  const withId = (actionId: string, label: string, style?: 'primary') => ({
+    ...button(actionId, label, style),
+    value: followUp.id,
+  });
+  return {
+    type: 'actions',
+    block_id: NudgeBlockId.actions,
+    elements: [
+      withId(NudgeActionId.reflectNow, NudgeText.reflectNow, 'primary'),
+      withId(NudgeActionId.tweakSearch, NudgeText.tweakSearch),
+      {
+        type: 'static_select',
+        action_id: NudgeActionId.snooze,
+        placeholder: plainText(NudgeText.snooze, 150),
+        options: SNOOZE_OPTIONS.map(({ choice, label }) =>
+          option(snoozeOptionValue(choice, followUp.id), label),
+        ),
+      },
+      withId(NudgeActionId.done, NudgeText.done),
+    ],
+  };
+}
+
+function feedbackActions(followUp: FollowUp): ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: NudgeBlockId.actions,
+    elements: [
+      { ...button(NudgeActionId.feedbackYes, NudgeText.feedbackYes, 'primary'), value: followUp.id },
+      { ...button(NudgeActionId.feedbackNone, NudgeText.feedbackNone), value: followUp.id },
+    ],
+  };
+}
+
+function reflectNudge(followUp: FollowUp, answers: RoutineAnswers, entries: RejectionEntry[]) {
+  const about = subject(answers);
+  const heading = about === undefined ? '*Checking in*' : `*Checking in: ${about}*`;
+  const { lines, question } = recall(answers, entries);
+  const feedback = feedbackReceived(entries);
+  const company = answers.company === undefined ? 'they' : name(answers.company);
+  const blocks: KnownBlock[] = [mrkdwnSection(lines === '' ? heading : `${heading}\n${lines}`)];
+  if (feedback !== undefined) blocks.push(mrkdwnSection(quoted(`*What ${company} told you*`, feedback)));
+  blocks.push(mrkdwnSection(`*${question}*`));
+  const fallback =
+    answers.company === undefined ? 'Checking in' : `Checking in after ${name(answers.company)}`;
+  return { text: `${fallback}. ${question}`, blocks, actions: reflectActions(followUp) };
+}
+
+function feedbackCheckNudge(followUp: FollowUp, answers: RoutineAnswers) {
+  const heading =
+    answers.company === undefined ? 'Did you hear back?' : `Did you hear back from ${name(answers.company)}?`;
+  const about = answers.role === undefined ? '' : ` on the ${name(answers.role)} role`;
+  const body =
+    `If they shared any feedback${about}, note it here and we'll keep it with your plan. ` +
+    'No reply is common, and it says nothing about you.';
+  return {
+    text: heading,
+    blocks: [mrkdwnSection(`*${heading}*\n${body}`)],
+    actions: feedbackActions(followUp),
+  };
+}
+
+function nudge(followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) {
+  const answers = normalizeAnswers(rejection.answers);
+  return followUp.kind === 'feedback_check'
+    ? feedbackCheckNudge(followUp, answers)
+    : reflectNudge(followUp, answers, entries);
+}
+
+/** The nudge as first sent: what the follow-up job posts. */
+export function buildFollowUpMessage(
+  followUp: FollowUp,
+  rejection: Rejection,
+  entries: RejectionEntry[] = [],
+): NudgeMessage {
+  const { text, blocks, actions } = nudge(followUp, rejection, entries);
+  return { text, blocks: [...blocks, actions] };
+}
+
+function choiceLine(choice: NudgeChoice, company: string | undefined): string {
+  switch (choice.kind) {
+    case 'snoozed': {
+      const when = slackDate(choice.until, '{date_short_pretty} at {time}', utcFallback(choice.until));
+      return `:zzz: Snoozed until ${when}.`;
+    }
+    case 'stopped':
+      return `:white_check_mark: Done. No more check-ins about ${company === undefined ? 'this one' : name(company)}.`;
+    case 'reflected':
+      return ':pencil: Your reflection is saved with your plan.';
+    case 'tweaked':
+      return ':pencil: Your search plan is updated.';
+    case 'feedback_noted':
+      return ':memo: Their feedback is saved with your plan.';
+    case 'no_feedback':
+      return 'Noted: no reply yet.';
+  }
+}
+
+/** The same nudge once answered: its context stays, its buttons become one line. */
+export function buildAnsweredFollowUpMessage(
+  followUp: FollowUp,
+  rejection: Rejection,
+  entries: RejectionEntry[],
+  choice: NudgeChoice,
+): NudgeMessage {
+  const { text, blocks } = nudge(followUp, rejection, entries);
+  return {
+    text,
+    blocks: [...blocks, mrkdwnContext(choiceLine(choice, normalizeAnswers(rejection.answers).company))],
+  };
+}

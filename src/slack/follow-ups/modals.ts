@@ -1,0 +1,86 @@
+// The short modals a nudge opens: reflect again (the step-2 prompts), tweak the search (the
+// step-3 fields) and note the employer's feedback. Each starts from what the person already
+// wrote, and carries only ids in private_metadata.
+
+import { getStep } from '../../domain/routine.js';
+import { LONG_TEXT_MAX } from '../../domain/steps.js';
+import type { RoutineAnswers } from '../../domain/types.js';
+import { type KnownBlock, Limit, type ModalView, mrkdwnSection, plainText } from '../platform/block-kit.js';
+import { ActionId, NudgeBlockId, NudgeCallbackId } from '../platform/ids.js';
+import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';
+import { inputBlock } from '../routine/step-view.js';
+import { encodeNudgeMetadata, type NudgeMetadata } from './refs.js';
+
+export interface NudgeModalInput {
+  metadata: NudgeMetadata;
+  /** The rejection's answers, with the latest reflection laid over them for "Reflect now". */
+  answers: RoutineAnswers;
+  now: Date;
+}
+
+export const NudgeModalText = {
+  save: 'Save',
+  cancel: 'Cancel',
+  reflectTitle: 'Reflect',
+  tweakTitle: 'Tweak my search',
+  feedbackTitle: 'Their feedback',
+  feedbackLabel: 'What did they say?',
+  feedbackHint: 'Their words or your own summary. Only you will see this.',
+  feedbackRequired: 'Add a line about what they said.',
+} as const;
+
+function company(answers: RoutineAnswers): string {
+  const name = answers.company?.trim();
+  return name ? `*${escapeMrkdwn(truncate(name.replace(/\s+/g, ' '), 100))}*` : 'this one';
+}
+
+function modal(callbackId: string, title: string, metadata: NudgeMetadata, blocks: KnownBlock[]): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    private_metadata: encodeNudgeMetadata(metadata),
+    title: plainText(title, Limit.modalTitle),
+    submit: plainText(NudgeModalText.save, Limit.modalButton),
+    close: plainText(NudgeModalText.cancel, Limit.modalButton),
+    blocks,
+  };
+}
+
+/** "Reflect now": the step-2 prompts, filled with what they last wrote. Saved as a new entry. */
+export function buildReflectModal(input: NudgeModalInput): ModalView {
+  const step = getStep(2);
+  return modal(NudgeCallbackId.reflect, NudgeModalText.reflectTitle, input.metadata, [
+    mrkdwnSection(
+      `Looking back at ${company(input.answers)}\nAdd to what you wrote or change it. Any one answer is enough.`,
+    ),
+    ...step.fields.map((field) => inputBlock(field, { answers: input.answers, tz: null, now: input.now })),
+  ]);
+}
+
+/** "Tweak my search": the step-3 fields as they were saved. */
+export function buildTweakModal(input: NudgeModalInput): ModalView {
+  const step = getStep(3);
+  return modal(NudgeCallbackId.tweak, NudgeModalText.tweakTitle, input.metadata, [
+    mrkdwnSection(`*${escapeMrkdwn(step.heading)}*\n${escapeMrkdwn(step.intro)}`),
+    ...step.fields.map((field) => inputBlock(field, { answers: input.answers, tz: null, now: input.now })),
+  ]);
+}
+
+/** "Yes, note it": one box for what the employer said. */
+export function buildFeedbackModal(input: Omit<NudgeModalInput, 'now'>): ModalView {
+  return modal(NudgeCallbackId.feedback, NudgeModalText.feedbackTitle, input.metadata, [
+    mrkdwnSection(`Note what ${company(input.answers)} said, in a line or two. It stays with your plan.`),
+    {
+      type: 'input',
+      block_id: NudgeBlockId.feedbackText,
+      label: plainText(NudgeModalText.feedbackLabel, Limit.label),
+      hint: plainText(NudgeModalText.feedbackHint, Limit.hint),
+      element: {
+        type: 'plain_text_input',
+        action_id: ActionId.fieldValue,
+        multiline: true,
+        max_length: LONG_TEXT_MAX,
+      },
+    },
+  ]);
+}

@@ -1,0 +1,100 @@
+// The shape every nudge modal's submission shares. Everything is saved before we answer, so
+// nothing typed is lost if the store is down: the modal then stays open with a kind error.
+// Once saved, the nudge is marked answered and its DM loses its buttons. If the nudge was
+// answered meanwhile (another device, "I'm done"), what they wrote is still kept. Home is
+// refreshed either way: what they wrote shows there.
+
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { UserScope } from '../../domain/types.js';
+import { errorCode } from '../../error-code.js';
+import { ErrorCode, isReboundError } from '../../errors.js';
+import { publishHome } from '../home/publish-home.js';
+import type { ListenerDeps } from '../platform/deps.js';
+import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
+import { scopeFromContext } from '../platform/scope.js';
+import { loadNudge, type Nudge, showChoice } from './loaded-follow-up.js';
+import type { NudgeChoice } from './message.js';
+import { decodeNudgeMetadata } from './refs.js';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+type ViewReply = Parameters<Args['ack']>[0];
+
+export interface NudgeSubmission {
+  deps: ListenerDeps;
+  scope: UserScope;
+  nudge: Nudge;
+  now: Date;
+  values: ViewSubmitAction['view']['state']['values'];
+}
+
+/** Errors to show on the form (keyed by block_id), or the choice that was saved. */
+export type SubmissionOutcome = { errors: Record<string, string> } | { choice: NudgeChoice };
+
+export function nudgeSubmissionCallback(spec: {
+  name: string;
+  /** Where a form-wide error (store down, nudge gone) is shown. */
+  errorBlock: string;
+  save(submission: NudgeSubmission): Promise<SubmissionOutcome>;
+}) {
+  return (deps: ListenerDeps) =>
+    async ({ ack, view, client, context }: Args): Promise<void> => {
+      const metadata = decodeNudgeMetadata(view.private_metadata);
+      if (!metadata) {
+        deps.logger.warn(`Ignored a ${spec.name} submission with unreadable metadata`);
+        await ack();
+        return;
+      }
+      const formError = (text: string): ViewReply => ({
+        response_action: 'errors',
+        errors: { [spec.errorBlock]: text },
+      });
+      const scope = scopeFromContext(context);
+      const now = deps.clock();
+
+      let reply: ViewReply;
+      let saved: { nudge: Nudge; choice: NudgeChoice } | null = null;
+      try {
+        const nudge = await loadNudge(deps.store, scope, metadata.followUpId);
+        const outcome = nudge
+          ? await spec.save({ deps, scope, nudge, now, values: view.state.values })
+          : null;
+        if (!nudge || !outcome) reply = formError(alreadyFinishedText());
+        else if ('errors' in outcome) reply = { response_action: 'errors', errors: outcome.errors };
+        else {
+          saved = { nudge, choice: outcome.choice };
+          reply = undefined; // an empty ack closes the modal
+        }
+      } catch (error) {
+        deps.logger.error(
+          `Nudge ${spec.name} for follow-up ${metadata.followUpId} could not be saved:`,
+          errorCode(error),
+        );
+        reply = formError(storeDownText());
+      }
+      await ack(reply);
+      if (saved) {
+        await closeNudge(deps, client, scope, saved.nudge, metadata.message, saved.choice);
+        await publishHome(client, deps, scope);
+      }
+    };
+}
+
+async function closeNudge(
+  deps: ListenerDeps,
+  client: Args['client'],
+  scope: UserScope,
+  nudge: Nudge,
+  where: Parameters<typeof showChoice>[3],
+  choice: NudgeChoice,
+): Promise<void> {
+  try {
+    await deps.store.markFollowUpDone(scope, nudge.followUp.id, deps.clock());
+  } catch (error) {
+    // Answered meanwhile: the DM already says how, and what they wrote is saved.
+    if (!isReboundError(error, ErrorCode.StoreConflict)) {
+      deps.logger.error(`Follow-up ${nudge.followUp.id} could not be closed:`, errorCode(error));
+    }
+    return;
+  }
+  await showChoice(client, deps, nudge, where, choice);
+}

@@ -1,0 +1,19 @@
+// Slack sends app_home_opened on every visit to the Home tab (and to the Messages tab, which
+// has nothing to publish): the newest page of Home, fresh each time.
+
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { ListenerDeps } from '../platform/deps.js';
+import { scopeFromContext } from '../platform/scope.js';
+import { noteTeamInstalled } from '../platform/team-installed.js';
+import { publishHome } from './publish-home.js';
+
+type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>;
+
+export function appHomeOpenedCallback(deps: ListenerDeps) {
+  return async ({ event, client, context }: Args): Promise<void> => {
+    if (event.tab !== 'home') return;
+    await publishHome(client, deps, scopeFromContext(context));
+    // Only a visit made now proves the app is installed; a late retry may predate an uninstall.
+    if (context.retryNum === undefined) await noteTeamInstalled(deps, context);
+  };
+}

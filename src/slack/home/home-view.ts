@@ -1,0 +1,255 @@
+// App Home: a welcome for first-timers; then the draft in progress, check-ins waiting for an
+// answer (with the nudge's own buttons, so they open the same modals), upcoming check-ins,
+// patterns across rejections and the history itself, newest first. Everything fits
+// Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
+
+import { type Patterns, textBar } from '../../domain/patterns.js';
+import { getStep, optionLabel } from '../../domain/routine.js';
+import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
+import { NudgeText } from '../follow-ups/message.js';
+import {
+  button,
+  type KnownBlock,
+  Limit,
+  mrkdwnContext,
+  mrkdwnSection,
+  option,
+  plainText,
+} from '../platform/block-kit.js';
+import { HomeActionId, NudgeActionId } from '../platform/ids.js';
+import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+
+export interface HomeInput {
+  /** Complete rejections of this page, newest first. */
+  rejections: readonly Rejection[];
+  /** Offset of the first rejection shown (0 on the first page). */
+  offset: number;
+  /** Whether more rejections exist after this page. */
+  hasMore: boolean;
+  draft: Rejection | null;
+  /** Pending check-ins, soonest first. */
+  upcoming: readonly FollowUp[];
+  /** Delivered check-ins still waiting for an answer, newest first. */
+  awaiting?: readonly FollowUp[];
+  /** Company and role of the rejections the upcoming and awaiting check-ins belong to. */
+  upcomingContext: ReadonlyMap<string, Rejection>;
+  /** rejection id → feedback answered (true), none came (false), not recorded (missing). */
+  feedback: ReadonlyMap<string, boolean>;
+  patterns: Patterns;
+}
+
+export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: string };
+
+const MAX_UPCOMING = 5;
+const MAX_AWAITING = 3;
+const MAX_BARS = 3;
+const NAME_MAX = 80;
+const STEP_NAMES: readonly StepNumber[] = [1, 2, 3, 4];
+
+export const SNOOZE_CHOICES = [
+  { value: '1d', label: '1 day' },
+  { value: '3d', label: '3 days' },
+  { value: '1w', label: '1 week' },
+] as const;
+
+function name(text: string | undefined, fallback: string): string {
+  return text ? escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_MAX)) : fallback;
+}
+
+function title(rejection: Rejection): string {
+  const company = name(rejection.answers.company, 'Untitled');
+  return rejection.answers.role ? `*${company}* · ${name(rejection.answers.role, '')}` : `*${company}*`;
+}
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: plainText(text, 150) };
+}
+
+function welcome(): KnownBlock[] {
+  return [
+    header('Welcome to Rebound'),
+    mrkdwnSection(
+      "A job that didn't work out can still move you forward. Four short steps: ask for feedback, " +
+        'reflect, tweak your search, and keep what you learned. A few days later, a gentle check-in.',
+    ),
+    {
+      type: 'actions',
+      block_id: 'home_start',
+      elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
+    },
+    mrkdwnContext('Only you can see this page and your answers. You can also type `/rejected` anywhere.'),
+  ];
+}
+
+function draftBlocks(draft: Rejection): KnownBlock[] {
+  const company = draft.answers.company ? name(draft.answers.company, '') : 'your last rejection';
+  return [
+    {
+      type: 'section',
+      block_id: 'home_draft',
+      text: {
+        type: 'mrkdwn',
+        text: `*Picking up where you left off?*\nYour notes on ${company} are saved at step ${draft.step} of 4, ${escapeMrkdwn(getStep(draft.step).heading.toLowerCase())}.`,
+      },
+      accessory: { ...button(HomeActionId.resume, 'Resume'), value: draft.id },
+    },
+  ];
+}
+
+/** The nudge DM's answer buttons: the same action ids, so they open the same modals. */
+function awaitingBlocks(input: HomeInput): KnownBlock[] {
+  const awaiting = (input.awaiting ?? []).slice(0, MAX_AWAITING);
+  if (awaiting.length === 0) return [];
+  const blocks: KnownBlock[] = [header('Waiting for you')];
+  for (const followUp of awaiting) {
+    const rejection = input.upcomingContext.get(followUp.rejectionId);
+    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const feedback = followUp.kind === 'feedback_check';
+    const withId = (actionId: string, label: string, style?: 'primary') => ({
+      ...button(actionId, label, style),
+      value: followUp.id,
+    });
+    blocks.push(
+      mrkdwnSection(
+        feedback
+          ? `Did you hear back from ${company}?`
+          : `A moment to look back on ${rejection ? title(rejection) : 'a past rejection'}`,
+      ),
+      {
+        type: 'actions',
+        block_id: `home_waiting_${followUp.id}`,
+        elements: feedback
+          ? [
+              withId(NudgeActionId.feedbackYes, NudgeText.feedbackYes, 'primary'),
+              withId(NudgeActionId.feedbackNone, NudgeText.feedbackNone),
+            ]
+          : [
+              withId(NudgeActionId.reflectNow, NudgeText.reflectNow, 'primary'),
+              withId(NudgeActionId.tweakSearch, NudgeText.tweakSearch),
+            ],
+      },
+    );
+  }
+  return blocks;
+}
+
+function upcomingBlocks(input: HomeInput): KnownBlock[] {
+  if (input.upcoming.length === 0) return [];
+  const blocks: KnownBlock[] = [header('Coming up')];
+  for (const followUp of input.upcoming.slice(0, MAX_UPCOMING)) {
+    const rejection = input.upcomingContext.get(followUp.rejectionId);
+    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const what =
+      followUp.kind === 'feedback_check'
+        ? `Did you hear back from ${company}?`
+        : `Check-in about ${rejection ? title(rejection) : 'a past rejection'}`;
+    const when = slackDate(followUp.dueAt, '{date_short_pretty} at {time}', utcFallback(followUp.dueAt));
+    blocks.push(mrkdwnSection(`${what}\n${when}`), {
+      type: 'actions',
+      block_id: `home_nudge_${followUp.id}`,
+      elements: [
+        {
+          type: 'static_select',
+          action_id: HomeActionId.snooze,
+          placeholder: plainText('Snooze', Limit.placeholder),
+          options: SNOOZE_CHOICES.map((choice) => option(`${choice.value}:${followUp.id}`, choice.label)),
+        },
+        { ...button(HomeActionId.cancelNudge, 'Cancel'), value: followUp.id },
+      ],
+    });
+  }
+  if (input.upcoming.length > MAX_UPCOMING) {
+    blocks.push(mrkdwnContext(`And ${input.upcoming.length - MAX_UPCOMING} more after these.`));
+  }
+  return blocks;
+}
+
+function bars<T>(items: readonly { key: T; count: number }[], label: (key: T) => string): string {
+  const max = items[0]?.count ?? 0;
+  return items
+    .slice(0, MAX_BARS)
+    .map((item) => `\`${textBar(item.count, max)}\` ${item.count} · ${escapeMrkdwn(label(item.key))}`)
+    .join('\n');
+}
+
+function patternBlocks(patterns: Patterns): KnownBlock[] {
+  if (patterns.total < 2) return [];
+  const { asked, answered } = patterns.feedback;
+  const fields = [
+    patterns.stages.length > 0
+      ? `*Where processes ended*\n${bars(patterns.stages, (stage) => optionLabel('stage', stage) ?? stage)}`
+      : null,
+    patterns.tweaks.length > 0
+      ? `*Tweaks you chose most*\n${bars(patterns.tweaks, (tweak) => optionLabel('tweaks', tweak) ?? tweak)}`
+      : null,
+    `*Feedback answered*\n\`${textBar(answered, asked)}\` ${answered} of ${asked}`,
+  ].filter((field): field is string => field !== null);
+  return [
+    header('Patterns'),
+    ...fields.map((text) => mrkdwnSection(text)),
+    mrkdwnContext(`Across your ${patterns.total} rejections. Patterns are clues, not verdicts.`),
+  ];
+}
+
+function stepsLine(rejection: Rejection): string {
+  const done = (step: StepNumber) => rejection.status === 'complete' || step < rejection.step;
+  return STEP_NAMES.map((step) => `${done(step) ? '✓' : '○'} ${getStep(step).title}`).join('  ');
+}
+
+function rejectionBlock(rejection: Rejection, feedback: boolean | undefined): KnownBlock {
+  const stage = rejection.answers.stage ? optionLabel('stage', rejection.answers.stage) : undefined;
+  const when = rejection.completedAt ?? rejection.createdAt;
+  const date = slackDate(when, '{date_short_pretty}', utcFallback(when));
+  const feedbackText =
+    feedback === true ? 'Feedback received' : feedback === false ? 'No feedback came' : 'No feedback yet';
+  return mrkdwnSection(
+    `${title(rejection)}\n${date}${stage ? ` · ended at ${escapeMrkdwn(stage)}` : ''}\n${stepsLine(rejection)}  ·  ${feedbackText}`,
+  );
+}
+
+export function buildHomeView(input: HomeInput): HomeView {
+  const firstTime = input.rejections.length === 0 && input.offset === 0 && !input.draft;
+  if (firstTime) return { type: 'home', blocks: welcome() };
+
+  const top: KnownBlock[] = [
+    header('Rebound'),
+    {
+      type: 'actions',
+      block_id: 'home_start',
+      elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
+    },
+    ...(input.draft ? draftBlocks(input.draft) : []),
+    ...awaitingBlocks(input),
+    ...upcomingBlocks(input),
+    ...(input.offset === 0 ? patternBlocks(input.patterns) : []),
+  ];
+  if (input.rejections.length > 0)
+    top.push(header(input.offset === 0 ? 'Your rejections' : 'Earlier rejections'));
+
+  // One block per rejection; keep three blocks for the divider and the paging rows.
+  const room = Limit.homeBlocks - top.length - 3;
+  const shown = input.rejections.slice(0, Math.max(0, room));
+  const blocks = [
+    ...top,
+    ...shown.map((rejection) => rejectionBlock(rejection, input.feedback.get(rejection.id))),
+  ];
+  const more = input.hasMore || shown.length < input.rejections.length;
+  if (more || input.offset > 0) blocks.push({ type: 'divider' });
+  if (more) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'home_more',
+      elements: [
+        { ...button(HomeActionId.showMore, 'Show more'), value: String(input.offset + shown.length) },
+      ],
+    });
+  }
+  if (input.offset > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'home_newest',
+      elements: [{ ...button(HomeActionId.showMore, 'Back to the newest'), value: '0' }],
+    });
+  }
+  return { type: 'home', blocks };
+}

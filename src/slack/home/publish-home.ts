@@ -1,0 +1,77 @@
+// App Home, loaded and published. Every listener that changes what Home shows calls
+// publishHome after its own ack and its own work: a failure is logged by code and never
+// reaches the person, whose action already succeeded.
+
+import type { webApi } from '@slack/bolt';
+import { computePatterns } from '../../domain/patterns.js';
+import type { Rejection, UserScope } from '../../domain/types.js';
+import { errorCode } from '../../error-code.js';
+import type { Store } from '../../store/store.js';
+import type { ListenerDeps } from '../platform/deps.js';
+import { buildHomeView, type HomeInput } from './home-view.js';
+
+/** Most rejections one Home page can hold (Slack allows 100 blocks; a few are headers and buttons). */
+export const HOME_PAGE_SIZE = 95;
+/** The first page reads this many to draw patterns: more than anyone should ever need. */
+export const PATTERN_SAMPLE = 500;
+const UPCOMING_SHOWN = 5;
+const AWAITING_SHOWN = 3;
+
+/** Everything Home shows for one person, starting at `offset` in their history. */
+export async function loadHomeInput(store: Store, scope: UserScope, offset: number): Promise<HomeInput> {
+  const first = offset === 0;
+  const [listed, draft, upcoming, delivered, feedbackEntries] = await Promise.all([
+    store.listRejections(scope, first ? { limit: PATTERN_SAMPLE } : { limit: HOME_PAGE_SIZE + 1, offset }),
+    store.findOpenDraft(scope),
+    store.listFollowUps(scope, { status: 'pending' }),
+    store.listFollowUps(scope, { status: 'sent' }),
+    store.listUserEntries(scope, { kind: 'feedback' }),
+  ]);
+  const awaiting = delivered.reverse().slice(0, AWAITING_SHOWN);
+  // Heard back at least once counts as answered; only "nothing came" counts as not.
+  const feedback = new Map<string, boolean>();
+  for (const { rejectionId, data } of feedbackEntries) {
+    if (data.kind === 'feedback')
+      feedback.set(rejectionId, feedback.get(rejectionId) === true || data.received);
+  }
+  const known = new Map<string, Rejection>(listed.map((rejection) => [rejection.id, rejection]));
+  const upcomingContext = new Map<string, Rejection>();
+  for (const { rejectionId } of [...awaiting, ...upcoming.slice(0, UPCOMING_SHOWN)]) {
+    if (upcomingContext.has(rejectionId)) continue;
+    const rejection = known.get(rejectionId) ?? (await store.getRejection(scope, rejectionId));
+    if (rejection) upcomingContext.set(rejectionId, rejection);
+  }
+  return {
+    // The builder cuts the first page to what fits and offers the rest behind "Show more".
+    rejections: first ? listed : listed.slice(0, HOME_PAGE_SIZE),
+    offset,
+    hasMore: first ? listed.length >= PATTERN_SAMPLE : listed.length > HOME_PAGE_SIZE,
+    draft,
+    upcoming,
+    awaiting,
+    upcomingContext,
+    feedback,
+    patterns: computePatterns(first ? listed : [], feedback),
+  };
+}
+
+/** Publishes this person's Home. Never throws: Home catches up on their next visit anyway. */
+export async function publishHome(
+  client: webApi.WebClient,
+  deps: ListenerDeps,
+  scope: UserScope,
+  offset = 0,
+): Promise<void> {
+  try {
+    const view = buildHomeView(await loadHomeInput(deps.store, scope, offset));
+    await client.views.publish({ user_id: scope.userId, view });
+  } catch (error) {
+    deps.logger.warn('App Home could not be published:', errorCode(error));
+  }
+}
+
+/** A "Show more" button's value: a page offset, read defensively (it comes back over the network). */
+export function parseHomeOffset(value: unknown): number {
+  const offset = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 0;
+  return Number.isSafeInteger(offset) ? offset : 0;
+}

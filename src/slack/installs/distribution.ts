@@ -1,0 +1,74 @@
+// Distributed mode, assembled: the token cipher, the installation store on our database
+// (re-encrypting what a retired key still holds), per-workspace clients for the follow-up
+// job, uninstall handling, and the OAuth options for HTTPReceiver.
+
+import { type Logger, webApi } from '@slack/bolt';
+import type { Config, DistributionConfig } from '../../config.js';
+import { createTokenCipher } from '../../crypto/token-cipher.js';
+import type { Store } from '../../store/store.js';
+import { followUpClientOptions } from '../follow-ups/team-routed-sender.js';
+import type { InstallationForgetter } from './forget-installation.js';
+import { createInstallationStore, type SlackInstallations } from './installation-store.js';
+import { oauthReceiverOptions } from './receiver-options.js';
+import { resealInstallations } from './reseal-installations.js';
+import { createTeamClients, type TeamClients } from './team-clients.js';
+
+export interface Distribution {
+  installations: SlackInstallations;
+  teamClients: TeamClients<webApi.WebClient>;
+  forgetter: InstallationForgetter;
+  receiverOptions: ReturnType<typeof oauthReceiverOptions>;
+}
+
+export async function startDistribution(deps: {
+  config: Config;
+  distribution: DistributionConfig;
+  store: Store;
+  clock: () => Date;
+  logger: Logger;
+  slackLogger: Logger;
+}): Promise<Distribution> {
+  const { config, distribution, store, clock, logger } = deps;
+  const { current, retired } = distribution.tokenKeys;
+  const cipher = createTokenCipher(current, retired);
+  const installations = createInstallationStore({ store, cipher, clock });
+  await resealInstallations({ store, cipher, clock, logger, retiredKeys: retired.length });
+
+  const teamClients = createTeamClients({
+    findInstallation: (team) => installations.findForTeam(team),
+    makeClient: (token) => new webApi.WebClient(token, followUpClientOptions(config, deps.slackLogger)),
+    clock,
+  });
+  const forgetter: InstallationForgetter = {
+    async forget(key) {
+      const removed = await store.deleteInstallation(key);
+      teamClients.forget(key);
+      return removed;
+    },
+  };
+
+  if (config.slack.botToken)
+    logger.info(
+      'SLACK_BOT_TOKEN is set but not used in distributed mode: each workspace installs Rebound through /slack/install.',
+    );
+
+  return {
+    installations,
+    teamClients,
+    forgetter,
+    receiverOptions: oauthReceiverOptions({
+      distribution,
+      installations,
+      store,
+      clock,
+      logger,
+      clientOptions: {
+        ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+        // A person waits in the browser: answer within seconds, even when Slack does not.
+        retryConfig: { retries: 1, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+        rejectRateLimitedCalls: true,
+        timeout: 10_000,
+      },
+    }),
+  };
+}

@@ -1,0 +1,16 @@
+// What every listener may use. Passed in by the composition root, so tests can swap the
+// clock and the store without touching Slack code.
+
+import type { Logger } from '@slack/bolt';
+import type { Store } from '../../store/store.js';
+import type { InstallationForgetter } from '../installs/forget-installation.js';
+
+export interface ListenerDeps {
+  store: Store;
+  /** The app's clock: the one source of "now" for listeners, jobs and the store. */
+  clock: () => Date;
+  /** Rebound's own logger (ids and codes only, never user text). */
+  logger: Logger;
+  /** Distributed mode only: the per-workspace installations (absent with a single bot token). */
+  installations?: InstallationForgetter;
+}

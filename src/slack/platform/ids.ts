@@ -1,0 +1,84 @@
+// Every callback_id, action_id and block_id Rebound uses, in one place, so listeners and
+// view builders can never drift apart.
+
+import type { StepNumber } from '../../domain/types.js';
+
+export type { FieldId } from '../../domain/types.js';
+
+export const Command = {
+  rejected: '/rejected',
+} as const;
+
+export const CallbackId = {
+  /** One routine step modal; the step number is appended: `routine_step_1` … `routine_step_4`. */
+  routineStepPrefix: 'routine_step_',
+  /** "Pick up where you left off?" modal shown when a draft exists. */
+  resumeDraft: 'resume_draft',
+} as const;
+
+/** Matches every routine step callback_id and captures the step number. */
+export const ROUTINE_STEP_CALLBACK = /^routine_step_([1-4])$/;
+
+export function routineStepCallbackId(step: StepNumber): string {
+  return `${CallbackId.routineStepPrefix}${step}`;
+}
+
+export const ActionId = {
+  /** The Back button on steps 2–4. */
+  back: 'routine_back',
+  /** Resume modal: continue the saved draft. */
+  resumeDraft: 'draft_resume',
+  /** Resume modal: discard the draft and start again. */
+  startFresh: 'draft_start_fresh',
+  /** Every input element's action_id; its block_id names the field. */
+  fieldValue: 'value',
+} as const;
+
+export const BlockId = {
+  /** The actions block that holds the Back button. */
+  navigation: 'routine_nav',
+  resumeActions: 'resume_actions',
+} as const;
+
+/** App Home buttons. Values carry ids or a page offset only. */
+export const HomeActionId = {
+  start: 'home_start_routine',
+  resume: 'home_resume_draft',
+  snooze: 'home_snooze_nudge',
+  cancelNudge: 'home_cancel_nudge',
+  showMore: 'home_show_more',
+} as const;
+
+/**
+ * Follow-up nudge DMs. Each button's value is the follow-up id and nothing else; the snooze
+ * menu's option values are `<choice>:<follow-up id>` (follow-up-refs.ts reads both).
+ */
+export const NudgeActionId = {
+  reflectNow: 'nudge_reflect_now',
+  tweakSearch: 'nudge_tweak_search',
+  snooze: 'nudge_snooze',
+  done: 'nudge_done',
+  /** "Did you hear back?": yes, note what they said. */
+  feedbackYes: 'nudge_feedback_yes',
+  /** "Did you hear back?": no reply (yet). */
+  feedbackNone: 'nudge_feedback_none',
+} as const;
+
+export const NudgeBlockId = {
+  actions: 'nudge_actions',
+  /** The feedback modal's one input. */
+  feedbackText: 'feedback_text',
+} as const;
+
+/** Modals opened from a nudge DM; their private_metadata holds the follow-up and DM ids. */
+export const NudgeCallbackId = {
+  reflect: 'nudge_reflect',
+  tweak: 'nudge_tweak',
+  feedback: 'nudge_feedback',
+} as const;
+
+/** `/rejected delete`: the confirmation modal, and what it turns into if deleting failed. */
+export const PrivacyCallbackId = {
+  deleteConfirm: 'delete_my_data',
+  deleteFailed: 'delete_my_data_failed',
+} as const;

@@ -1,0 +1,47 @@
+// `/rejected export`: everything Rebound keeps for a person, as a JSON file in their DM.
+// Slack's upload flow (files.getUploadURLExternal → the bytes to upload_url →
+// files.completeUploadExternal) is what the SDK's files.uploadV2 does; it needs a channel
+// id, so the DM is opened first. The file's bytes never reach a log line: the SDK logs
+// request bodies at debug only, and its logger is held at info (see logger.ts).
+
+import type { webApi } from '@slack/bolt';
+import type { UserScope } from '../../domain/types.js';
+import { buildUserExport } from '../../domain/user-export.js';
+import { errorCode } from '../../error-code.js';
+import { ErrorCode, ReboundError } from '../../errors.js';
+import type { Store } from '../../store/store.js';
+import { EXPORT_COMMENT_TEXT } from './replies.js';
+
+export type ExportOutcome = 'sent' | 'missing_scope';
+
+/** e.g. `rebound-export-2026-03-02.json` (the UTC date of the export). */
+export function exportFilename(now: Date): string {
+  return `rebound-export-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** Throws on any failure other than a missing `files:write` scope. */
+export async function sendExport(
+  client: webApi.WebClient,
+  store: Store,
+  scope: UserScope,
+  now: Date,
+): Promise<ExportOutcome> {
+  const data = await store.exportUserData(scope);
+  const content = `${JSON.stringify(buildUserExport(scope, data, now), null, 2)}\n`;
+  const opened = await client.conversations.open({ users: scope.userId });
+  const channelId = opened.channel?.id;
+  if (!channelId) throw new ReboundError(ErrorCode.SlackApi, 'conversations.open returned no channel');
+  try {
+    await client.files.uploadV2({
+      channel_id: channelId,
+      content,
+      filename: exportFilename(now),
+      title: 'Your Rebound data',
+      initial_comment: EXPORT_COMMENT_TEXT,
+    });
+  } catch (error) {
+    if (errorCode(error) === 'missing_scope') return 'missing_scope';
+    throw error;
+  }
+  return 'sent';
+}

@@ -1,0 +1,42 @@
+// Back from step n to n − 1. What was typed on step n is kept in the draft first (without
+// validation), then the modal is replaced in place with views.update and the view's hash,
+// so a stale double click gets hash_conflict instead of clobbering a newer view.
+
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { previousStep } from '../../domain/routine.js';
+import { mergeStepAnswers } from '../../domain/step-submission.js';
+import { errorCode } from '../../error-code.js';
+import type { ListenerDeps } from '../platform/deps.js';
+import { decodeDraftMetadata } from '../platform/private-metadata.js';
+import { scopeFromContext } from '../platform/scope.js';
+import { readStepAnswers } from './parse-step.js';
+import { stepViewForDraft } from './step-modal.js';
+import { stepFromCallbackId } from './step-submission.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+
+export function backCallback(deps: ListenerDeps) {
+  return async ({ ack, body, client, context }: Args): Promise<void> => {
+    await ack();
+    const view = body.view;
+    if (view?.type !== 'modal') return;
+    const step = stepFromCallbackId(view.callback_id);
+    const metadata = decodeDraftMetadata(view.private_metadata);
+    const target = step ? previousStep(step) : null;
+    if (!step || !metadata || !target) return;
+    const scope = scopeFromContext(context);
+    try {
+      const draft = await deps.store.getRejection(scope, metadata.draftId);
+      if (draft?.status !== 'draft') return;
+      const answers = mergeStepAnswers(step, draft.answers, readStepAnswers(step, view.state.values));
+      const saved = await deps.store.saveDraft(scope, draft.id, target, answers, deps.clock());
+      await client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: await stepViewForDraft(deps, scope, saved, target),
+      });
+    } catch (error) {
+      deps.logger.warn('Going back a step failed:', errorCode(error));
+    }
+  };
+}

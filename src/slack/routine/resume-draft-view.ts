@@ -1,0 +1,79 @@
+// "Pick up where you left off?": shown by `/rejected` when a draft is waiting, so an
+// unfinished routine is never silently replaced.
+
+import { getStep, STEP_COUNT } from '../../domain/routine.js';
+import type { Rejection } from '../../domain/types.js';
+import {
+  button,
+  type KnownBlock,
+  Limit,
+  type ModalView,
+  mrkdwnSection,
+  plainText,
+} from '../platform/block-kit.js';
+import { ActionId, BlockId, CallbackId } from '../platform/ids.js';
+import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';
+
+export interface ResumeViewInput {
+  draft: Rejection;
+  /** The company typed after `/rejected`, used if the person starts fresh. */
+  prefillCompany?: string;
+}
+
+export const PREFILL_COMPANY_MAX = 100;
+export const RESUME_TEXT = 'Resume';
+export const START_FRESH_TEXT = 'Start fresh';
+
+function nonEmpty(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+/** "the *Designer* role at *Acme*", or as much of it as the draft has. */
+function draftSubject(draft: Rejection): string {
+  const company = nonEmpty(draft.answers.company);
+  const role = nonEmpty(draft.answers.role);
+  const bold = (text: string): string => `*${escapeMrkdwn(truncate(text, 100))}*`;
+  if (role !== undefined && company !== undefined) return ` for the ${bold(role)} role at ${bold(company)}`;
+  if (company !== undefined) return ` for ${bold(company)}`;
+  if (role !== undefined) return ` for the ${bold(role)} role`;
+  return '';
+}
+
+export function buildResumeView(input: ResumeViewInput): ModalView {
+  const { draft } = input;
+  const step = getStep(draft.step);
+  const prefillCompany = nonEmpty(input.prefillCompany);
+  const capped = prefillCompany === undefined ? undefined : truncate(prefillCompany, PREFILL_COMPANY_MAX, '');
+
+  const lines = [
+    '*Pick up where you left off?*',
+    `You have a draft${draftSubject(draft)}, saved at step ${draft.step} of ${STEP_COUNT}: ${escapeMrkdwn(step.heading)}.`,
+    capped === undefined || capped === nonEmpty(draft.answers.company)
+      ? 'Starting fresh clears this draft.'
+      : `Or start fresh with *${escapeMrkdwn(capped)}*. That clears this draft.`,
+  ];
+  const blocks: KnownBlock[] = [
+    mrkdwnSection(lines.join('\n')),
+    {
+      type: 'actions',
+      block_id: BlockId.resumeActions,
+      elements: [
+        button(ActionId.resumeDraft, RESUME_TEXT, 'primary'),
+        button(ActionId.startFresh, START_FRESH_TEXT),
+      ],
+    },
+  ];
+
+  return {
+    type: 'modal',
+    callback_id: CallbackId.resumeDraft,
+    // Ids only, plus the company for "Start fresh" (private-metadata.ts decodes this).
+    private_metadata: JSON.stringify(
+      capped === undefined ? { draftId: draft.id } : { draftId: draft.id, prefillCompany: capped },
+    ),
+    title: plainText('Welcome back', Limit.modalTitle),
+    close: plainText('Not now', Limit.modalButton),
+    blocks,
+  };
+}

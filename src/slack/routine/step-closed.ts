@@ -1,0 +1,39 @@
+// The person closed a step (Save & close, or ×). Keep what they typed on this step in the
+// draft, unvalidated, so the next `/rejected` resumes exactly where they stopped, and show
+// the draft on Home (the routine may have been started from there).
+
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
+import { mergeStepAnswers } from '../../domain/step-submission.js';
+import { errorCode } from '../../error-code.js';
+import { publishHome } from '../home/publish-home.js';
+import type { ListenerDeps } from '../platform/deps.js';
+import { CLOSE_SAVE_FAILED_TEXT } from '../platform/errors-message.js';
+import { decodeDraftMetadata } from '../platform/private-metadata.js';
+import { scopeFromContext } from '../platform/scope.js';
+import { readStepAnswers } from './parse-step.js';
+import { stepFromCallbackId } from './step-submission.js';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewClosedAction>;
+
+export function routineStepClosedCallback(deps: ListenerDeps) {
+  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+    await ack();
+    const step = stepFromCallbackId(view.callback_id);
+    const metadata = decodeDraftMetadata(view.private_metadata);
+    if (!step || !metadata) return;
+    const scope = scopeFromContext(context);
+    try {
+      const draft = await deps.store.getRejection(scope, metadata.draftId);
+      if (draft?.status !== 'draft') return;
+      const answers = mergeStepAnswers(step, draft.answers, readStepAnswers(step, view.state.values));
+      await deps.store.saveDraft(scope, draft.id, step, answers, deps.clock());
+      await publishHome(client, deps, scope);
+    } catch (error) {
+      deps.logger.error('A closed draft could not be saved:', errorCode(error));
+      // The modal is gone, so the DM is the one place left to say this step was not kept.
+      await client.chat
+        .postMessage({ channel: body.user.id, text: CLOSE_SAVE_FAILED_TEXT })
+        .catch((dmError: unknown) => deps.logger.warn('Could not say so in a DM:', errorCode(dmError)));
+    }
+  };
+}

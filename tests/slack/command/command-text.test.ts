@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseRejectedCommand } from '../../../src/slack/command/command-text.js';
+
+describe('parseRejectedCommand', () => {
+  it.each([
+    ['', { kind: 'start' }],
+    ['   ', { kind: 'start' }],
+    ['Acme Corp', { kind: 'start', company: 'Acme Corp' }],
+    ['  Lyft  ', { kind: 'start', company: 'Lyft' }],
+    ['help', { kind: 'help' }],
+    ['HELP', { kind: 'help' }],
+    ['?', { kind: 'help' }],
+    ['list', { kind: 'list' }],
+    ['export', { kind: 'export' }],
+    ['delete', { kind: 'delete' }],
+    ['list of things', { kind: 'start', company: 'list of things' }],
+    ['start List', { kind: 'start', company: 'List' }],
+    ['start', { kind: 'start' }],
+  ])('reads %j', (text, expected) => {
+    expect(parseRejectedCommand(text)).toEqual(expected);
+  });
+
+  it('answers near-misses of a subcommand with a suggestion instead of starting a routine', () => {
+    expect(parseRejectedCommand('lsit')).toEqual({ kind: 'unknown', word: 'lsit', suggestion: 'list' });
+    expect(parseRejectedCommand('exprot')).toEqual({ kind: 'unknown', word: 'exprot', suggestion: 'export' });
+    expect(parseRejectedCommand('delet')).toEqual({ kind: 'unknown', word: 'delet', suggestion: 'delete' });
+    expect(parseRejectedCommand('--verbose')).toEqual({
+      kind: 'unknown',
+      word: '--verbose',
+      suggestion: null,
+    });
+  });
+
+  it('caps a company name at 100 characters without splitting an emoji', () => {
+    const parsed = parseRejectedCommand(`${'😀'.repeat(150)}`);
+    expect(parsed.kind === 'start' && Array.from(parsed.company ?? '')).toHaveLength(100);
+  });
+});

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { validateView } from '../../../emulator/block-kit-rules.js';
+import { computePatterns } from '../../../src/domain/patterns.js';
+import type { FollowUp, Rejection } from '../../../src/domain/types.js';
+import { buildHomeView, type HomeInput } from '../../../src/slack/home/home-view.js';
+import {
+  createFollowUp,
+  createRejection,
+  FULL_ANSWERS,
+  HOSTILE,
+  type Json,
+  LONG_ANSWERS,
+} from '../fixtures.js';
+
+function input(overrides: Partial<HomeInput> = {}): HomeInput {
+  const rejections = overrides.rejections ?? [];
+  return {
+    rejections,
+    offset: 0,
+    hasMore: false,
+    draft: null,
+    upcoming: [],
+    upcomingContext: new Map(),
+    feedback: new Map(),
+    patterns: computePatterns(rejections, overrides.feedback ?? new Map()),
+    ...overrides,
+  };
+}
+
+const text = (view: { blocks: unknown[] }) => JSON.stringify(view.blocks);
+const actionIds = (view: { blocks: unknown[] }) =>
+  (view.blocks as Json[])
+    .flatMap((block) => [
+      ...(block.elements ?? []).map((element: Json) => element.action_id),
+      ...(block.accessory ? [block.accessory.action_id] : []),
+    ])
+    .filter((id) => id !== undefined);
+
+function many(count: number): Rejection[] {
+  return Array.from({ length: count }, (_, index) =>
+    createRejection({ id: `rej_${index}`, answers: { ...FULL_ANSWERS, company: `Company ${index}` } }),
+  );
+}
+
+describe('buildHomeView', () => {
+  it('welcomes a first-time user with one clear way to start', () => {
+    const view = buildHomeView(input());
+    expect(text(view)).toContain('Welcome to Rebound');
+    expect(actionIds(view)).toEqual(['home_start_routine']);
+    expect(validateView(view)).toEqual([]);
+  });
+
+  it('lists rejections newest first with stage, steps done and feedback', () => {
+    const rejections = [
+      createRejection({ id: 'new', answers: { ...FULL_ANSWERS, company: 'Globex', stage: 'take_home' } }),
+      createRejection({ id: 'old', answers: FULL_ANSWERS }),
+    ];
+    const view = buildHomeView(input({ rejections, feedback: new Map([['old', true]]) }));
+    const all = text(view);
+    expect(all.indexOf('Globex')).toBeLessThan(all.indexOf('*Acme*'));
+    expect(all).toContain('ended at Take-home task');
+    expect(all).toContain('✓ Feedback  ✓ Reflect');
+    expect(all).toContain('Feedback received');
+    expect(all).toContain('No feedback yet');
+    expect(validateView(view)).toEqual([]);
+  });
+
+  it('offers to resume a draft and shows which step it stopped at', () => {
+    const draft = createRejection({ id: 'draft_1', status: 'draft', step: 2, completedAt: null });
+    const view = buildHomeView(input({ draft }));
+    const resume = (view.blocks as Json[]).find(
+      (block) => block.accessory?.action_id === 'home_resume_draft',
+    );
+    expect(resume?.accessory.value).toBe('draft_1');
+    expect(resume?.text.text).toContain('step 2 of 4');
+  });
+
+  it('shows upcoming check-ins with Snooze and Cancel that carry only the follow-up id', () => {
+    const rejection = createRejection({ id: 'r1' });
+    const view = buildHomeView(
+      input({
+        rejections: [rejection],
+        upcoming: [createFollowUp(), createFollowUp({ id: 'f2', kind: 'feedback_check' })],
+        upcomingContext: new Map([['r1', rejection]]),
+      }),
+    );
+    const rows = (view.blocks as Json[]).filter((block) => block.block_id?.startsWith('home_nudge_'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.elements[0].options.map((o: Json) => o.value)).toEqual(['1d:f1', '3d:f1', '1w:f1']);
+    expect(rows[0]?.elements[1]).toMatchObject({ action_id: 'home_cancel_nudge', value: 'f1' });
+    expect(text(view)).toContain('Did you hear back from *Acme*?');
+    expect(text(view)).toContain('<!date^1746367200^');
+    expect(validateView(view)).toEqual([]);
+  });
+
+  it('offers the nudge’s own buttons for check-ins still waiting for an answer', () => {
+    const rejection = createRejection({ id: 'r1' });
+    const sent = (id: string, kind: FollowUp['kind']) => ({
+      ...createFollowUp({ id, kind }),
+      status: 'sent' as const,
+    });
+    const view = buildHomeView(
+      input({
+        rejections: [rejection],
+        awaiting: [sent('s1', 'feedback_check'), sent('s2', 'reflect')],
+        upcomingContext: new Map([['r1', rejection]]),
+      }),
+    );
+    const rows = (view.blocks as Json[]).filter((block) => block.block_id?.startsWith('home_waiting_'));
+    expect(
+      rows.map((row) => row.elements.map((element: Json) => [element.action_id, element.value])),
+    ).toEqual([
+      [
+        ['nudge_feedback_yes', 's1'],
+        ['nudge_feedback_none', 's1'],
+      ],
+      [
+        ['nudge_reflect_now', 's2'],
+        ['nudge_tweak_search', 's2'],
+      ],
+    ]);
+    expect(text(view)).toContain('Waiting for you');
+    expect(text(view)).toContain('Did you hear back from *Acme*?');
+    expect(validateView(view)).toEqual([]);
+  });
+
+  it('draws patterns as text bars once there are two rejections to compare', () => {
+    const rejections = [
+      createRejection({ id: 'a', answers: { ...FULL_ANSWERS, stage: 'final_round' } }),
+      createRejection({ id: 'b', answers: { ...FULL_ANSWERS, stage: 'final_round' } }),
+      createRejection({ id: 'c', answers: { ...FULL_ANSWERS, stage: 'first_interview' } }),
+    ];
+    const view = buildHomeView(input({ rejections, feedback: new Map([['a', true]]) }));
+    const all = text(view);
+    expect(all).toContain('`▓▓▓▓▓▓▓▓▓▓` 2 · Final round');
+    expect(all).toContain('`▓▓▓▓▓░░░░░` 1 · First interview');
+    expect(all).toContain('`▓▓▓░░░░░░░` 1 of 3');
+    expect(
+      buildHomeView(input({ rejections: rejections.slice(0, 1) })).blocks.some((b) =>
+        JSON.stringify(b).includes('Patterns'),
+      ),
+    ).toBe(false);
+  });
+
+  it('stays within 100 blocks and pages the rest behind "Show more"', () => {
+    const rejection = createRejection({ id: 'r1' });
+    const view = buildHomeView(
+      input({
+        rejections: many(120),
+        hasMore: true,
+        draft: createRejection({ id: 'd', status: 'draft', step: 3 }),
+        upcoming: Array.from({ length: 8 }, (_, i) => createFollowUp({ id: `f${i}` })),
+        upcomingContext: new Map([['r1', rejection]]),
+      }),
+    );
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(validateView(view)).toEqual([]);
+    const more = (view.blocks as Json[]).find((block) => block.block_id === 'home_more');
+    const shown = (view.blocks as Json[]).filter((block) =>
+      JSON.stringify(block).includes('Company '),
+    ).length;
+    expect(more?.elements[0].value).toBe(String(shown));
+    expect(text(view)).toContain('And 3 more after these.');
+
+    const second = buildHomeView(input({ rejections: many(5), offset: shown, hasMore: false }));
+    expect(text(second)).toContain('Earlier rejections');
+    expect(
+      (second.blocks as Json[]).find((block) => block.block_id === 'home_newest')?.elements[0].value,
+    ).toBe('0');
+    expect((second.blocks as Json[]).some((block) => block.block_id === 'home_more')).toBe(false);
+  });
+
+  it('escapes what people typed and keeps long answers within limits', () => {
+    const view = buildHomeView(
+      input({
+        rejections: [
+          createRejection({ answers: LONG_ANSWERS }),
+          createRejection({ id: 'x', answers: { ...FULL_ANSWERS, company: HOSTILE } }),
+        ],
+      }),
+    );
+    expect(text(view)).not.toContain('<!channel>');
+    expect(text(view)).toContain('&lt;!channel&gt;');
+    expect(validateView(view)).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { validateMessage } from '../../../emulator/block-kit-rules.js';
+import { draftFeedbackRequests, type FeedbackRequest } from '../../../src/domain/feedback-requests.js';
+import type { RejectionEntry, RoutineAnswers } from '../../../src/domain/types.js';
+import { buildSummaryMessage } from '../../../src/slack/routine/summary-message.js';
+import { createRejection, FULL_ANSWERS, HOSTILE, type Json, LONG_ANSWERS } from '../fixtures.js';
+
+const NUDGE = new Date('2025-05-04T14:00:00Z');
+
+function summary(answers: RoutineAnswers, nudgeAt: Date | null = NUDGE, requests?: FeedbackRequest[]) {
+  return buildSummaryMessage({
+    rejection: createRejection({ answers }),
+    feedbackRequests: requests ?? draftFeedbackRequests(answers),
+    nudgeAt,
+  });
+}
+
+/** Every mrkdwn string a reader would see, in order. */
+function texts(message: { blocks: unknown[] }): string[] {
+  return (message.blocks as Json[]).flatMap((block) =>
+    block.text ? [block.text.text] : (block.elements ?? []).map((element: Json) => element.text),
+  );
+}
+
+describe('buildSummaryMessage', () => {
+  it('leads with the company and role, and a short plain fallback for notifications', () => {
+    const message = summary(FULL_ANSWERS);
+    expect(texts(message)[0]).toMatch(/^\*Acme · Product designer\*\n/);
+    expect(message.text).toBe('Your next steps after Acme are ready.');
+  });
+
+  it('gives each feedback note in full, ready to copy, under its recipient', () => {
+    const all = texts(summary(FULL_ANSWERS)).join('\n');
+    expect(all).toContain('*To Sam Lee*\n> Hi Sam Lee,\n>\n> Thank you for considering me');
+    expect(all).toContain('*To Alex Kim*\n> Hi Alex Kim,');
+    expect(texts(summary({ ...FULL_ANSWERS, intermediary: 'none' })).join('\n')).not.toContain('Alex Kim');
+  });
+
+  it('keeps the reflections, the fit, the tweaks by their labels and the lesson', () => {
+    const all = texts(summary(FULL_ANSWERS)).join('\n');
+    expect(all).toContain('*Next time in the interview*\n> Slow down and give examples.');
+    expect(all).toContain('*Strengths to show*\n> How I ran the redesign.');
+    expect(all).toContain('Could see yourself there every day: Not sure');
+    expect(all).toContain('> Long commute.\n> Small team.');
+    expect(all).toContain(
+      '*Tweaks to try*\n• Ask my network for referrals\n• Practise interview answers out loud\n• Apply to two roles a week',
+    );
+    expect(all).toContain("*What you're taking with you*\n> I do better when I bring examples.");
+  });
+
+  it('leaves out what was not answered', () => {
+    const message = summary({ company: 'Acme', role: 'Analyst', lesson: 'Ask early.', strengths: '  ' });
+    const all = texts(message).join('\n');
+    expect(all).not.toContain('Your reflections');
+    expect(all).not.toContain('Tweaks to try');
+    expect(all).not.toContain('How it fit');
+    expect(validateMessage(message)).toEqual([]);
+  });
+
+  it("shows the check-in in the reader's own time, or says none is planned", () => {
+    expect(texts(summary(FULL_ANSWERS)).at(-1)).toContain(
+      '<!date^1746367200^{date_short_pretty} at {time}|2025-05-04 14:00 UTC>',
+    );
+    expect(texts(summary(FULL_ANSWERS, null)).at(-1)).toContain('No check-in is planned');
+  });
+
+  it('escapes everything a person typed, so mentions stay inert', () => {
+    const answers: RoutineAnswers = {
+      ...FULL_ANSWERS,
+      company: HOSTILE,
+      role: HOSTILE,
+      employerContact: HOSTILE,
+      interview: HOSTILE,
+      fitNotes: HOSTILE,
+      tweakOther: HOSTILE,
+      lesson: HOSTILE,
+    };
+    const message = summary(answers);
+    const escaped = '&lt;!channel&gt; &lt;@U123&gt; &amp; co';
+    const all = texts(message).join('\n');
+    expect(all).toContain(`*${escaped} · ${escaped}*`);
+    expect(all).toContain(`*To ${escaped}*`);
+    expect(all).toContain(`*Next time in the interview*\n> ${escaped}`);
+    expect(all).toContain(`• ${escaped}`);
+    expect(message.text).toBe(`Your next steps after ${escaped} are ready.`);
+    expect(`${JSON.stringify(message.blocks)} ${message.text}`).not.toMatch(/<!channel>|<@U123>|& co/);
+  });
+
+  it('fits answers at their longest, with emoji and right-to-left text, within Slack limits', () => {
+    const message = summary(LONG_ANSWERS);
+    expect(validateMessage(message)).toEqual([]);
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    for (const text of texts(message)) {
+      expect(text.length).toBeLessThanOrEqual(3000);
+      expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+      expect(text).not.toMatch(/&[a-z]*…/);
+    }
+    const strengths = texts(message).find((text) => text.startsWith('*Strengths to show*')) ?? '';
+    expect(strengths).toMatch(/^\*Strengths to show\*\n> (&amp;)+…$/);
+  });
+
+  it('stays within 50 blocks however many notes it is given', () => {
+    const many = Array.from({ length: 80 }, () => ({
+      audience: 'employer' as const,
+      recipient: 'x',
+      text: 'Hello',
+    }));
+    const message = summary(FULL_ANSWERS, NUDGE, many);
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(validateMessage(message)).toEqual([]);
+  });
+
+  it('passes the Slack rules checker with only the required answers', () => {
+    expect(validateMessage(summary({ company: 'Acme', role: 'Analyst' }, null))).toEqual([]);
+    expect(validateMessage(summary({}, null, []))).toEqual([]);
+  });
+  it('shows the feedback they noted later, escaped and quoted', () => {
+    const scope = { teamId: 'T1234', enterpriseId: null, userId: 'U1234' };
+    const entry = (data: RejectionEntry['data']): RejectionEntry => ({
+      id: 'e1',
+      rejectionId: 'rej_123',
+      scope,
+      data,
+      createdAt: NUDGE,
+    });
+    const message = buildSummaryMessage({
+      rejection: createRejection(),
+      feedbackRequests: [],
+      nudgeAt: NUDGE,
+      entries: [
+        entry({ kind: 'feedback', received: false, text: null }),
+        entry({ kind: 'feedback', received: true, text: `More depth, please ${HOSTILE}` }),
+      ],
+    });
+    const noted = texts(message).filter((text) => text.startsWith('*What they told you*'));
+    expect(noted).toEqual([
+      '*What they told you*\n> More depth, please &lt;!channel&gt; &lt;@U123&gt; &amp; co',
+    ]);
+    expect(validateMessage(message)).toEqual([]);
+  });
+});
