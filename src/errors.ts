@@ -10,7 +10,7 @@ export const ErrorCode = {
   SlackApi: 'slack_api_error',
   InvalidPayload: 'invalid_payload',
   TokenDecryptFailed: 'token_decrypt_failed',
-  /** Distributed mode: no installation (no token) for the workspace a request or nudge belongs to. */
+  /** Distributed mode: no installation (no token) for the workspace a request or follow-up belongs to. */
   NotInstalled: 'not_installed',
   /** An OAuth `state` that is forged, expired or already used. */
   OAuthStateInvalid: 'oauth_state_invalid',

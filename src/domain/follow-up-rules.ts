@@ -1,12 +1,12 @@
 // When follow-ups fall due: the "did you hear back?" check after step 1, and a snoozed
-// nudge. Pure: `now` and the person's timezone come from the caller. Times are read on the
-// person's own clock, so a nudge never lands at 03:00 for them or drifts an hour at DST.
+// follow-up. Pure: `now` and the person's timezone come from the caller. Times are read on the
+// person's own clock, so a follow-up never lands at 03:00 for them or drifts an hour at DST.
 
 import {
   addCalendarDays,
   atLocalHour,
   DAY_MS,
-  DEFAULT_NUDGE_HOUR,
+  DEFAULT_FOLLOW_UP_HOUR,
   instantToZonedParts,
   weekdayOnOrAfter,
   zonedDateTimeToInstant,
@@ -24,7 +24,7 @@ export function isSnoozeChoice(value: unknown): value is SnoozeChoice {
 export const FEEDBACK_CHECK_DAYS = 4;
 
 /**
- * A snoozed nudge comes back at the time of day it was first due, N calendar days after
+ * A snoozed follow-up comes back at the time of day it was first due, N calendar days after
  * today on the person's clock (so "1 week" across a DST change is still 10:00 for them).
  * Never in the past, whatever odd `previousDue` a retry left behind.
  */
@@ -45,7 +45,7 @@ export function feedbackCheckDueAt(startedAt: Date, now: Date, tz: string | null
   const started = instantToZonedParts(startedAt, tz);
   const planned = atLocalHour(
     weekdayOnOrAfter(addCalendarDays(started, FEEDBACK_CHECK_DAYS)),
-    DEFAULT_NUDGE_HOUR,
+    DEFAULT_FOLLOW_UP_HOUR,
     tz,
   );
   return planned.getTime() > now.getTime() ? planned : nextWeekdayMorningAfter(now, tz);
@@ -55,7 +55,7 @@ export function feedbackCheckDueAt(startedAt: Date, now: Date, tz: string | null
 export function nextWeekdayMorningAfter(now: Date, tz: string | null): Date {
   let day = weekdayOnOrAfter(instantToZonedParts(now, tz));
   for (;;) {
-    const candidate = atLocalHour(day, DEFAULT_NUDGE_HOUR, tz);
+    const candidate = atLocalHour(day, DEFAULT_FOLLOW_UP_HOUR, tz);
     if (candidate.getTime() > now.getTime()) return candidate;
     day = weekdayOnOrAfter(addCalendarDays(day, 1));
   }

@@ -9,10 +9,10 @@ export type { FieldDefinition, FieldKind, FieldOption, OneOfRule, StepDefinition
 export { STEPS } from './steps.js';
 
 export const STEP_COUNT = 4;
-/** A nudge time a minute in the past still counts: the person picked "now" and then typed. */
-export const NUDGE_GRACE_MS = MINUTE_MS;
+/** A follow-up time a minute in the past still counts: the person picked "now" and then typed. */
+export const FOLLOW_UP_GRACE_MS = MINUTE_MS;
 /** How far ahead chat.scheduleMessage accepts a time. */
-export const NUDGE_HORIZON_DAYS = 120;
+export const FOLLOW_UP_HORIZON_DAYS = 120;
 
 export type StepErrors = Partial<Record<FieldId, string>>;
 
@@ -71,12 +71,12 @@ export function normalizeAnswers(answers: RoutineAnswers): RoutineAnswers {
   return normalized as RoutineAnswers;
 }
 
-function nudgeError(value: Date, now: Date): string | undefined {
-  if (value.getTime() < now.getTime() - NUDGE_GRACE_MS) {
+function followUpError(value: Date, now: Date): string | undefined {
+  if (value.getTime() < now.getTime() - FOLLOW_UP_GRACE_MS) {
     return 'That time has already passed. Pick one from now on.';
   }
-  if (value.getTime() > now.getTime() + NUDGE_HORIZON_DAYS * DAY_MS) {
-    return `Pick a time within the next ${NUDGE_HORIZON_DAYS} days.`;
+  if (value.getTime() > now.getTime() + FOLLOW_UP_HORIZON_DAYS * DAY_MS) {
+    return `Pick a time within the next ${FOLLOW_UP_HORIZON_DAYS} days.`;
   }
   return undefined;
 }
@@ -106,7 +106,7 @@ function fieldError(field: FieldDefinition, value: unknown, now: Date): string |
     case 'checkboxes':
       return (value as unknown[]).every(known) ? undefined : 'Please pick from the list.';
     case 'datetime':
-      return nudgeError(value as Date, now);
+      return followUpError(value as Date, now);
   }
 }
 

@@ -49,7 +49,7 @@ export function submitStep(
 }
 
 /**
- * The follow-ups a finished routine schedules: the reflect nudge at the time the person
+ * The follow-ups a finished routine schedules: the reflect follow-up at the time the person
  * chose, and the "did you hear back?" check a few days after they started.
  */
 export function followUpsFor(answers: RoutineAnswers, context: SubmitContext): NewFollowUp[] {
@@ -57,5 +57,7 @@ export function followUpsFor(answers: RoutineAnswers, context: SubmitContext): N
     kind: 'feedback_check',
     dueAt: feedbackCheckDueAt(context.startedAt, context.now, context.tz),
   };
-  return answers.nudgeAt ? [{ kind: 'reflect', dueAt: answers.nudgeAt }, feedbackCheck] : [feedbackCheck];
+  return answers.followUpAt
+    ? [{ kind: 'reflect', dueAt: answers.followUpAt }, feedbackCheck]
+    : [feedbackCheck];
 }

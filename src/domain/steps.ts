@@ -287,7 +287,7 @@ const learn: StepDefinition = {
       summaryLabel: "What you're taking with you",
     },
     {
-      id: 'nudgeAt',
+      id: 'followUpAt',
       kind: 'datetime',
       label: 'When should we check in?',
       hint: "We'll send you a short message then, to see how the search is going.",

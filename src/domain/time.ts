@@ -90,7 +90,7 @@ function offsetAt(instantMs: number, timeZone: string): number {
  *
  * Around DST changes a reading can name two instants or none. Like Temporal's
  * "compatible" rule: an ambiguous time (clocks went back) takes the earlier instant, so
- * a nudge is never an hour late; a time that never existed (clocks went forward) moves
+ * a follow-up is never an hour late; a time that never existed (clocks went forward) moves
  * forward by the size of the gap, so 02:30 on a spring-forward night becomes 03:30.
  */
 export function zonedDateTimeToInstant(local: ZonedDateTime, tz: string | null): Date {
@@ -129,8 +129,8 @@ export function weekdayOnOrAfter(date: CalendarDate): CalendarDate {
   return day;
 }
 
-export const DEFAULT_NUDGE_DAYS = 3;
-export const DEFAULT_NUDGE_HOUR = 10;
+export const DEFAULT_FOLLOW_UP_DAYS = 3;
+export const DEFAULT_FOLLOW_UP_HOUR = 10;
 
 /** The start of `hour` on a person's own clock, on the given local date. */
 export function atLocalHour(date: CalendarDate, hour: number, tz: string | null): Date {
@@ -142,8 +142,8 @@ export function atLocalHour(date: CalendarDate, hour: number, tz: string | null)
  * after `now` (UTC when tz is null or unknown), moved on to Monday if that is a weekend.
  * Mid-morning on a working day, after a few days' distance.
  */
-export function defaultNudgeAt(now: Date, tz: string | null): Date {
+export function defaultFollowUpAt(now: Date, tz: string | null): Date {
   const today = instantToZonedParts(now, tz);
-  const day = weekdayOnOrAfter(addCalendarDays(today, DEFAULT_NUDGE_DAYS));
-  return atLocalHour(day, DEFAULT_NUDGE_HOUR, tz);
+  const day = weekdayOnOrAfter(addCalendarDays(today, DEFAULT_FOLLOW_UP_DAYS));
+  return atLocalHour(day, DEFAULT_FOLLOW_UP_HOUR, tz);
 }

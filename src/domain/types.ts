@@ -65,8 +65,8 @@ export interface RoutineAnswers {
   tweakOther?: string;
   // Step 4: learning experience
   lesson?: string;
-  /** When the follow-up nudge is due (the user picks it in their local time). */
-  nudgeAt?: Date;
+  /** When the follow-up follow-up is due (the user picks it in their local time). */
+  followUpAt?: Date;
 }
 
 /** A form field is identified by the RoutineAnswers key it fills. */
@@ -89,7 +89,7 @@ export interface Rejection {
   completedAt: Date | null;
 }
 
-/** `reflect`: the nudge to reflect and tweak the search; `feedback_check`: "did you hear back?". */
+/** `reflect`: the follow-up to reflect and tweak the search; `feedback_check`: "did you hear back?". */
 export type FollowUpKind = 'reflect' | 'feedback_check';
 
 /**
@@ -132,7 +132,7 @@ export interface UserProfile {
   tzFetchedAt: Date;
 }
 
-/** The step-2 prompts, answered again from a nudge's "Reflect now". */
+/** The step-2 prompts, answered again from a follow-up's "Reflect now". */
 export type ReflectionAnswers = Pick<RoutineAnswers, 'interview' | 'preparation' | 'rapport' | 'strengths'>;
 
 /** Something a person added to a rejection after finishing the routine. */

@@ -73,6 +73,6 @@ export function buildUserExport(
 }
 
 function exportAnswers(answers: RoutineAnswers): Exported<RoutineAnswers> {
-  const { nudgeAt, ...rest } = answers;
-  return nudgeAt ? { ...rest, nudgeAt: nudgeAt.toISOString() } : rest;
+  const { followUpAt, ...rest } = answers;
+  return followUpAt ? { ...rest, followUpAt: followUpAt.toISOString() } : rest;
 }

@@ -1,4 +1,4 @@
-// Routine answers are stored as JSON text. JSON has no dates, so a Date (e.g. `nudgeAt`) is
+// Routine answers are stored as JSON text. JSON has no dates, so a Date (e.g. `followUpAt`) is
 // written as {"$date": "<ISO 8601>"} and revived on read. Answers only ever hold strings,
 // string arrays and Dates, so a user's text can never be mistaken for the marker object.
 
@@ -18,7 +18,13 @@ export function serializeAnswers(answers: RoutineAnswers): string {
 }
 
 export function parseAnswers(text: string): RoutineAnswers {
-  return JSON.parse(text, (_key, value) => (isDateMarker(value) ? new Date(value.$date) : value));
+  const answers = JSON.parse(text, (_key, value) => (isDateMarker(value) ? new Date(value.$date) : value));
+  // Rows written before the field was renamed hold it as `nudgeAt`.
+  if ('nudgeAt' in answers) {
+    const { nudgeAt, ...rest } = answers;
+    return { followUpAt: nudgeAt, ...rest };
+  }
+  return answers;
 }
 
 function isoString(date: Date, key: string): string {

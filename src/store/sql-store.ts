@@ -1,5 +1,5 @@
 // The Store, once, for both engines: each method runs its shared operation on the engine's
-// driver. Only completing a rejection, snoozing a nudge and migrating need a transaction;
+// driver. Only completing a rejection, snoozing a follow-up and migrating need a transaction;
 // every other method is a single conditional statement (plus a read to tell "missing" from
 // "conflict").
 

@@ -112,20 +112,20 @@ export interface Store {
   /** Transient failure: back to `pending`, due again at `retryAt`. */
   releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp>;
 
-  // --- Answering a delivered nudge -------------------------------------------------------
+  // --- Answering a delivered follow-up -------------------------------------------------------
 
   /** One of this user's follow-ups, or null (missing, or someone else's). */
   findFollowUp(scope: UserScope, id: string): Promise<FollowUp | null>;
-  /** The person answered a delivered nudge: `sent` → `done`. Throws `store_conflict` unless `sent`. */
+  /** The person answered a delivered follow-up: `sent` → `done`. Throws `store_conflict` unless `sent`. */
   markFollowUpDone(scope: UserScope, id: string, now: Date): Promise<FollowUp>;
   /**
-   * Closes a delivered (`sent`) nudge as `done` and stores a new `pending` one of the same
+   * Closes a delivered (`sent`) follow-up as `done` and stores a new `pending` one of the same
    * kind and rejection, due at `dueAt`; returns the new one. Exactly one of two racing
-   * snoozes wins; the other (and any nudge that is not `sent`) throws `store_conflict`.
+   * snoozes wins; the other (and any follow-up that is not `sent`) throws `store_conflict`.
    */
   snoozeFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Promise<FollowUp>;
   /**
-   * No more nudges for this rejection: its pending follow-ups become `cancelled`, its sent
+   * No more follow-ups for this rejection: its pending follow-ups become `cancelled`, its sent
    * ones `done`. Idempotent; returns how many changed.
    */
   stopFollowUps(scope: UserScope, rejectionId: string, now: Date): Promise<number>;
@@ -143,7 +143,7 @@ export interface Store {
   exportUserData(scope: UserScope): Promise<UserData>;
   /**
    * Deletes everything kept for this user — rejections of every status, entries, follow-ups
-   * (so no nudge is sent afterwards) and profile — in one transaction; returns how many records.
+   * (so no follow-up is sent afterwards) and profile — in one transaction; returns how many records.
    */
   deleteUserData(scope: UserScope): Promise<number>;
 

@@ -77,7 +77,7 @@ describe('npm start under faketime, 30 days ahead of the database server', () =>
       now,
     });
 
-    // The process lives 30 days ahead: Alice's nudge is due for it, Bob's is not yet.
+    // The process lives 30 days ahead: Alice's follow-up is due for it, Bob's is not yet.
     await expect.poll(() => alice.dm.length, { timeout: 15_000 }).toBe(1);
     await expect
       .poll(async () => (await store.listFollowUps(scopeOf('U1')))[0]?.status, { timeout: 5_000 })

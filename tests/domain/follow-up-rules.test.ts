@@ -42,7 +42,7 @@ describe('snoozedUntil', () => {
     expect(snooze('1w')).toBe('2026-03-13T14:00:00.000Z'); // Fri 10:00 EDT
   });
 
-  it('counts from today on the person’s calendar, not from when the nudge was due', () => {
+  it('counts from today on the person’s calendar, not from when the follow-up was due', () => {
     // Opened on Friday 22:00 in New York, already Saturday in UTC.
     expect(snooze('1d', new Date('2026-03-07T03:00:00Z'))).toBe('2026-03-07T15:00:00.000Z');
     // Opened three days late: three days from now.
@@ -131,11 +131,11 @@ describe('nextWeekdayMorningAfter', () => {
 describe('follow-ups of a finished routine', () => {
   const started = new Date('2026-03-02T15:00:00Z');
   const now = new Date('2026-03-02T15:30:00Z');
-  const nudgeAt = new Date('2026-03-05T15:00:00Z');
+  const followUpAt = new Date('2026-03-05T15:00:00Z');
 
-  it('stores the chosen nudge and the "did you hear back?" check', () => {
-    expect(followUpsFor({ nudgeAt }, { now, tz: NEW_YORK, startedAt: started })).toEqual([
-      { kind: 'reflect', dueAt: nudgeAt },
+  it('stores the chosen follow-up and the "did you hear back?" check', () => {
+    expect(followUpsFor({ followUpAt }, { now, tz: NEW_YORK, startedAt: started })).toEqual([
+      { kind: 'reflect', dueAt: followUpAt },
       { kind: 'feedback_check', dueAt: new Date('2026-03-06T15:00:00Z') },
     ]);
     expect(followUpsFor({}, { now, tz: NEW_YORK, startedAt: started })).toEqual([
@@ -147,13 +147,13 @@ describe('follow-ups of a finished routine', () => {
     const outcome = submitStep(
       4,
       { company: 'Acme' },
-      { lesson: 'Bring examples.', nudgeAt },
+      { lesson: 'Bring examples.', followUpAt },
       { now, tz: NEW_YORK, startedAt: started },
     );
     expect(outcome).toMatchObject({
       kind: 'finish',
       followUps: [
-        { kind: 'reflect', dueAt: nudgeAt },
+        { kind: 'reflect', dueAt: followUpAt },
         { kind: 'feedback_check', dueAt: new Date('2026-03-06T15:00:00Z') },
       ],
     });

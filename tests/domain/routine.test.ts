@@ -29,7 +29,7 @@ const step3: RoutineAnswers = {
   skillsElsewhere: 'maybe',
   tweaks: ['referrals'],
 };
-const step4: RoutineAnswers = { lesson: 'Bring examples.', nudgeAt: new Date(now.getTime() + 3 * DAY) };
+const step4: RoutineAnswers = { lesson: 'Bring examples.', followUpAt: new Date(now.getTime() + 3 * DAY) };
 
 describe('the steps as data', () => {
   it('has four steps in order, each with a title that fits the modal title', () => {
@@ -59,7 +59,7 @@ describe('the steps as data', () => {
       'tweaks',
       'tweakOther',
       'lesson',
-      'nudgeAt',
+      'followUpAt',
     ]);
   });
 
@@ -173,24 +173,24 @@ describe('validateStep 3: tweak search tactics', () => {
 });
 
 describe('validateStep 4: a learning experience', () => {
-  const nudge = (offsetMs: number) =>
-    validateStep(4, { ...step4, nudgeAt: new Date(now.getTime() + offsetMs) }, ctx);
+  const dm = (offsetMs: number) =>
+    validateStep(4, { ...step4, followUpAt: new Date(now.getTime() + offsetMs) }, ctx);
 
   it('needs a lesson and a check-in time', () => {
     expect(validateStep(4, step4, ctx)).toEqual({});
-    expect(Object.keys(validateStep(4, { lesson: ' ' }, ctx)).sort()).toEqual(['lesson', 'nudgeAt']);
-    expect(validateStep(4, { ...step4, nudgeAt: new Date(Number.NaN) }, ctx)).toHaveProperty('nudgeAt');
+    expect(Object.keys(validateStep(4, { lesson: ' ' }, ctx)).sort()).toEqual(['followUpAt', 'lesson']);
+    expect(validateStep(4, { ...step4, followUpAt: new Date(Number.NaN) }, ctx)).toHaveProperty('followUpAt');
   });
 
   it('allows a minute of grace for a time just passed, no more', () => {
-    expect(nudge(0)).toEqual({});
-    expect(nudge(-60_000)).toEqual({});
-    expect(nudge(-60_001).nudgeAt).toMatch(/passed/);
+    expect(dm(0)).toEqual({});
+    expect(dm(-60_000)).toEqual({});
+    expect(dm(-60_001).followUpAt).toMatch(/passed/);
   });
 
   it('allows up to 120 days ahead, as far as Slack can schedule', () => {
-    expect(nudge(120 * DAY)).toEqual({});
-    expect(nudge(120 * DAY + 1).nudgeAt).toMatch(/120 days/);
+    expect(dm(120 * DAY)).toEqual({});
+    expect(dm(120 * DAY + 1).followUpAt).toMatch(/120 days/);
   });
 });
 
@@ -202,7 +202,7 @@ describe('normalizeAnswers', () => {
         role: ' \n',
         tweaks: [],
         stage: 'other',
-        nudgeAt: new Date(Number.NaN),
+        followUpAt: new Date(Number.NaN),
       }),
     ).toEqual({ company: 'Acme', stage: 'other' });
     expect([undefined, '', ' ', [], 'x', ['a']].map(isEmptyAnswer)).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  defaultNudgeAt,
+  defaultFollowUpAt,
   instantToZonedParts,
   isValidTimeZone,
   resolveTimeZone,
@@ -91,8 +91,8 @@ describe('instantToZonedParts', () => {
   });
 });
 
-describe('defaultNudgeAt', () => {
-  const at = (now: string, tz: string | null): string => defaultNudgeAt(new Date(now), tz).toISOString();
+describe('defaultFollowUpAt', () => {
+  const at = (now: string, tz: string | null): string => defaultFollowUpAt(new Date(now), tz).toISOString();
 
   it('is 10:00 local three days later, counted on the local calendar', () => {
     expect(at('2025-01-13T12:00:00Z', 'America/New_York')).toBe('2025-01-16T15:00:00.000Z'); // Mon → Thu

@@ -5,7 +5,7 @@ import { createFollowUp, createRejection, FULL_ANSWERS, NOW } from '../slack/fix
 
 const scope = { teamId: 'T1234', enterpriseId: null, userId: 'U1234' };
 
-/** A nudge sent after one retry. */
+/** A follow-up sent after one retry. */
 function followUp(overrides: Partial<FollowUp>): FollowUp {
   return createFollowUp({
     scope,
@@ -61,7 +61,7 @@ describe('buildUserExport', () => {
     const [draft, done] = exported.rejections;
     expect(draft?.entries).toEqual([]);
     expect(draft?.followUps).toEqual([]);
-    expect(done?.answers).toEqual({ ...FULL_ANSWERS, nudgeAt: '2025-05-04T14:00:00.000Z' });
+    expect(done?.answers).toEqual({ ...FULL_ANSWERS, followUpAt: '2025-05-04T14:00:00.000Z' });
     expect(done?.entries).toEqual([
       {
         id: 'e1',

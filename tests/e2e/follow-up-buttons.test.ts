@@ -1,4 +1,4 @@
-// The nudge DMs' buttons end to end: the real app against the Slack emulator. Nudges are
+// The follow-up DMs' buttons end to end: the real app against the Slack emulator. Follow-ups are
 // delivered by the follow-up job at an explicit `now`, then clicked the way a person would:
 // each choice is saved, the DM is rewritten without buttons, and old, double or foreign
 // clicks change nothing.
@@ -38,26 +38,26 @@ async function runJob(when: Date) {
 
 /**
  * Seeds an Acme Corp rejection with these follow-ups, runs the job at NOW, and returns the
- * rejection with its latest nudge in `user`'s DMs.
+ * rejection with its latest follow-up in `user`'s DMs.
  */
 async function deliverAcme(user: EmulatedUser, followUps: NewFollowUp[]) {
   const seeded = await seed(followUps, { company: 'Acme Corp' });
   await runJob(NOW);
-  return { ...seeded, nudge: nudgeFor(user, 'Acme Corp') };
+  return { ...seeded, dm: followUpFor(user, 'Acme Corp') };
 }
 
-/** The follow-up a nudge DM was sent for, from the message metadata the job attaches. */
+/** The follow-up a follow-up DM was sent for, from the message metadata the job attaches. */
 function followUpIdOf(message: StoredMessage | undefined): string {
   const id = (message?.metadata as { event_payload?: { follow_up_id?: string } } | undefined)?.event_payload
     ?.follow_up_id;
-  if (!id) throw new Error('not a nudge DM');
+  if (!id) throw new Error('not a follow-up DM');
   return id;
 }
 
-function nudgeFor(user: EmulatedUser, company: string): StoredMessage {
+function followUpFor(user: EmulatedUser, company: string): StoredMessage {
   const found = user.dm.filter((message) => JSON.stringify(message.blocks).includes(company));
   const latest = found.at(-1);
-  if (!latest) throw new Error(`no nudge about ${company}`);
+  if (!latest) throw new Error(`no follow-up about ${company}`);
   return latest;
 }
 
@@ -83,8 +83,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 const statusOf = async (id: string) =>
   (await harness.current().rebound.store.findFollowUp(alice, id))?.status;
 
-describe('nudge buttons', () => {
-  it('snoozes 1 day, 3 days or 1 week in the person’s own time across DST, and nudges again then', async () => {
+describe('follow-up buttons', () => {
+  it('snoozes 1 day, 3 days or 1 week in the person’s own time across DST, and follow-ups again then', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
     const companies = { '1d': 'Acme Corp', '3d': 'Globex', '1w': 'Initech' } as const;
@@ -100,11 +100,11 @@ describe('nudge buttons', () => {
       '1w': new Date('2026-03-13T14:00:00Z'), // Friday 10:00 EDT
     };
     for (const choice of ['1d', '3d', '1w'] as const) {
-      const nudge = nudgeFor(user, companies[choice]);
-      const id = followUpIdOf(nudge);
-      await user.selectOption({ messageTs: nudge.ts }, 'nudge_snooze', `${choice}:${id}`);
+      const dm = followUpFor(user, companies[choice]);
+      const id = followUpIdOf(dm);
+      await user.selectOption({ messageTs: dm.ts }, 'nudge_snooze', `${choice}:${id}`);
       const until = expected[choice].getTime() / 1000;
-      await answered(user, nudge.ts, `:zzz: Snoozed until <!date^${until}^`);
+      await answered(user, dm.ts, `:zzz: Snoozed until <!date^${until}^`);
       expect(await statusOf(id)).toBe('done');
     }
     const pending = (await h.rebound.store.listFollowUps(alice)).filter((one) => one.status === 'pending');
@@ -141,9 +141,9 @@ describe('nudge buttons', () => {
       { company: 'Globex' },
     );
     await runJob(NOW);
-    const nudge = nudgeFor(user, 'Acme Corp');
-    await user.clickMessageButton(nudge.ts, 'nudge_done');
-    await answered(user, nudge.ts, ':white_check_mark: Done. No more check-ins about Acme Corp.');
+    const dm = followUpFor(user, 'Acme Corp');
+    await user.clickMessageButton(dm.ts, 'nudge_done');
+    await answered(user, dm.ts, ':white_check_mark: Done. No more check-ins about Acme Corp.');
 
     const acmeNow = await h.rebound.store.listFollowUps(alice, { rejectionId: acme.rejection.id });
     expect(acmeNow.map((one) => [one.kind, one.status])).toEqual([
@@ -155,14 +155,14 @@ describe('nudge buttons', () => {
       ['reflect', 'sent'],
       ['feedback_check', 'pending'],
     ]);
-    expect(hasButtons(nudgeFor(user, 'Globex'))).toBe(true);
+    expect(hasButtons(followUpFor(user, 'Globex'))).toBe(true);
 
     expect(await runJob(at(3 * DAY))).toMatchObject({ sent: 1 });
     expect(JSON.stringify(user.dm.at(-1)?.blocks)).toContain('Did you hear back from Globex?');
     expect(user.dm).toHaveLength(3);
   });
 
-  it('"I’m done" also takes the buttons off the rejection’s other delivered nudges', async () => {
+  it('"I’m done" also takes the buttons off the rejection’s other delivered follow-ups', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     await seed(
@@ -180,16 +180,16 @@ describe('nudge buttons', () => {
     expect(JSON.stringify(user.dm[0]?.blocks)).toContain('Did you hear back from Acme Corp?');
   });
 
-  it('"Reflect now" opens the step-2 prompts pre-filled, saves a new entry, and later nudges recall it', async () => {
+  it('"Reflect now" opens the step-2 prompts pre-filled, saves a new entry, and later follow-ups recall it', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
-    const { rejection, nudge } = await deliverAcme(user, [
+    const { rejection, dm } = await deliverAcme(user, [
       { kind: 'reflect', dueAt: NOW },
       { kind: 'reflect', dueAt: at(7 * DAY) },
     ]);
-    expect(JSON.stringify(nudge.blocks)).toContain('You planned to try: *Ask my network for referrals*');
+    expect(JSON.stringify(dm.blocks)).toContain('You planned to try: *Ask my network for referrals*');
 
-    await user.clickMessageButton(nudge.ts, 'nudge_reflect_now');
+    await user.clickMessageButton(dm.ts, 'nudge_reflect_now');
     const modal = await user.waitForModal((view) => view.callback_id === 'nudge_reflect');
     expect(JSON.stringify(modal.blocks)).toContain('Slow down when walking through the portfolio.');
     expect(modal.private_metadata).not.toContain('Acme');
@@ -203,7 +203,7 @@ describe('nudge buttons', () => {
     const saved = await user.submit({ preparation: 'Read their last two case studies.' });
     expect(saved.errors).toBeUndefined();
     expect(user.modal).toBeUndefined();
-    await answered(user, nudge.ts, 'Your reflection is saved with your plan.');
+    await answered(user, dm.ts, 'Your reflection is saved with your plan.');
     // The DM keeps the context it was sent with.
     expect(JSON.stringify(user.dm[0]?.blocks)).toContain('Ask my network for referrals');
 
@@ -212,7 +212,7 @@ describe('nudge buttons', () => {
     expect(entries.map((entry) => entry.data)).toEqual([
       { kind: 'reflection', answers: { preparation: 'Read their last two case studies.' } },
     ]);
-    expect(await statusOf(followUpIdOf(nudge))).toBe('done');
+    expect(await statusOf(followUpIdOf(dm))).toBe('done');
 
     await runJob(at(7 * DAY));
     const later = user.dm.at(-1);
@@ -232,11 +232,11 @@ describe('nudge buttons', () => {
   it('"Tweak my search" opens step 3 as saved and changes the tactics', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
-    const { rejection, nudge } = await deliverAcme(user, [
+    const { rejection, dm } = await deliverAcme(user, [
       { kind: 'reflect', dueAt: NOW },
       { kind: 'reflect', dueAt: at(7 * DAY) },
     ]);
-    await user.clickMessageButton(nudge.ts, 'nudge_tweak_search');
+    await user.clickMessageButton(dm.ts, 'nudge_tweak_search');
     const modal = await user.waitForModal((view) => view.callback_id === 'nudge_tweak');
     const tweaks = (
       modal.blocks as { block_id?: string; element?: { initial_options?: { value: string }[] } }[]
@@ -248,7 +248,7 @@ describe('nudge buttons', () => {
     const none = await user.submit({ tweaks: [], tweakOther: null });
     expect(Object.keys(none.errors ?? {})).toEqual(['tweaks']);
     await user.submit({ tweaks: ['practice_interviews'], tweakOther: 'Two applications a week' });
-    await answered(user, nudge.ts, 'Your search plan is updated.');
+    await answered(user, dm.ts, 'Your search plan is updated.');
 
     const updated = await h.rebound.store.getRejection(alice, rejection.id);
     expect(updated?.answers).toMatchObject({
@@ -264,10 +264,10 @@ describe('nudge buttons', () => {
     );
   });
 
-  it('"Did you hear back?": notes the feedback they got, and later nudges recall it', async () => {
+  it('"Did you hear back?": notes the feedback they got, and later follow-ups recall it', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
-    const { rejection, nudge: check } = await deliverAcme(user, [
+    const { rejection, dm: check } = await deliverAcme(user, [
       { kind: 'feedback_check', dueAt: NOW },
       { kind: 'reflect', dueAt: at(7 * DAY) },
     ]);
@@ -295,7 +295,7 @@ describe('nudge buttons', () => {
   it('"No reply yet" is noted once, however often it is clicked', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
-    const { rejection, nudge: check } = await deliverAcme(user, [{ kind: 'feedback_check', dueAt: NOW }]);
+    const { rejection, dm: check } = await deliverAcme(user, [{ kind: 'feedback_check', dueAt: NOW }]);
     const original = structuredClone(check.blocks);
     await user.clickMessageButton(check.ts, 'nudge_feedback_none');
     await answered(user, check.ts, 'Noted: no reply yet.');
@@ -319,17 +319,17 @@ describe('nudge buttons', () => {
   it('old and double clicks change nothing', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
-    const { nudge } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
-    const id = followUpIdOf(nudge);
-    const original = structuredClone(nudge.blocks);
+    const { dm } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
+    const id = followUpIdOf(dm);
+    const original = structuredClone(dm.blocks);
 
     // Two snoozes at once: exactly one wins.
     await Promise.all([
-      user.selectOption({ messageTs: nudge.ts }, 'nudge_snooze', `1d:${id}`),
-      user.selectOption({ messageTs: nudge.ts }, 'nudge_snooze', `1w:${id}`),
+      user.selectOption({ messageTs: dm.ts }, 'nudge_snooze', `1d:${id}`),
+      user.selectOption({ messageTs: dm.ts }, 'nudge_snooze', `1w:${id}`),
     ]);
     expect(await ephemeral(user)).toBe("You've already answered this check-in, so nothing changed.");
-    await answered(user, nudge.ts, 'Snoozed until');
+    await answered(user, dm.ts, 'Snoozed until');
     const afterSnooze = await h.rebound.store.listFollowUps(alice);
     expect(afterSnooze.map((one) => one.status).sort()).toEqual(['done', 'pending']);
 
@@ -347,23 +347,23 @@ describe('nudge buttons', () => {
     await ephemeral(user, 5);
     expect(await h.rebound.store.listFollowUps(alice)).toEqual(afterSnooze);
     expect(h.emu.callsTo('views.open')).toHaveLength(0);
-    expect(nudgeFor(user, 'Acme Corp').updatedCount).toBe(0); // the copy itself is left alone
-    expect(user.dm.find((message) => message.ts === nudge.ts)?.updatedCount).toBe(1);
+    expect(followUpFor(user, 'Acme Corp').updatedCount).toBe(0); // the copy itself is left alone
+    expect(user.dm.find((message) => message.ts === dm.ts)?.updatedCount).toBe(1);
   });
 
-  it('ignores clicks on someone else’s nudge', async () => {
+  it('ignores clicks on someone else’s follow-up', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     const bob = h.emu.addUser({ id: 'U2', name: 'bob', tz: null });
-    const { nudge } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
-    const id = followUpIdOf(nudge);
+    const { dm } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
+    const id = followUpIdOf(dm);
     const before = await h.rebound.store.listFollowUps(alice);
 
     // Bob somehow holds Alice's buttons (a forwarded or forged payload).
     const copy = await h.rebound.app.client.chat.postMessage({
       channel: 'U2',
       text: 'copy',
-      blocks: nudge.blocks as never,
+      blocks: dm.blocks as never,
     });
     const copyTs = copy.ts ?? '';
     await bob.clickMessageButton(copyTs, 'nudge_done');
@@ -422,11 +422,11 @@ describe('nudge buttons', () => {
   });
 });
 
-describe('nudge buttons over Socket Mode', () => {
+describe('follow-up buttons over Socket Mode', () => {
   it('snoozes, reflects and stops like over HTTP', async () => {
     const h = await start('socket');
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
-    const { nudge: first } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
+    const { dm: first } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
     await user.selectOption({ messageTs: first.ts }, 'nudge_snooze', `1d:${followUpIdOf(first)}`);
     // Friday 16:00 in Berlin, due again Saturday 16:00 there.
     await answered(user, first.ts, `Snoozed until <!date^${Date.parse('2026-03-07T15:00:00Z') / 1000}^`);

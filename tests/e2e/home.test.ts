@@ -33,7 +33,7 @@ async function seed(answers: RoutineAnswers, when: Date, dueAt?: Date) {
 
 /**
  * A rejection with only its company answered (Acme Corp) and these follow-ups, four days old;
- * the job has just run at NOW. Returns it and the first nudge DM about it.
+ * the job has just run at NOW. Returns it and the first follow-up DM about it.
  */
 async function deliverAcme(user: EmulatedUser, followUps: NewFollowUp[]) {
   const { rebound } = harness.current();
@@ -46,8 +46,8 @@ async function deliverAcme(user: EmulatedUser, followUps: NewFollowUp[]) {
     at(-4 * DAY),
   );
   await rebound.runFollowUps(NOW);
-  const nudge = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
-  return { ...done, nudge };
+  const dm = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
+  return { ...done, dm };
 }
 
 describe('App Home', () => {
@@ -166,25 +166,25 @@ describe('App Home', () => {
     expect(homeText(user)).not.toContain('Coming up');
   });
 
-  it('republishes Home after a nudge is answered in the DM', async () => {
+  it('republishes Home after a follow-up is answered in the DM', async () => {
     const { h, user } = await start();
-    const { rejection, nudge } = await deliverAcme(user, [
+    const { rejection, dm } = await deliverAcme(user, [
       { kind: 'reflect', dueAt: NOW },
       { kind: 'feedback_check', dueAt: at(2 * DAY) },
     ]);
     await published(h, user, () => user.openHome());
     expect(homeText(user)).toContain('Did you hear back from *Acme Corp*?');
 
-    await published(h, user, () => user.clickMessageButton(nudge.ts, 'nudge_done'));
+    await published(h, user, () => user.clickMessageButton(dm.ts, 'nudge_done'));
     expect(homeText(user)).not.toContain('Coming up');
     expect(
       (await h.rebound.store.listFollowUps(alice, { rejectionId: rejection.id })).map((f) => f.status),
     ).toEqual(['done', 'cancelled']);
   });
 
-  it('answers a delivered nudge from Home with the same modal as the DM, then updates both', async () => {
+  it('answers a delivered follow-up from Home with the same modal as the DM, then updates both', async () => {
     const { h, user } = await start();
-    const { followUps, nudge: dm } = await deliverAcme(user, [{ kind: 'feedback_check', dueAt: NOW }]);
+    const { followUps, dm } = await deliverAcme(user, [{ kind: 'feedback_check', dueAt: NOW }]);
     const checkId = followUps[0]?.id ?? '';
     await published(h, user, () => user.openHome());
     expect(homeText(user)).toContain('Waiting for you');
@@ -196,7 +196,7 @@ describe('App Home', () => {
     expect(homeText(user)).not.toContain('Waiting for you');
     expect(homeText(user)).toContain('Feedback received');
     expect((await h.rebound.store.findFollowUp(alice, checkId))?.status).toBe('done');
-    // The DM the nudge came in loses its buttons too.
+    // The DM the follow-up came in loses its buttons too.
     await user.waitForDm((message) => message.ts === dm.ts && message.updatedCount > 0);
     expect(h.logs.join('\n')).not.toContain('hired internally');
   });

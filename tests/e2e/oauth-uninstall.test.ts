@@ -1,5 +1,5 @@
 // Distributed mode: a workspace removing Rebound (app_uninstalled, tokens_revoked for the
-// bot) deletes its installation, and its nudges stop — another workspace's carry on.
+// bot) deletes its installation, and its follow-ups stop — another workspace's carry on.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installThroughOAuth } from '../support/oauth-browser.js';
@@ -31,8 +31,8 @@ const sentTo = (userId: string) =>
     .filter((call) => call.ok && call.params.channel === userId)
     .map((call) => call.teamId);
 
-/** One due nudge per workspace's user; returns their ids. */
-async function dueNudges(): Promise<{ alice: string; bob: string }> {
+/** One due follow-up per workspace's user; returns their ids. */
+async function dueFollowUps(): Promise<{ alice: string; bob: string }> {
   const seed = async (userId: string, teamId: string) => {
     const { followUps } = await seedRejection(h.rebound.store, scopeOf(userId, teamId), {
       followUps: [{ kind: 'reflect', dueAt: at(-60_000) }],
@@ -44,8 +44,8 @@ async function dueNudges(): Promise<{ alice: string; bob: string }> {
 }
 
 describe('uninstalling in distributed mode', () => {
-  it("deletes that workspace's installation and stops its nudges, not the other workspace's", async () => {
-    const ids = await dueNudges();
+  it("deletes that workspace's installation and stops its follow-ups, not the other workspace's", async () => {
+    const ids = await dueFollowUps();
     const delivered = await h.emu.uninstall('TA');
     expect(delivered.tokensRevoked.status).toBe(200);
     expect(delivered.appUninstalled.status).toBe(200);
@@ -70,8 +70,8 @@ describe('uninstalling in distributed mode', () => {
     expect(h.emu.problems).toEqual([]);
   });
 
-  it('fails a nudge for a workspace with no installation as not_installed, once', async () => {
-    const ids = await dueNudges();
+  it('fails a follow-up for a workspace with no installation as not_installed, once', async () => {
+    const ids = await dueFollowUps();
     // Gone while no instance was listening (say, removed from the database by hand).
     expect(await h.rebound.store.deleteInstallation(TA)).toBe(true);
     expect(await h.rebound.runFollowUps(NOW)).toMatchObject({ claimed: 2, sent: 1, failed: 1, retrying: 0 });

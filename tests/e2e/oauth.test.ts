@@ -1,6 +1,6 @@
 // Distributed mode end to end, over HTTP against the emulator: workspaces install Rebound
 // through /slack/install and /slack/oauth_redirect (the real Bolt state-cookie flow, driven
-// with fetch), their installations are stored encrypted, and every request and nudge goes
+// with fetch), their installations are stored encrypted, and every request and follow-up goes
 // out with its own workspace's token.
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ const sentWith = (harness: Harness, userId: string) =>
     .map((call) => call.teamId);
 
 describe.each(engines)('installing in many workspaces on $name', (engine) => {
-  it('installs two workspaces; each command and each nudge uses its own workspace token', async () => {
+  it('installs two workspaces; each command and each follow-up uses its own workspace token', async () => {
     h = await startHarness({ distributed: true, now: NOW, databaseUrl: await engine.databaseUrl() });
     const { emu } = h;
 

@@ -36,7 +36,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
     return seedRejection(h.rebound.store, scope, { answers, followUps, now: when });
   }
 
-  /** Alice: two finished rejections (entries, a sent and a pending nudge), a draft, a profile. */
+  /** Alice: two finished rejections (entries, a sent and a pending follow-up), a draft, a profile. */
   async function seedAlice() {
     const acme = await seed(
       alice,
@@ -58,7 +58,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
     );
     await h.rebound.store.createDraft(alice, { company: 'Initech' }, NOW);
     await h.rebound.store.saveUserProfile(alice, 'America/New_York', NOW);
-    await h.rebound.runFollowUps(NOW); // the Acme nudge goes out
+    await h.rebound.runFollowUps(NOW); // the Acme follow-up goes out
     return { acme, globex };
   }
 
@@ -157,7 +157,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
     expect(h.emu.callsTo('files.completeUploadExternal')).toEqual([]);
   });
 
-  it('delete: asks first, then leaves nothing of theirs behind, stops their nudges and says so', async () => {
+  it('delete: asks first, then leaves nothing of theirs behind, stops their follow-ups and says so', async () => {
     await seedOthers();
     const { acme, globex } = await seedAlice();
     const followUpIds = [...acme.followUps, ...globex.followUps].map((followUp) => followUp.id);
@@ -189,7 +189,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
     });
     expect(await h.rebound.store.findOpenDraft(alice)).toBeNull();
     for (const id of followUpIds) expect(await h.rebound.store.getFollowUp(id)).toBeNull();
-    // …and no nudge of hers goes out afterwards; everyone else's data is as it was.
+    // …and no follow-up of hers goes out afterwards; everyone else's data is as it was.
     h.clock.set(at(3 * DAY));
     const dmsBefore = user.dm.length;
     await h.rebound.runFollowUps(at(3 * DAY));

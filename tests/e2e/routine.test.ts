@@ -61,9 +61,9 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
     await alice.submit(step3);
     expect(alice.modal?.callback_id).toBe('routine_step_4');
 
-    // The nudge defaults to 10:00 New York time, three days on (a Thursday).
-    const defaultNudge = new Date('2026-03-05T15:00:00Z');
-    expect(JSON.stringify(alice.modal?.blocks)).toContain(String(defaultNudge.getTime() / 1000));
+    // The follow-up defaults to 10:00 New York time, three days on (a Thursday).
+    const defaultFollowUp = new Date('2026-03-05T15:00:00Z');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain(String(defaultFollowUp.getTime() / 1000));
 
     const result = await alice.submit(step4);
     expect(result.errors).toBeUndefined();
@@ -76,14 +76,14 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
     expect(summary).toContain('Acme Corp');
     expect(summary).toContain('Product Designer');
     expect(summary).toContain('Ask about the team early on.');
-    expect(summary).toContain(`<!date^${defaultNudge.getTime() / 1000}^`);
+    expect(summary).toContain(`<!date^${defaultFollowUp.getTime() / 1000}^`);
 
     const [rejection] = await h.rebound.store.listRejections(scope);
     expect(rejection).toMatchObject({
       status: 'complete',
       answers: { company: 'Acme Corp', stage: 'final_round' },
     });
-    // The nudge they picked, and "did you hear back?" four days after starting (Friday 10:00).
+    // The follow-up they picked, and "did you hear back?" four days after starting (Friday 10:00).
     const followUps = await h.rebound.store.listFollowUps(scope);
     expect(followUps).toEqual([
       expect.objectContaining({
@@ -91,7 +91,7 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
         status: 'pending',
         rejectionId: rejection?.id,
         scope,
-        dueAt: defaultNudge,
+        dueAt: defaultFollowUp,
       }),
       expect.objectContaining({
         kind: 'feedback_check',
@@ -140,10 +140,10 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
     await alice.submit({ company: 'Initech' });
     await alice.submit(step2);
     await alice.submit(step3);
-    const past = await alice.submit({ ...step4, nudgeAt: NOW.getTime() / 1000 - 3600 });
-    expect(Object.keys(past.errors ?? {})).toEqual(['nudgeAt']);
-    const tooFar = await alice.submit({ ...step4, nudgeAt: NOW.getTime() / 1000 + 121 * 86_400 });
-    expect(Object.keys(tooFar.errors ?? {})).toEqual(['nudgeAt']);
+    const past = await alice.submit({ ...step4, followUpAt: NOW.getTime() / 1000 - 3600 });
+    expect(Object.keys(past.errors ?? {})).toEqual(['followUpAt']);
+    const tooFar = await alice.submit({ ...step4, followUpAt: NOW.getTime() / 1000 + 121 * 86_400 });
+    expect(Object.keys(tooFar.errors ?? {})).toEqual(['followUpAt']);
     expect(alice.modal?.callback_id).toBe('routine_step_4');
     expect(await h.rebound.store.listFollowUps(scope)).toEqual([]);
   });

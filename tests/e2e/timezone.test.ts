@@ -1,4 +1,4 @@
-// The nudge picker needs the person's timezone, which only users.info tells. A slow Slack
+// The follow-up picker needs the person's timezone, which only users.info tells. A slow Slack
 // answer must not hold up the modal, yet the step-4 default must still be in their zone.
 
 import { expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { step1, step2, step3 } from '../support/routine-steps.js';
 const NOW = new Date('2026-03-02T15:00:00Z'); // Monday 10:00 in New York
 const harness = harnessPerTest();
 
-it('opens the modal without waiting for users.info, and still defaults the nudge in their zone', async () => {
+it('opens the modal without waiting for users.info, and still defaults the follow-up in their zone', async () => {
   const h = await harness.start({ now: NOW });
   const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
   h.emu.failNext('users.info', { delayMs: 1500 });

@@ -1,5 +1,5 @@
 // Losing the bot token, and Slack retrying an event: app_uninstalled and tokens_revoked (bot)
-// stop every pending nudge of that workspace at once; an uninstalled workspace's data is
+// stop every pending follow-up of that workspace at once; an uninstalled workspace's data is
 // deleted once the retention period has passed, unless it came back first; a retried
 // delivery of an event already handled is acknowledged and ignored.
 
@@ -25,7 +25,7 @@ async function start(mode: Mode = 'http'): Promise<Harness> {
   return h;
 }
 
-async function seedNudges(h: Harness, scope: UserScope, company: string) {
+async function seedFollowUps(h: Harness, scope: UserScope, company: string) {
   return seedRejection(h.rebound.store, scope, {
     answers: { company },
     followUps: [
@@ -48,15 +48,15 @@ async function logged(h: Harness, text: string): Promise<void> {
 }
 
 describe('uninstall and revoked tokens', () => {
-  it('app_uninstalled stops every pending nudge of the workspace at once, and only there', async () => {
+  it('app_uninstalled stops every pending follow-up of the workspace at once, and only there', async () => {
     const h = await start();
-    await seedNudges(h, alice, 'Acme Corp');
-    await seedNudges(h, bob, 'Globex');
-    await seedNudges(h, elsewhere, 'Elsewhere Inc');
+    await seedFollowUps(h, alice, 'Acme Corp');
+    await seedFollowUps(h, bob, 'Globex');
+    await seedFollowUps(h, elsewhere, 'Elsewhere Inc');
 
     const result = await h.emu.sendEvent({ type: 'app_uninstalled' });
     expect(result.status).toBe(200);
-    await logged(h, '4 pending nudge(s) cancelled');
+    await logged(h, '4 pending follow-up(s) cancelled');
     expect(await statuses(h, alice)).toEqual(['cancelled', 'cancelled']);
     expect(await statuses(h, bob)).toEqual(['cancelled', 'cancelled']);
     expect(await statuses(h, elsewhere)).toEqual(['pending', 'pending']);
@@ -75,9 +75,9 @@ describe('uninstall and revoked tokens', () => {
 
   it('deletes an uninstalled workspace’s data after the retention period, not before', async () => {
     const h = await start();
-    await seedNudges(h, alice, 'Acme Corp');
+    await seedFollowUps(h, alice, 'Acme Corp');
     await h.rebound.store.saveUserProfile(alice, 'America/New_York', NOW);
-    await seedNudges(h, elsewhere, 'Elsewhere Inc');
+    await seedFollowUps(h, elsewhere, 'Elsewhere Inc');
     await h.emu.sendEvent({ type: 'app_uninstalled' });
     await logged(h, 'Rebound was uninstalled in T1');
 
@@ -95,7 +95,7 @@ describe('uninstall and revoked tokens', () => {
 
   it('keeps the data of a workspace that is back: any command from it forgets the uninstall', async () => {
     const h = await start();
-    await seedNudges(h, alice, 'Acme Corp');
+    await seedFollowUps(h, alice, 'Acme Corp');
     await h.emu.sendEvent({ type: 'app_uninstalled' });
     await logged(h, 'Rebound was uninstalled in T1');
 
@@ -105,16 +105,16 @@ describe('uninstall and revoked tokens', () => {
     expect((await h.rebound.store.exportUserData(alice)).rejections).toHaveLength(1);
   });
 
-  it('tokens_revoked stops the nudges only when it lists the bot token', async () => {
+  it('tokens_revoked stops the follow-ups only when it lists the bot token', async () => {
     const h = await start();
-    await seedNudges(h, alice, 'Acme Corp');
+    await seedFollowUps(h, alice, 'Acme Corp');
     // A person revoking their own user token: Rebound keeps none, nothing changes.
     await h.emu.sendEvent({ type: 'tokens_revoked', tokens: { oauth: ['U1'], bot: [] } });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await statuses(h, alice)).toEqual(['pending', 'pending']);
 
     await h.emu.sendEvent({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] } });
-    await logged(h, 'The bot token was revoked in T1: 2 pending nudge(s) cancelled');
+    await logged(h, 'The bot token was revoked in T1: 2 pending follow-up(s) cancelled');
     expect(await statuses(h, alice)).toEqual(['cancelled', 'cancelled']);
     // Not an uninstall: nothing is scheduled for deletion.
     expect(await retention(h, at(365 * DAY))).toMatchObject({ teamsPurged: 0 });

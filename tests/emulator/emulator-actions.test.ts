@@ -20,11 +20,11 @@ const moreMenu = {
   action_id: 'more',
   options: [option('stop', 'Stop these'), option('help', 'Help')],
 };
-const nudgeBlocks: types.KnownBlock[] = [
+const followUpBlocks: types.KnownBlock[] = [
   { type: 'section', text: { type: 'mrkdwn', text: '*Checking in*' }, accessory: moreMenu },
   {
     type: 'actions',
-    block_id: 'nudge',
+    block_id: 'follow-up',
     elements: [snoozeSelect, { type: 'button', action_id: 'done', text: plain('Done'), value: 'n1' }],
   },
 ];
@@ -90,7 +90,7 @@ describe('the Home tab', () => {
       view: {
         type: 'home',
         blocks: [
-          ...nudgeBlocks,
+          ...followUpBlocks,
           {
             type: 'section',
             block_id: 'draft',
@@ -114,7 +114,7 @@ describe('the Home tab', () => {
           block_id: 'draft',
           value: 'd1',
         }),
-        state: { values: { nudge: { snooze: { type: 'static_select', selected_option: null } } } },
+        state: { values: { 'follow-up': { snooze: { type: 'static_select', selected_option: null } } } },
         viewType: 'home',
       },
     ]);
@@ -129,12 +129,12 @@ describe('the Home tab', () => {
       action: {
         type: 'static_select',
         action_id: 'snooze',
-        block_id: 'nudge',
+        block_id: 'follow-up',
         selected_option: picked,
         placeholder: plain('Snooze'),
         action_ts: expect.stringMatching(/^\d+\.\d{6}$/),
       },
-      state: { values: { nudge: { snooze: { type: 'static_select', selected_option: picked } } } },
+      state: { values: { 'follow-up': { snooze: { type: 'static_select', selected_option: picked } } } },
     });
     await alice.clickHomeButton('done');
     expect(seen[1]?.state).toEqual(seen[0]?.state);
@@ -145,7 +145,7 @@ describe('the Home tab', () => {
       /"1y" is not one of.*"1d", "1w"/,
     );
     await expect(alice.selectOption('home', 'nope', '1d')).rejects.toThrow(
-      /no such static_select.*nudge\/snooze/,
+      /no such static_select.*follow-up\/snooze/,
     );
     await expect(alice.clickHomeButton('snooze')).rejects.toThrow(/no such button.*draft\/resume/);
   });
@@ -156,8 +156,8 @@ describe('DM messages', () => {
   beforeEach(async () => {
     const posted = await (await client()).chat.postMessage({
       channel: 'U1',
-      text: 'Nudge',
-      blocks: nudgeBlocks,
+      text: 'Follow-up',
+      blocks: followUpBlocks,
     });
     ts = String(posted.ts);
   });
@@ -168,7 +168,7 @@ describe('DM messages', () => {
     expect(seen[0]).toMatchObject({
       container: { type: 'message', message_ts: ts, channel_id: 'DU1' },
       action: { type: 'static_select', selected_option: picked },
-      state: { values: { nudge: { snooze: { type: 'static_select', selected_option: picked } } } },
+      state: { values: { 'follow-up': { snooze: { type: 'static_select', selected_option: picked } } } },
       responseUrl: expect.stringContaining('/response/'),
     });
   });

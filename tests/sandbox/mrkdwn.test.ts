@@ -69,8 +69,8 @@ describe('parseMrkdwn', () => {
   });
 
   it("renders the app's <!date^…> in the reader's timezone, relative to the reader's now", () => {
-    const nudge = new Date('2026-03-05T15:00:00Z');
-    const when = slackDate(nudge, '{date_short_pretty} at {time}', 'fallback');
+    const dm = new Date('2026-03-05T15:00:00Z');
+    const when = slackDate(dm, '{date_short_pretty} at {time}', 'fallback');
     const context = { now: Date.parse('2026-03-02T15:00:00Z'), timeZone: 'America/New_York' };
     expect(parseMrkdwn(`We'll check in ${when}.`, context)).toEqual([
       text("We'll check in "),

@@ -1,6 +1,6 @@
 // The sandbox in a real browser: Debian's Chromium, driven by playwright-core, walks the routine the way
 // a person would on the page — typing `/rejected Acme`, filling the modals the app sent — then reads
-// the summary DM, moves the clock a week on, snoozes the nudge that arrives and opens the Home tab.
+// the summary DM, moves the clock a week on, snoozes the follow-up that arrives and opens the Home tab.
 // Everything is asserted on what the page shows; the emulator must have seen no broken Slack rule.
 //
 // UPDATE_SCREENSHOTS=1 npx vitest run tests/sandbox   refreshes docs/screenshots/*.png for the README.
@@ -108,7 +108,7 @@ async function typeInMessageBox(text: string): Promise<void> {
 }
 
 describe('the sandbox page', () => {
-  it('says it is a sandbox, walks the routine, brings a nudge a week later, snoozes it and shows Home', async () => {
+  it('says it is a sandbox, walks the routine, brings a follow-up a week later, snoozes it and shows Home', async () => {
     await page.goto(sandbox.url);
     await page.getByText('Nothing here talks to the real Slack').waitFor();
     await page.getByText('This is the very beginning of #general').waitFor();
@@ -169,7 +169,7 @@ describe('the sandbox page', () => {
     expect(summary).toMatch(/check in (on )?\w+.* at 10:00 AM/);
     await screenshot('summary-dm');
 
-    // A week on, the nudge arrives while we watch.
+    // A week on, the follow-up arrives while we watch.
     const before = await dm().locator('article.message').count();
     await page.getByRole('button', { name: '+1 week' }).click();
     await page.getByText(/It's now Monday, March 9th, 2026/).waitFor();
@@ -182,15 +182,15 @@ describe('the sandbox page', () => {
       .last();
     await withSnooze.waitFor();
     // The same message after the app rewrites it (and its Snooze control is gone).
-    const nudge = dm().locator(`article[data-ts="${await withSnooze.getAttribute('data-ts')}"]`);
-    expect((await nudge.textContent()) ?? '').toContain('Acme');
-    await screenshot('nudge-dm');
+    const checkIn = dm().locator(`article[data-ts="${await withSnooze.getAttribute('data-ts')}"]`);
+    expect((await checkIn.textContent()) ?? '').toContain('Acme');
+    await screenshot('follow-up-dm');
 
     // Snooze it from its own control: the app rewrites the DM, its buttons replaced by what was chosen.
-    await nudge.getByRole('combobox', { name: 'Snooze' }).selectOption({ label: '1 day' });
-    await nudge.getByText('(edited)').waitFor();
-    expect(await nudge.getByRole('combobox', { name: 'Snooze' }).count()).toBe(0);
-    expect((await nudge.textContent()) ?? '').toMatch(/[Ss]nooze/);
+    await checkIn.getByRole('combobox', { name: 'Snooze' }).selectOption({ label: '1 day' });
+    await checkIn.getByText('(edited)').waitFor();
+    expect(await checkIn.getByRole('combobox', { name: 'Snooze' }).count()).toBe(0);
+    expect((await checkIn.textContent()) ?? '').toMatch(/[Ss]nooze/);
 
     // Home: the page tells the app (app_home_opened) and shows what it publishes: the history
     // with Acme, and the check-ins still to come with their Snooze menus.

@@ -38,7 +38,7 @@ export const FULL_ANSWERS: RoutineAnswers = {
   tweaks: ['referrals', 'practice_interviews'],
   tweakOther: 'Apply to two roles a week',
   lesson: 'I do better when I bring examples.',
-  nudgeAt: new Date('2025-05-04T14:00:00Z'),
+  followUpAt: new Date('2025-05-04T14:00:00Z'),
 };
 
 /** Every text answer at its longest, full of emoji, RTL text and mentions. */
@@ -71,7 +71,7 @@ export function createRejection(overrides: Partial<Rejection> = {}): Rejection {
   };
 }
 
-/** A pending reflection nudge of createRejection()'s person, due at FULL_ANSWERS.nudgeAt. */
+/** A pending reflection follow-up of createRejection()'s person, due at FULL_ANSWERS.followUpAt. */
 export function createFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
   return {
     id: 'f1',

@@ -1,4 +1,4 @@
-// The contract for what a person does after the routine: answering a delivered nudge
+// The contract for what a person does after the routine: answering a delivered follow-up
 // (snooze, done, stop) and adding entries to a finished rejection. Part of runStoreContract,
 // so SQLite and PostgreSQL are held to it alike.
 
@@ -40,7 +40,7 @@ export function describeFollowUpAnswers(current: () => Store): void {
     });
   });
 
-  describe('marking a delivered nudge done', () => {
+  describe('marking a delivered follow-up done', () => {
     it('closes a sent follow-up once; anything else is a conflict', async () => {
       const sent = await sentReflect();
       const done = await current().markFollowUpDone(alice, sent.id, at(2 * DAY));
@@ -62,7 +62,7 @@ export function describeFollowUpAnswers(current: () => Store): void {
     });
   });
 
-  describe('snoozing a delivered nudge', () => {
+  describe('snoozing a delivered follow-up', () => {
     it('closes it and schedules the same kind again, claimable when due', async () => {
       const { followUps } = await rejectionWith([{ kind: 'feedback_check', dueAt: at(DAY) }]);
       const sent = await deliver(followUps[0]);
@@ -107,7 +107,7 @@ export function describeFollowUpAnswers(current: () => Store): void {
       expect(all.map((one) => one.status).sort()).toEqual(['done', 'pending']);
     });
 
-    it('refuses a nudge that is not delivered, or someone else’s, and changes nothing', async () => {
+    it('refuses a follow-up that is not delivered, or someone else’s, and changes nothing', async () => {
       const { followUps } = await rejectionWith([{ kind: 'reflect', dueAt: at(DAY) }]);
       const pending = followUps[0];
       await expectCode(

@@ -1,4 +1,4 @@
-// The contract for whole workspaces (stopping their nudges, purging them after uninstall)
+// The contract for whole workspaces (stopping their follow-ups, purging them after uninstall)
 // and for recording event deliveries once. Part of runStoreContract, for both engines.
 
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ export function describeTeams(current: () => Store): void {
   const statuses = async (scope: UserScope) =>
     (await current().listFollowUps(scope)).map((followUp) => followUp.status);
 
-  describe('stopping a workspace’s nudges', () => {
+  describe('stopping a workspace’s follow-ups', () => {
     it('cancels every pending follow-up of that workspace only, once', async () => {
       const store = current();
       const due = [{ kind: 'reflect', dueAt: at(DAY) } as const];

@@ -1,5 +1,5 @@
 // The contract for one person's data as a whole: entries across rejections (App Home),
-// moving or calling off a nudge that has not gone out, export and deletion. Part of
+// moving or calling off a follow-up that has not gone out, export and deletion. Part of
 // runStoreContract, so SQLite and PostgreSQL are held to it alike.
 
 import { describe, expect, it } from 'vitest';
@@ -68,7 +68,7 @@ export function describeUserData(current: () => Store): void {
     });
   });
 
-  describe('moving or calling off a nudge that has not gone out', () => {
+  describe('moving or calling off a follow-up that has not gone out', () => {
     async function pending(): Promise<FollowUp> {
       const { followUps } = await fullRejection(alice, 'Acme', [{ kind: 'reflect', dueAt: at(DAY) }]);
       const [first] = followUps;
@@ -151,7 +151,7 @@ export function describeUserData(current: () => Store): void {
   });
 
   describe('deleting a person’s data', () => {
-    it('removes every record of theirs, pending nudges included, and nobody else’s', async () => {
+    it('removes every record of theirs, pending follow-ups included, and nobody else’s', async () => {
       const store = current();
       const done = await fullRejection(alice, 'Acme', [
         { kind: 'reflect', dueAt: at(DAY) },

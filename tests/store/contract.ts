@@ -49,7 +49,7 @@ const richAnswers: RoutineAnswers = {
   tweaks: ['referrals', 'tailor_cv'],
   tweakOther: '',
   lesson: '   leading and trailing spaces   ',
-  nudgeAt: new Date('2030-03-08T09:30:00.123Z'),
+  followUpAt: new Date('2030-03-08T09:30:00.123Z'),
 };
 
 /** Slack's longest plain-text input: 3000 UTF-16 code units, no surrogate pair cut in half. */
@@ -128,8 +128,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         const draft = await store.createDraft(alice, richAnswers, T0);
         const read = await store.getRejection(alice, draft.id);
         expect(read?.answers).toEqual(richAnswers);
-        expect(read?.answers.nudgeAt).toBeInstanceOf(Date);
-        expect(read?.answers.nudgeAt?.toISOString()).toBe('2030-03-08T09:30:00.123Z');
+        expect(read?.answers.followUpAt).toBeInstanceOf(Date);
+        expect(read?.answers.followUpAt?.toISOString()).toBe('2030-03-08T09:30:00.123Z');
         expect(read?.answers.fitNotes).toBe('{"$date":"2030-01-01T00:00:00.000Z"}');
       });
 

@@ -1,4 +1,4 @@
-// The nudge DM's choices that need no modal: snooze (1 day / 3 days / 1 week, in the
+// The follow-up DM's choices that need no modal: snooze (1 day / 3 days / 1 week, in the
 // person's own time), "I'm done" (no more check-ins about this rejection) and "No reply
 // yet". Each saves first, then rewrites the DM so its buttons are gone, and refreshes Home.
 
@@ -6,37 +6,37 @@ import type { StaticSelectAction } from '@slack/bolt';
 import { snoozedUntil } from '../../domain/follow-up-rules.js';
 import { publishHome } from '../home/publish-home.js';
 import { currentTimeZone } from '../routine/user-timezone.js';
-import { nudgeClickCallback, readButton } from './click.js';
+import { followUpClickCallback, readButton } from './click.js';
 import { showChoice } from './loaded-follow-up.js';
 import { parseSnoozeOptionValue } from './refs.js';
 
-export const snoozeCallback = nudgeClickCallback({
+export const snoozeCallback = followUpClickCallback({
   name: 'snooze',
   read: (action: StaticSelectAction) => {
     const picked = parseSnoozeOptionValue(action.selected_option?.value);
     return picked ? { followUpId: picked.followUpId, extra: picked.choice } : null;
   },
-  async act({ deps, client, scope, nudge, where, now, extra: choice }) {
+  async act({ deps, client, scope, loaded, where, now, extra: choice }) {
     // The person's own clock decides "3 days from now"; a stale cache is refreshed first.
     const tz = await currentTimeZone(client, deps, scope, now);
-    const until = snoozedUntil(choice, now, tz, nudge.followUp.dueAt);
-    await deps.store.snoozeFollowUp(scope, nudge.followUp.id, until, now);
-    await showChoice(client, deps, nudge, where, { kind: 'snoozed', until });
+    const until = snoozedUntil(choice, now, tz, loaded.followUp.dueAt);
+    await deps.store.snoozeFollowUp(scope, loaded.followUp.id, until, now);
+    await showChoice(client, deps, loaded, where, { kind: 'snoozed', until });
     await publishHome(client, deps, scope);
   },
 });
 
-export const doneCallback = nudgeClickCallback({
+export const doneCallback = followUpClickCallback({
   name: 'done',
   read: readButton,
-  async act({ deps, client, scope, nudge, where, now }) {
-    const { followUp, rejection } = nudge;
-    // Other delivered nudges of this rejection lose their buttons too.
+  async act({ deps, client, scope, loaded, where, now }) {
+    const { followUp, rejection } = loaded;
+    // Other delivered follow-ups of this rejection lose their buttons too.
     const others = (await deps.store.listFollowUps(scope, { rejectionId: rejection.id })).filter(
       (other) => other.status === 'sent' && other.id !== followUp.id,
     );
     await deps.store.stopFollowUps(scope, rejection.id, now);
-    await showChoice(client, deps, nudge, where, { kind: 'stopped' });
+    await showChoice(client, deps, loaded, where, { kind: 'stopped' });
     for (const other of others) {
       await showChoice(client, deps, { followUp: other, rejection }, null, { kind: 'stopped' });
     }
@@ -44,19 +44,19 @@ export const doneCallback = nudgeClickCallback({
   },
 });
 
-export const noFeedbackCallback = nudgeClickCallback({
+export const noFeedbackCallback = followUpClickCallback({
   name: 'no feedback',
   read: readButton,
-  async act({ deps, client, scope, nudge, where, now }) {
-    // Closing the nudge first makes a double click a no-op rather than a second entry.
-    await deps.store.markFollowUpDone(scope, nudge.followUp.id, now);
+  async act({ deps, client, scope, loaded, where, now }) {
+    // Closing the follow-up first makes a double click a no-op rather than a second entry.
+    await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
     await deps.store.addEntry(
       scope,
-      nudge.rejection.id,
+      loaded.rejection.id,
       { kind: 'feedback', received: false, text: null },
       now,
     );
-    await showChoice(client, deps, nudge, where, { kind: 'no_feedback' });
+    await showChoice(client, deps, loaded, where, { kind: 'no_feedback' });
     await publishHome(client, deps, scope);
   },
 });

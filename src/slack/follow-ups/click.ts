@@ -1,6 +1,6 @@
-// The shape every nudge button (and the snooze menu) shares: acknowledge, find the
+// The shape every follow-up button (and the snooze menu) shares: acknowledge, find the
 // follow-up the click names, and only then act. Another user's or an unknown follow-up is
-// ignored; an old or double click (the nudge is no longer waiting for an answer) changes
+// ignored; an old or double click (the follow-up is no longer waiting for an answer) changes
 // nothing and gets a short private note; a failure gets a kind one, and the buttons stay.
 
 import type {
@@ -17,17 +17,17 @@ import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { clickedMessage, loadNudge, type Nudge } from './loaded-follow-up.js';
-import { followUpIdFromValue, type NudgeMessageRef } from './refs.js';
-import { ALREADY_ANSWERED_TEXT, NUDGE_FAILED_TEXT } from './replies.js';
+import { clickedMessage, type LoadedFollowUp, loadFollowUp } from './loaded-follow-up.js';
+import { type FollowUpMessageRef, followUpIdFromValue } from './refs.js';
+import { ALREADY_ANSWERED_TEXT, FOLLOW_UP_FAILED_TEXT } from './replies.js';
 
-export interface NudgeClick<Extra> {
+export interface FollowUpClick<Extra> {
   deps: ListenerDeps;
   client: webApi.WebClient;
   scope: UserScope;
-  nudge: Nudge;
+  loaded: LoadedFollowUp;
   /** The DM clicked in, to update once the choice is saved. */
-  where: NudgeMessageRef | null;
+  where: FollowUpMessageRef | null;
   triggerId: string;
   now: Date;
   /** Whatever else the click carried (e.g. the snooze choice). */
@@ -36,7 +36,7 @@ export interface NudgeClick<Extra> {
   tell(text: string): Promise<void>;
 }
 
-/** A nudge button's value is the follow-up id, and nothing else. */
+/** A follow-up button's value is the follow-up id, and nothing else. */
 export function readButton(action: ButtonAction): { followUpId: string; extra: null } | null {
   const followUpId = followUpIdFromValue(action.value);
   return followUpId ? { followUpId, extra: null } : null;
@@ -44,12 +44,12 @@ export function readButton(action: ButtonAction): { followUpId: string; extra: n
 
 type Args<A extends BlockElementAction> = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<A>>;
 
-export function nudgeClickCallback<A extends BlockElementAction, Extra>(spec: {
+export function followUpClickCallback<A extends BlockElementAction, Extra>(spec: {
   /** For logs: what the click was. */
   name: string;
   /** The follow-up id (and anything else) the action carries, or null for a malformed one. */
   read(action: A): { followUpId: string; extra: Extra } | null;
-  act(click: NudgeClick<Extra>): Promise<void>;
+  act(click: FollowUpClick<Extra>): Promise<void>;
 }) {
   return (deps: ListenerDeps) =>
     async ({ ack, action, body, client, context, respond }: Args<A>): Promise<void> => {
@@ -59,9 +59,9 @@ export function nudgeClickCallback<A extends BlockElementAction, Extra>(spec: {
       const scope = scopeFromContext(context);
       const tell = privateReply(respond, deps, spec.name);
       try {
-        const nudge = await loadNudge(deps.store, scope, ref.followUpId);
-        if (!nudge) return;
-        if (nudge.followUp.status !== 'sent') {
+        const loaded = await loadFollowUp(deps.store, scope, ref.followUpId);
+        if (!loaded) return;
+        if (loaded.followUp.status !== 'sent') {
           await tell(ALREADY_ANSWERED_TEXT);
           return;
         }
@@ -69,7 +69,7 @@ export function nudgeClickCallback<A extends BlockElementAction, Extra>(spec: {
           deps,
           client,
           scope,
-          nudge,
+          loaded,
           where: clickedMessage(body),
           triggerId: body.trigger_id,
           now: deps.clock(),
@@ -82,8 +82,8 @@ export function nudgeClickCallback<A extends BlockElementAction, Extra>(spec: {
           await tell(ALREADY_ANSWERED_TEXT);
           return;
         }
-        deps.logger.error(`Nudge ${spec.name} on follow-up ${ref.followUpId} failed:`, errorCode(error));
-        await tell(NUDGE_FAILED_TEXT);
+        deps.logger.error(`Follow-up ${spec.name} on follow-up ${ref.followUpId} failed:`, errorCode(error));
+        await tell(FOLLOW_UP_FAILED_TEXT);
       }
     };
 }
@@ -96,7 +96,7 @@ function privateReply(respond: RespondFn, deps: ListenerDeps, name: string) {
     try {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     } catch (error) {
-      deps.logger.warn(`Nudge ${name}: the private reply could not be sent:`, errorCode(error));
+      deps.logger.warn(`Follow-up ${name}: the private reply could not be sent:`, errorCode(error));
     }
   };
 }

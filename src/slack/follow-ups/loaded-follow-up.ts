@@ -1,4 +1,4 @@
-// What every nudge listener shares: find the follow-up a click or a modal points at, and
+// What every follow-up listener shares: find the follow-up a click or a modal points at, and
 // show the person's answer in the DM in place of its buttons.
 
 import type { BlockAction, webApi } from '@slack/bolt';
@@ -6,16 +6,20 @@ import type { FollowUp, Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { Store } from '../../store/store.js';
 import type { ListenerDeps } from '../platform/deps.js';
-import { buildAnsweredFollowUpMessage, type NudgeChoice } from './message.js';
-import type { NudgeMessageRef } from './refs.js';
+import { buildAnsweredFollowUpMessage, type FollowUpChoice } from './message.js';
+import type { FollowUpMessageRef } from './refs.js';
 
-export interface Nudge {
+export interface LoadedFollowUp {
   followUp: FollowUp;
   rejection: Rejection;
 }
 
 /** This user's follow-up and its finished rejection, or null: unknown, someone else's, or gone. */
-export async function loadNudge(store: Store, scope: UserScope, followUpId: string): Promise<Nudge | null> {
+export async function loadFollowUp(
+  store: Store,
+  scope: UserScope,
+  followUpId: string,
+): Promise<LoadedFollowUp | null> {
   const followUp = await store.findFollowUp(scope, followUpId);
   if (!followUp) return null;
   const rejection = await store.getRejection(scope, followUp.rejectionId);
@@ -23,7 +27,7 @@ export async function loadNudge(store: Store, scope: UserScope, followUpId: stri
 }
 
 /** The DM a block_actions payload came from: `container` first, else `channel` and `message`. */
-export function clickedMessage(body: BlockAction): NudgeMessageRef | null {
+export function clickedMessage(body: BlockAction): FollowUpMessageRef | null {
   const container = body.container as { type?: unknown; channel_id?: unknown; message_ts?: unknown };
   if (
     container.type === 'message' &&
@@ -38,18 +42,18 @@ export function clickedMessage(body: BlockAction): NudgeMessageRef | null {
 }
 
 /**
- * Rewrites the nudge's DM with `choice` in place of its buttons. The context is the one it
+ * Rewrites the follow-up's DM with `choice` in place of its buttons. The context is the one it
  * was sent with: entries added since (e.g. the reflection just saved) are left out. Slack
  * refusing is logged by code only; the choice itself is already saved.
  */
 export async function showChoice(
   client: webApi.WebClient,
   deps: ListenerDeps,
-  nudge: Nudge,
-  where: NudgeMessageRef | null,
-  choice: NudgeChoice,
+  loaded: LoadedFollowUp,
+  where: FollowUpMessageRef | null,
+  choice: FollowUpChoice,
 ): Promise<void> {
-  const { followUp, rejection } = nudge;
+  const { followUp, rejection } = loaded;
   const target =
     where ??
     (followUp.channelId && followUp.messageTs

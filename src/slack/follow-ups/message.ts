@@ -1,4 +1,4 @@
-// The nudge DMs. A reflect nudge speaks to one rejection: it names the company and role,
+// The follow-up DMs. A reflect follow-up speaks to one rejection: it names the company and role,
 // recalls one thing the person wrote or chose (and the feedback they got, if any), asks one
 // concrete question and offers four ways to answer. A feedback check asks whether the
 // employer replied. Once answered, the same DM is shown with the buttons replaced by a line
@@ -21,12 +21,12 @@ import {
   option,
   plainText,
 } from '../platform/block-kit.js';
-import { NudgeActionId, NudgeBlockId } from '../platform/ids.js';
+import { FollowUpActionId, FollowUpBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
 import { snoozeOptionValue } from './refs.js';
 
-/** What the person did with a nudge, shown in place of its buttons. */
-export type NudgeChoice =
+/** What the person did with a follow-up, shown in place of its buttons. */
+export type FollowUpChoice =
   | { kind: 'snoozed'; until: Date }
   | { kind: 'stopped' }
   | { kind: 'reflected' }
@@ -34,12 +34,12 @@ export type NudgeChoice =
   | { kind: 'feedback_noted' }
   | { kind: 'no_feedback' };
 
-export interface NudgeMessage {
+export interface FollowUpMessage {
   text: string;
   blocks: KnownBlock[];
 }
 
-export const NudgeText = {
+export const FollowUpText = {
   reflectNow: 'Reflect now',
   tweakSearch: 'Tweak my search',
   snooze: 'Snooze',
@@ -55,7 +55,7 @@ export const SNOOZE_OPTIONS = [
 ] as const;
 
 const NAME_SHOWN_MAX = 100;
-/** A nudge recalls, it doesn't repeat: long answers are cut to a glance. */
+/** A follow-up recalls, it doesn't repeat: long answers are cut to a glance. */
 const RECALL_MAX = 400;
 
 /** How a step-2 prompt is named when we recall what was written for it. */
@@ -140,19 +140,19 @@ function reflectActions(followUp: FollowUp): ActionsBlock {
   });
   return {
     type: 'actions',
-    block_id: NudgeBlockId.actions,
+    block_id: FollowUpBlockId.actions,
     elements: [
-      withId(NudgeActionId.reflectNow, NudgeText.reflectNow, 'primary'),
-      withId(NudgeActionId.tweakSearch, NudgeText.tweakSearch),
+      withId(FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
+      withId(FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
       {
         type: 'static_select',
-        action_id: NudgeActionId.snooze,
-        placeholder: plainText(NudgeText.snooze, 150),
+        action_id: FollowUpActionId.snooze,
+        placeholder: plainText(FollowUpText.snooze, 150),
         options: SNOOZE_OPTIONS.map(({ choice, label }) =>
           option(snoozeOptionValue(choice, followUp.id), label),
         ),
       },
-      withId(NudgeActionId.done, NudgeText.done),
+      withId(FollowUpActionId.done, FollowUpText.done),
     ],
   };
 }
@@ -160,15 +160,15 @@ function reflectActions(followUp: FollowUp): ActionsBlock {
 function feedbackActions(followUp: FollowUp): ActionsBlock {
   return {
     type: 'actions',
-    block_id: NudgeBlockId.actions,
+    block_id: FollowUpBlockId.actions,
     elements: [
-      { ...button(NudgeActionId.feedbackYes, NudgeText.feedbackYes, 'primary'), value: followUp.id },
-      { ...button(NudgeActionId.feedbackNone, NudgeText.feedbackNone), value: followUp.id },
+      { ...button(FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'), value: followUp.id },
+      { ...button(FollowUpActionId.feedbackNone, FollowUpText.feedbackNone), value: followUp.id },
     ],
   };
 }
 
-function reflectNudge(followUp: FollowUp, answers: RoutineAnswers, entries: RejectionEntry[]) {
+function reflectFollowUp(followUp: FollowUp, answers: RoutineAnswers, entries: RejectionEntry[]) {
   const about = subject(answers);
   const heading = about === undefined ? '*Checking in*' : `*Checking in: ${about}*`;
   const { lines, question } = recall(answers, entries);
@@ -182,7 +182,7 @@ function reflectNudge(followUp: FollowUp, answers: RoutineAnswers, entries: Reje
   return { text: `${fallback}. ${question}`, blocks, actions: reflectActions(followUp) };
 }
 
-function feedbackCheckNudge(followUp: FollowUp, answers: RoutineAnswers) {
+function feedbackCheckFollowUp(followUp: FollowUp, answers: RoutineAnswers) {
   const heading =
     answers.company === undefined ? 'Did you hear back?' : `Did you hear back from ${name(answers.company)}?`;
   const about = answers.role === undefined ? '' : ` on the ${name(answers.role)} role`;
@@ -196,24 +196,24 @@ function feedbackCheckNudge(followUp: FollowUp, answers: RoutineAnswers) {
   };
 }
 
-function nudge(followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) {
+function loaded(followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) {
   const answers = normalizeAnswers(rejection.answers);
   return followUp.kind === 'feedback_check'
-    ? feedbackCheckNudge(followUp, answers)
-    : reflectNudge(followUp, answers, entries);
+    ? feedbackCheckFollowUp(followUp, answers)
+    : reflectFollowUp(followUp, answers, entries);
 }
 
-/** The nudge as first sent: what the follow-up job posts. */
+/** The follow-up as first sent: what the follow-up job posts. */
 export function buildFollowUpMessage(
   followUp: FollowUp,
   rejection: Rejection,
   entries: RejectionEntry[] = [],
-): NudgeMessage {
-  const { text, blocks, actions } = nudge(followUp, rejection, entries);
+): FollowUpMessage {
+  const { text, blocks, actions } = loaded(followUp, rejection, entries);
   return { text, blocks: [...blocks, actions] };
 }
 
-function choiceLine(choice: NudgeChoice, company: string | undefined): string {
+function choiceLine(choice: FollowUpChoice, company: string | undefined): string {
   switch (choice.kind) {
     case 'snoozed': {
       const when = slackDate(choice.until, '{date_short_pretty} at {time}', utcFallback(choice.until));
@@ -232,14 +232,14 @@ function choiceLine(choice: NudgeChoice, company: string | undefined): string {
   }
 }
 
-/** The same nudge once answered: its context stays, its buttons become one line. */
+/** The same follow-up once answered: its context stays, its buttons become one line. */
 export function buildAnsweredFollowUpMessage(
   followUp: FollowUp,
   rejection: Rejection,
   entries: RejectionEntry[],
-  choice: NudgeChoice,
-): NudgeMessage {
-  const { text, blocks } = nudge(followUp, rejection, entries);
+  choice: FollowUpChoice,
+): FollowUpMessage {
+  const { text, blocks } = loaded(followUp, rejection, entries);
   return {
     text,
     blocks: [...blocks, mrkdwnContext(choiceLine(choice, normalizeAnswers(rejection.answers).company))],

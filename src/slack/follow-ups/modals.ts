@@ -1,4 +1,4 @@
-// The short modals a nudge opens: reflect again (the step-2 prompts), tweak the search (the
+// The short modals a follow-up opens: reflect again (the step-2 prompts), tweak the search (the
 // step-3 fields) and note the employer's feedback. Each starts from what the person already
 // wrote, and carries only ids in private_metadata.
 
@@ -6,19 +6,19 @@ import { getStep } from '../../domain/routine.js';
 import { LONG_TEXT_MAX } from '../../domain/steps.js';
 import type { RoutineAnswers } from '../../domain/types.js';
 import { type KnownBlock, Limit, type ModalView, mrkdwnSection, plainText } from '../platform/block-kit.js';
-import { ActionId, NudgeBlockId, NudgeCallbackId } from '../platform/ids.js';
+import { ActionId, FollowUpBlockId, FollowUpCallbackId } from '../platform/ids.js';
 import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';
 import { inputBlock } from '../routine/step-view.js';
-import { encodeNudgeMetadata, type NudgeMetadata } from './refs.js';
+import { encodeFollowUpMetadata, type FollowUpMetadata } from './refs.js';
 
-export interface NudgeModalInput {
-  metadata: NudgeMetadata;
+export interface FollowUpModalInput {
+  metadata: FollowUpMetadata;
   /** The rejection's answers, with the latest reflection laid over them for "Reflect now". */
   answers: RoutineAnswers;
   now: Date;
 }
 
-export const NudgeModalText = {
+export const FollowUpModalText = {
   save: 'Save',
   cancel: 'Cancel',
   reflectTitle: 'Reflect',
@@ -34,22 +34,27 @@ function company(answers: RoutineAnswers): string {
   return name ? `*${escapeMrkdwn(truncate(name.replace(/\s+/g, ' '), 100))}*` : 'this one';
 }
 
-function modal(callbackId: string, title: string, metadata: NudgeMetadata, blocks: KnownBlock[]): ModalView {
+function modal(
+  callbackId: string,
+  title: string,
+  metadata: FollowUpMetadata,
+  blocks: KnownBlock[],
+): ModalView {
   return {
     type: 'modal',
     callback_id: callbackId,
-    private_metadata: encodeNudgeMetadata(metadata),
+    private_metadata: encodeFollowUpMetadata(metadata),
     title: plainText(title, Limit.modalTitle),
-    submit: plainText(NudgeModalText.save, Limit.modalButton),
-    close: plainText(NudgeModalText.cancel, Limit.modalButton),
+    submit: plainText(FollowUpModalText.save, Limit.modalButton),
+    close: plainText(FollowUpModalText.cancel, Limit.modalButton),
     blocks,
   };
 }
 
 /** "Reflect now": the step-2 prompts, filled with what they last wrote. Saved as a new entry. */
-export function buildReflectModal(input: NudgeModalInput): ModalView {
+export function buildReflectModal(input: FollowUpModalInput): ModalView {
   const step = getStep(2);
-  return modal(NudgeCallbackId.reflect, NudgeModalText.reflectTitle, input.metadata, [
+  return modal(FollowUpCallbackId.reflect, FollowUpModalText.reflectTitle, input.metadata, [
     mrkdwnSection(
       `Looking back at ${company(input.answers)}\nAdd to what you wrote or change it. Any one answer is enough.`,
     ),
@@ -58,23 +63,23 @@ export function buildReflectModal(input: NudgeModalInput): ModalView {
 }
 
 /** "Tweak my search": the step-3 fields as they were saved. */
-export function buildTweakModal(input: NudgeModalInput): ModalView {
+export function buildTweakModal(input: FollowUpModalInput): ModalView {
   const step = getStep(3);
-  return modal(NudgeCallbackId.tweak, NudgeModalText.tweakTitle, input.metadata, [
+  return modal(FollowUpCallbackId.tweak, FollowUpModalText.tweakTitle, input.metadata, [
     mrkdwnSection(`*${escapeMrkdwn(step.heading)}*\n${escapeMrkdwn(step.intro)}`),
     ...step.fields.map((field) => inputBlock(field, { answers: input.answers, tz: null, now: input.now })),
   ]);
 }
 
 /** "Yes, note it": one box for what the employer said. */
-export function buildFeedbackModal(input: Omit<NudgeModalInput, 'now'>): ModalView {
-  return modal(NudgeCallbackId.feedback, NudgeModalText.feedbackTitle, input.metadata, [
+export function buildFeedbackModal(input: Omit<FollowUpModalInput, 'now'>): ModalView {
+  return modal(FollowUpCallbackId.feedback, FollowUpModalText.feedbackTitle, input.metadata, [
     mrkdwnSection(`Note what ${company(input.answers)} said, in a line or two. It stays with your plan.`),
     {
       type: 'input',
-      block_id: NudgeBlockId.feedbackText,
-      label: plainText(NudgeModalText.feedbackLabel, Limit.label),
-      hint: plainText(NudgeModalText.feedbackHint, Limit.hint),
+      block_id: FollowUpBlockId.feedbackText,
+      label: plainText(FollowUpModalText.feedbackLabel, Limit.label),
+      hint: plainText(FollowUpModalText.feedbackHint, Limit.hint),
       element: {
         type: 'plain_text_input',
         action_id: ActionId.fieldValue,

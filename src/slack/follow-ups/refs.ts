@@ -1,4 +1,4 @@
-// How a nudge DM and its modals point back at a follow-up: ids only, never what anyone
+// How a follow-up DM and its modals point back at a follow-up: ids only, never what anyone
 // wrote. Everything here comes back over the network, so it is read defensively: anything
 // malformed reads as null and the click is ignored.
 
@@ -6,17 +6,17 @@ import { isSnoozeChoice, type SnoozeChoice } from '../../domain/follow-up-rules.
 
 const MAX_ID = 100;
 
-/** The DM a nudge was posted as. */
-export interface NudgeMessageRef {
+/** The DM a follow-up was posted as. */
+export interface FollowUpMessageRef {
   channelId: string;
   messageTs: string;
 }
 
-/** What a nudge modal carries in private_metadata. */
-export interface NudgeMetadata {
+/** What a follow-up modal carries in private_metadata. */
+export interface FollowUpMetadata {
   followUpId: string;
   /** The DM to update after saving; absent if the click did not say where it came from. */
-  message: NudgeMessageRef | null;
+  message: FollowUpMessageRef | null;
 }
 
 function isId(value: unknown): value is string {
@@ -40,11 +40,11 @@ export function parseSnoozeOptionValue(value: unknown): { choice: SnoozeChoice; 
   return separator > 0 && isSnoozeChoice(choice) && isId(followUpId) ? { choice, followUpId } : null;
 }
 
-export function encodeNudgeMetadata(metadata: NudgeMetadata): string {
+export function encodeFollowUpMetadata(metadata: FollowUpMetadata): string {
   return JSON.stringify(metadata);
 }
 
-export function decodeNudgeMetadata(text: string | undefined): NudgeMetadata | null {
+export function decodeFollowUpMetadata(text: string | undefined): FollowUpMetadata | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text ?? '');

@@ -1,12 +1,12 @@
-// Short private replies to a click on a nudge that can't do anything: shown only to the
+// Short private replies to a click on a follow-up that can't do anything: shown only to the
 // person who clicked (response_url, ephemeral), never replacing the DM itself.
 
-/** The nudge was already snoozed, finished or stopped (an old or double click). */
+/** The follow-up was already snoozed, finished or stopped (an old or double click). */
 export const ALREADY_ANSWERED_TEXT = "You've already answered this check-in, so nothing changed.";
 
 /** The store or Slack failed: nothing changed, and the buttons still work. */
-export const NUDGE_FAILED_TEXT =
+export const FOLLOW_UP_FAILED_TEXT =
   "We couldn't do that just now. Nothing changed; please try again in a moment.";
 
 /** A modal could not open (the 3-second trigger window passed). */
-export const NUDGE_SLOW_TEXT = 'That took a little too long. Please try the button again.';
+export const FOLLOW_UP_SLOW_TEXT = 'That took a little too long. Please try the button again.';

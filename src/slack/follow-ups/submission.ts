@@ -1,6 +1,6 @@
-// The shape every nudge modal's submission shares. Everything is saved before we answer, so
+// The shape every follow-up modal's submission shares. Everything is saved before we answer, so
 // nothing typed is lost if the store is down: the modal then stays open with a kind error.
-// Once saved, the nudge is marked answered and its DM loses its buttons. If the nudge was
+// Once saved, the follow-up is marked answered and its DM loses its buttons. If the follow-up was
 // answered meanwhile (another device, "I'm done"), what they wrote is still kept. Home is
 // refreshed either way: what they wrote shows there.
 
@@ -12,33 +12,33 @@ import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { loadNudge, type Nudge, showChoice } from './loaded-follow-up.js';
-import type { NudgeChoice } from './message.js';
-import { decodeNudgeMetadata } from './refs.js';
+import { type LoadedFollowUp, loadFollowUp, showChoice } from './loaded-follow-up.js';
+import type { FollowUpChoice } from './message.js';
+import { decodeFollowUpMetadata } from './refs.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 type ViewReply = Parameters<Args['ack']>[0];
 
-export interface NudgeSubmission {
+export interface FollowUpSubmission {
   deps: ListenerDeps;
   scope: UserScope;
-  nudge: Nudge;
+  loaded: LoadedFollowUp;
   now: Date;
   values: ViewSubmitAction['view']['state']['values'];
 }
 
 /** Errors to show on the form (keyed by block_id), or the choice that was saved. */
-export type SubmissionOutcome = { errors: Record<string, string> } | { choice: NudgeChoice };
+export type SubmissionOutcome = { errors: Record<string, string> } | { choice: FollowUpChoice };
 
-export function nudgeSubmissionCallback(spec: {
+export function followUpSubmissionCallback(spec: {
   name: string;
-  /** Where a form-wide error (store down, nudge gone) is shown. */
+  /** Where a form-wide error (store down, follow-up gone) is shown. */
   errorBlock: string;
-  save(submission: NudgeSubmission): Promise<SubmissionOutcome>;
+  save(submission: FollowUpSubmission): Promise<SubmissionOutcome>;
 }) {
   return (deps: ListenerDeps) =>
     async ({ ack, view, client, context }: Args): Promise<void> => {
-      const metadata = decodeNudgeMetadata(view.private_metadata);
+      const metadata = decodeFollowUpMetadata(view.private_metadata);
       if (!metadata) {
         deps.logger.warn(`Ignored a ${spec.name} submission with unreadable metadata`);
         await ack();
@@ -52,49 +52,49 @@ export function nudgeSubmissionCallback(spec: {
       const now = deps.clock();
 
       let reply: ViewReply;
-      let saved: { nudge: Nudge; choice: NudgeChoice } | null = null;
+      let saved: { loaded: LoadedFollowUp; choice: FollowUpChoice } | null = null;
       try {
-        const nudge = await loadNudge(deps.store, scope, metadata.followUpId);
-        const outcome = nudge
-          ? await spec.save({ deps, scope, nudge, now, values: view.state.values })
+        const loaded = await loadFollowUp(deps.store, scope, metadata.followUpId);
+        const outcome = loaded
+          ? await spec.save({ deps, scope, loaded, now, values: view.state.values })
           : null;
-        if (!nudge || !outcome) reply = formError(alreadyFinishedText());
+        if (!loaded || !outcome) reply = formError(alreadyFinishedText());
         else if ('errors' in outcome) reply = { response_action: 'errors', errors: outcome.errors };
         else {
-          saved = { nudge, choice: outcome.choice };
+          saved = { loaded, choice: outcome.choice };
           reply = undefined; // an empty ack closes the modal
         }
       } catch (error) {
         deps.logger.error(
-          `Nudge ${spec.name} for follow-up ${metadata.followUpId} could not be saved:`,
+          `Follow-up ${spec.name} for follow-up ${metadata.followUpId} could not be saved:`,
           errorCode(error),
         );
         reply = formError(storeDownText());
       }
       await ack(reply);
       if (saved) {
-        await closeNudge(deps, client, scope, saved.nudge, metadata.message, saved.choice);
+        await closeFollowUp(deps, client, scope, saved.loaded, metadata.message, saved.choice);
         await publishHome(client, deps, scope);
       }
     };
 }
 
-async function closeNudge(
+async function closeFollowUp(
   deps: ListenerDeps,
   client: Args['client'],
   scope: UserScope,
-  nudge: Nudge,
+  loaded: LoadedFollowUp,
   where: Parameters<typeof showChoice>[3],
-  choice: NudgeChoice,
+  choice: FollowUpChoice,
 ): Promise<void> {
   try {
-    await deps.store.markFollowUpDone(scope, nudge.followUp.id, deps.clock());
+    await deps.store.markFollowUpDone(scope, loaded.followUp.id, deps.clock());
   } catch (error) {
     // Answered meanwhile: the DM already says how, and what they wrote is saved.
     if (!isReboundError(error, ErrorCode.StoreConflict)) {
-      deps.logger.error(`Follow-up ${nudge.followUp.id} could not be closed:`, errorCode(error));
+      deps.logger.error(`Follow-up ${loaded.followUp.id} could not be closed:`, errorCode(error));
     }
     return;
   }
-  await showChoice(client, deps, nudge, where, choice);
+  await showChoice(client, deps, loaded, where, choice);
 }

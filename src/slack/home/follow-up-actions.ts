@@ -21,7 +21,7 @@ import { publishHome } from './publish-home.js';
 type Args<A extends ButtonAction | StaticSelectAction> = AllMiddlewareArgs &
   SlackActionMiddlewareArgs<BlockAction<A>>;
 
-/** Runs `change`, then republishes Home; a nudge that is no longer pending is not an error. */
+/** Runs `change`, then republishes Home; a follow-up that is no longer pending is not an error. */
 async function changeThenPublish(
   deps: ListenerDeps,
   { client, context }: Args<ButtonAction | StaticSelectAction>,

@@ -1,12 +1,12 @@
 // App Home: a welcome for first-timers; then the draft in progress, check-ins waiting for an
-// answer (with the nudge's own buttons, so they open the same modals), upcoming check-ins,
+// answer (with the follow-up's own buttons, so they open the same modals), upcoming check-ins,
 // patterns across rejections and the history itself, newest first. Everything fits
 // Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
 
 import { type Patterns, textBar } from '../../domain/patterns.js';
 import { getStep, optionLabel } from '../../domain/routine.js';
 import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
-import { NudgeText } from '../follow-ups/message.js';
+import { FollowUpText } from '../follow-ups/message.js';
 import {
   button,
   type KnownBlock,
@@ -16,7 +16,7 @@ import {
   option,
   plainText,
 } from '../platform/block-kit.js';
-import { HomeActionId, NudgeActionId } from '../platform/ids.js';
+import { FollowUpActionId, HomeActionId } from '../platform/ids.js';
 import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
 
 export interface HomeInput {
@@ -96,7 +96,7 @@ function draftBlocks(draft: Rejection): KnownBlock[] {
   ];
 }
 
-/** The nudge DM's answer buttons: the same action ids, so they open the same modals. */
+/** The follow-up DM's answer buttons: the same action ids, so they open the same modals. */
 function awaitingBlocks(input: HomeInput): KnownBlock[] {
   const awaiting = (input.awaiting ?? []).slice(0, MAX_AWAITING);
   if (awaiting.length === 0) return [];
@@ -120,12 +120,12 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
         block_id: `home_waiting_${followUp.id}`,
         elements: feedback
           ? [
-              withId(NudgeActionId.feedbackYes, NudgeText.feedbackYes, 'primary'),
-              withId(NudgeActionId.feedbackNone, NudgeText.feedbackNone),
+              withId(FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
+              withId(FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
             ]
           : [
-              withId(NudgeActionId.reflectNow, NudgeText.reflectNow, 'primary'),
-              withId(NudgeActionId.tweakSearch, NudgeText.tweakSearch),
+              withId(FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
+              withId(FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
             ],
       },
     );
@@ -154,7 +154,7 @@ function upcomingBlocks(input: HomeInput): KnownBlock[] {
           placeholder: plainText('Snooze', Limit.placeholder),
           options: SNOOZE_CHOICES.map((choice) => option(`${choice.value}:${followUp.id}`, choice.label)),
         },
-        { ...button(HomeActionId.cancelNudge, 'Cancel'), value: followUp.id },
+        { ...button(HomeActionId.cancelFollowUp, 'Cancel'), value: followUp.id },
       ],
     });
   }

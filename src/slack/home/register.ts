@@ -12,6 +12,6 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(HomeActionId.start, homeStartCallback(deps));
   app.action(HomeActionId.resume, homeResumeCallback(deps));
   app.action(HomeActionId.snooze, homeSnoozeCallback(deps));
-  app.action(HomeActionId.cancelNudge, homeCancelCallback(deps));
+  app.action(HomeActionId.cancelFollowUp, homeCancelCallback(deps));
   app.action(HomeActionId.showMore, homeShowMoreCallback(deps));
 }

@@ -1,5 +1,5 @@
 // What app_uninstalled and tokens_revoked mean for distributed mode: the workspace's (or the
-// org's) installation is deleted, so no request is authorized and no nudge is sent with its
+// org's) installation is deleted, so no request is authorized and no follow-up is sent with its
 // token again. Kept apart from the listeners so whatever else an uninstall triggers (the
 // retention of the team's data) can run beside it, in the same listener or its own.
 

@@ -50,9 +50,9 @@ export function installPage(authorizeUrl: string): string {
     'Add Rebound to Slack',
     `<h1>Add Rebound to your Slack workspace</h1>
 <p>Rebound turns a job rejection into a next step: <code>/rejected</code> walks you through four
-short steps, and a few days later it checks in with a gentle nudge.</p>
+short steps, and a few days later it checks in with a gentle follow-up.</p>
 <p>It will be able to: add the <code>/rejected</code> command, send you direct messages (with a
-file, when you export your data), read your timezone (so nudges arrive at a sensible hour) and
+file, when you export your data), read your timezone (so follow-ups arrive at a sensible hour) and
 read its own DMs with you. Your answers stay in your modals and your DM with Rebound.</p>
 <p><a class="button" href="${escapeHtml(authorizeUrl)}">Add to Slack</a></p>
 <p class="reason">Slack asks you to confirm on the next page.</p>`,

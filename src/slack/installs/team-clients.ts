@@ -1,6 +1,6 @@
 // Web API clients for background work in distributed mode, one per workspace, each with the
 // token of that workspace's installation. A client is kept for a short while so a tick with
-// many nudges for one workspace reads and decrypts its installation once; an uninstall
+// many follow-ups for one workspace reads and decrypts its installation once; an uninstall
 // handled here drops it at once (another instance's copy ages out, and Slack then refuses
 // the revoked token).
 

@@ -1,5 +1,5 @@
 // Rebound lost its bot token for a workspace (app_uninstalled, or tokens_revoked listing the
-// bot): every pending nudge there is cancelled at once, since none could be delivered. An
+// bot): every pending follow-up there is cancelled at once, since none could be delivered. An
 // uninstall is also remembered, so the retention job deletes the workspace's data once
 // DATA_RETENTION_DAYS have passed (unless it installs Rebound again first).
 
@@ -15,15 +15,15 @@ function describe(team: TeamScope): string {
   return team.teamId ?? `org ${team.enterpriseId}`;
 }
 
-async function stopNudges(deps: ListenerDeps, team: TeamScope, why: string): Promise<void> {
+async function stopFollowUps(deps: ListenerDeps, team: TeamScope, why: string): Promise<void> {
   const stopped = await deps.store.stopTeamFollowUps(team, deps.clock());
-  deps.logger.info(`${why} in ${describe(team)}: ${stopped} pending nudge(s) cancelled.`);
+  deps.logger.info(`${why} in ${describe(team)}: ${stopped} pending follow-up(s) cancelled.`);
 }
 
 export function appUninstalledCallback(deps: ListenerDeps) {
   return async ({ context }: Args<'app_uninstalled'>): Promise<void> => {
     const team = teamScopeFromContext(context);
-    await stopNudges(deps, team, 'Rebound was uninstalled');
+    await stopFollowUps(deps, team, 'Rebound was uninstalled');
     await deps.store.markTeamUninstalled(team, deps.clock());
     forgetTeamConfirmation(deps.store, team);
   };
@@ -31,10 +31,10 @@ export function appUninstalledCallback(deps: ListenerDeps) {
 
 export function tokensRevokedCallback(deps: ListenerDeps) {
   return async ({ event, context }: Args<'tokens_revoked'>): Promise<void> => {
-    // Nudges are DMs sent with the bot token. Rebound keeps no user tokens, so a person
+    // Follow-ups are DMs sent with the bot token. Rebound keeps no user tokens, so a person
     // revoking theirs (tokens.oauth) changes nothing for it; only a revoked bot token does.
     const bot = event.tokens.bot;
     if (!Array.isArray(bot) || bot.length === 0) return;
-    await stopNudges(deps, teamScopeFromContext(context), 'The bot token was revoked');
+    await stopFollowUps(deps, teamScopeFromContext(context), 'The bot token was revoked');
   };
 }

@@ -45,15 +45,15 @@ export const HomeActionId = {
   start: 'home_start_routine',
   resume: 'home_resume_draft',
   snooze: 'home_snooze_nudge',
-  cancelNudge: 'home_cancel_nudge',
+  cancelFollowUp: 'home_cancel_nudge',
   showMore: 'home_show_more',
 } as const;
 
 /**
- * Follow-up nudge DMs. Each button's value is the follow-up id and nothing else; the snooze
+ * Follow-up follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
  * menu's option values are `<choice>:<follow-up id>` (follow-up-refs.ts reads both).
  */
-export const NudgeActionId = {
+export const FollowUpActionId = {
   reflectNow: 'nudge_reflect_now',
   tweakSearch: 'nudge_tweak_search',
   snooze: 'nudge_snooze',
@@ -64,14 +64,14 @@ export const NudgeActionId = {
   feedbackNone: 'nudge_feedback_none',
 } as const;
 
-export const NudgeBlockId = {
+export const FollowUpBlockId = {
   actions: 'nudge_actions',
   /** The feedback modal's one input. */
   feedbackText: 'feedback_text',
 } as const;
 
-/** Modals opened from a nudge DM; their private_metadata holds the follow-up and DM ids. */
-export const NudgeCallbackId = {
+/** Modals opened from a follow-up DM; their private_metadata holds the follow-up and DM ids. */
+export const FollowUpCallbackId = {
   reflect: 'nudge_reflect',
   tweak: 'nudge_tweak',
   feedback: 'nudge_feedback',

@@ -1,5 +1,5 @@
 // Builds the modal for any step of a draft, with what the builders need from the store
-// (the person's timezone for the nudge picker). Shared by every listener that shows a step.
+// (the person's timezone for the follow-up picker). Shared by every listener that shows a step.
 
 import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { STEP_COUNT } from '../../domain/routine.js';
@@ -18,7 +18,7 @@ export async function stepViewForDraft(
     step,
     draftId: draft.id,
     answers: draft.answers,
-    // Only the last step's nudge picker needs the timezone; spare the other steps the read.
+    // Only the last step's follow-up picker needs the timezone; spare the other steps the read.
     tz: step === STEP_COUNT ? await cachedTimeZone(deps.store, scope) : null,
     now: deps.clock(),
     feedbackRequests: draftFeedbackRequests(draft.answers),

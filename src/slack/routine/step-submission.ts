@@ -49,7 +49,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
     // Decide and save first, answer once: the reply depends on whether the save worked.
     let reply: ViewReply;
     let finished: Rejection | null = null;
-    let nudgeAt: Date | null = null;
+    let followUpAt: Date | null = null;
     try {
       const draft = await deps.store.getRejection(scope, metadata.draftId);
       // The timezone matters only when the routine finishes (the follow-ups' local times).
@@ -78,7 +78,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
           now,
         );
         finished = done.rejection;
-        nudgeAt = done.followUps.find((followUp) => followUp.kind === 'reflect')?.dueAt ?? null;
+        followUpAt = done.followUps.find((followUp) => followUp.kind === 'reflect')?.dueAt ?? null;
         reply = undefined; // an empty ack closes the modal
       }
     } catch (error) {
@@ -96,7 +96,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
           ...buildSummaryMessage({
             rejection: finished,
             feedbackRequests: draftFeedbackRequests(finished.answers),
-            nudgeAt,
+            followUpAt,
           }),
         });
       } catch (error) {

@@ -3,8 +3,8 @@
 
 import type { FeedbackRequest } from '../../domain/feedback-requests.js';
 import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
-import { type FieldDefinition, getStep, NUDGE_GRACE_MS, STEP_COUNT } from '../../domain/routine.js';
-import { defaultNudgeAt } from '../../domain/time.js';
+import { type FieldDefinition, FOLLOW_UP_GRACE_MS, getStep, STEP_COUNT } from '../../domain/routine.js';
+import { defaultFollowUpAt } from '../../domain/time.js';
 import type { RoutineAnswers, StepNumber } from '../../domain/types.js';
 import {
   type ActionsBlock,
@@ -43,17 +43,17 @@ export function stepTitle(step: StepNumber): string {
   return `Step ${step} of ${STEP_COUNT} · ${getStep(step).title}`;
 }
 
-/** What a field's input needs to start from: the saved answers, and the clock and zone for the nudge picker. */
+/** What a field's input needs to start from: the saved answers, and the clock and zone for the follow-up picker. */
 export type FieldInput = Pick<StepViewInput, 'answers' | 'tz' | 'now'>;
 
 /** A saved check-in time that has since passed is replaced by a fresh default. */
-function initialNudgeAt(input: FieldInput): Date {
-  const saved = input.answers.nudgeAt;
+function initialFollowUpAt(input: FieldInput): Date {
+  const saved = input.answers.followUpAt;
   const stillAhead =
     saved instanceof Date &&
     !Number.isNaN(saved.getTime()) &&
-    saved.getTime() >= input.now.getTime() - NUDGE_GRACE_MS;
-  return stillAhead ? saved : defaultNudgeAt(input.now, input.tz);
+    saved.getTime() >= input.now.getTime() - FOLLOW_UP_GRACE_MS;
+  return stillAhead ? saved : defaultFollowUpAt(input.now, input.tz);
 }
 
 function elementFor(field: FieldDefinition, input: FieldInput): InputBlockElement {
@@ -103,7 +103,7 @@ function elementFor(field: FieldDefinition, input: FieldInput): InputBlockElemen
       return {
         type: 'datetimepicker',
         action_id: ActionId.fieldValue,
-        initial_date_time: Math.floor(initialNudgeAt(input).getTime() / 1000),
+        initial_date_time: Math.floor(initialFollowUpAt(input).getTime() / 1000),
       };
   }
 }

@@ -10,8 +10,8 @@ import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } fr
 export interface SummaryMessageInput {
   rejection: Rejection;
   feedbackRequests: FeedbackRequest[];
-  nudgeAt: Date | null;
-  /** Added since the routine (e.g. feedback noted from a nudge), oldest first. */
+  followUpAt: Date | null;
+  /** Added since the routine (e.g. feedback noted from a follow-up), oldest first. */
   entries?: RejectionEntry[];
 }
 
@@ -55,7 +55,7 @@ function feedbackBlocks(requests: FeedbackRequest[]): KnownBlock[] {
   ];
 }
 
-/** The feedback the employer gave, once noted from a "did you hear back?" nudge. */
+/** The feedback the employer gave, once noted from a "did you hear back?" follow-up. */
 function receivedFeedbackBlocks(entries: RejectionEntry[]): KnownBlock[] {
   return entries.flatMap((entry) =>
     entry.data.kind === 'feedback' && entry.data.received && entry.data.text
@@ -93,13 +93,13 @@ function tweaksBlock(answers: RoutineAnswers): KnownBlock | null {
   return mrkdwnSection(`*Tweaks to try*\n${items.map((item) => `• ${item}`).join('\n')}`);
 }
 
-function nudgeBlock(nudgeAt: Date | null): KnownBlock {
-  if (nudgeAt === null || Number.isNaN(nudgeAt.getTime())) {
+function followUpBlock(followUpAt: Date | null): KnownBlock {
+  if (followUpAt === null || Number.isNaN(followUpAt.getTime())) {
     return mrkdwnContext(
       'No check-in is planned. Type `/rejected` whenever you want to go through this again.',
     );
   }
-  const when = slackDate(nudgeAt, '{date_short_pretty} at {time}', utcFallback(nudgeAt));
+  const when = slackDate(followUpAt, '{date_short_pretty} at {time}', utcFallback(followUpAt));
   return mrkdwnContext(`:alarm_clock: We'll check in ${when} to see how the search is going.`);
 }
 
@@ -116,7 +116,7 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
     ...(lesson === undefined
       ? []
       : [quotedSection(`*${escapeMrkdwn(getField('lesson').summaryLabel)}*`, lesson)]),
-    nudgeBlock(input.nudgeAt),
+    followUpBlock(input.followUpAt),
   ];
   const company = answers.company === undefined ? '' : ` after ${name(answers.company)}`;
   return { text: `Your next steps${company} are ready.`, blocks: blocks.slice(0, Limit.messageBlocks) };

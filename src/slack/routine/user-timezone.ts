@@ -62,7 +62,7 @@ export async function currentTimeZone(
 /**
  * The user's cached timezone, or null (views then fall back to UTC). A refresh still under
  * way for them (started when they opened the routine) is waited for, so a quick first-timer
- * never gets a nudge time computed in UTC.
+ * never gets a follow-up time computed in UTC.
  */
 export async function cachedTimeZone(store: Store, scope: UserScope): Promise<string | null> {
   await refreshing

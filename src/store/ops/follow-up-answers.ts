@@ -1,4 +1,4 @@
-// What a person does with a nudge once it is in their DMs: snooze it, finish it, or stop
+// What a person does with a follow-up once it is in their DMs: snooze it, finish it, or stop
 // every follow-up of that rejection. Scoped like every user-facing call: another user's
 // follow-up behaves exactly like a missing one.
 
@@ -16,15 +16,15 @@ export function* findFollowUp(scope: UserScope, id: string): Operation<FollowUp 
   return rows[0] ? rowToFollowUp(rows[0]) : null;
 }
 
-/** A delivered nudge was answered: `sent` → `done`. Throws `store_conflict` unless it is `sent`. */
+/** A delivered follow-up was answered: `sent` → `done`. Throws `store_conflict` unless it is `sent`. */
 export function* markFollowUpDone(scope: UserScope, id: string, now: Date): Operation<FollowUp> {
   return yield* finishSent(scope, id, now);
 }
 
 /**
- * Run inside a transaction. Ends the delivered nudge and schedules the same kind again.
+ * Run inside a transaction. Ends the delivered follow-up and schedules the same kind again.
  * The conditional UPDATE is the race arbiter, as in completeRejection: of two racing
- * snoozes only one still finds the nudge `sent`, so exactly one new follow-up is stored.
+ * snoozes only one still finds the follow-up `sent`, so exactly one new follow-up is stored.
  */
 export function* snoozeFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Operation<FollowUp> {
   const done = yield* finishSent(scope, id, now);

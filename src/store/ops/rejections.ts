@@ -100,7 +100,7 @@ export function* completeRejection(
   return { rejection, followUps: stored };
 }
 
-/** Replaces a complete rejection's answers (e.g. new search tweaks from a nudge). */
+/** Replaces a complete rejection's answers (e.g. new search tweaks from a follow-up). */
 export function* updateAnswers(
   scope: UserScope,
   id: string,

@@ -1,4 +1,4 @@
-// Whole workspaces: stopping their nudges when Rebound loses its token, and deleting their
+// Whole workspaces: stopping their follow-ups when Rebound loses its token, and deleting their
 // data once they have been uninstalled for longer than the retention period.
 
 import type { TeamScope } from '../../domain/types.js';

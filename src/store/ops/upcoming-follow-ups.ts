@@ -1,4 +1,4 @@
-// What a person does with a nudge that has not gone out yet (App Home): move it, or call it
+// What a person does with a follow-up that has not gone out yet (App Home): move it, or call it
 // off. Only a `pending` one can change: once claimed it is on its way.
 
 import type { FollowUp, UserScope } from '../../domain/types.js';

@@ -40,7 +40,7 @@ export function* exportUserData(scope: UserScope): Operation<UserData> {
 
 /**
  * Run inside a transaction: all of it goes, or none. Children before the rejections they
- * reference. Pending follow-ups go with the rest, so no nudge is sent afterwards.
+ * reference. Pending follow-ups go with the rest, so no follow-up is sent afterwards.
  */
 export function* deleteUserData(scope: UserScope): Operation<number> {
   let removed = 0;

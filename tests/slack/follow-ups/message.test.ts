@@ -4,7 +4,7 @@ import type { EntryData, FollowUp, FollowUpKind, RejectionEntry } from '../../..
 import {
   buildAnsweredFollowUpMessage,
   buildFollowUpMessage,
-  type NudgeChoice,
+  type FollowUpChoice,
 } from '../../../src/slack/follow-ups/message.js';
 import {
   createFollowUp,
@@ -17,7 +17,7 @@ import {
   NOW,
 } from '../fixtures.js';
 
-/** A nudge the job has claimed and is sending, about createRejection()'s rejection. */
+/** A follow-up the job has claimed and is sending, about createRejection()'s rejection. */
 function followUp(kind: FollowUpKind): FollowUp {
   return createFollowUp({
     id: 'fu_1',
@@ -57,7 +57,7 @@ const texts = (message: { blocks: unknown[] }): string =>
     )
     .join('\n');
 
-describe('buildFollowUpMessage: the reflect nudge', () => {
+describe('buildFollowUpMessage: the reflect follow-up', () => {
   it('names the company and role, recalls a tweak, asks one question, and offers four answers', () => {
     const message = buildFollowUpMessage(followUp('reflect'), createRejection());
     expect(message).toEqual({
@@ -87,7 +87,7 @@ describe('buildFollowUpMessage: the reflect nudge', () => {
     expect(validateMessage(message)).toEqual([]);
   });
 
-  it('recalls the newest reflection written from a nudge before anything else, and the feedback they got', () => {
+  it('recalls the newest reflection written from a follow-up before anything else, and the feedback they got', () => {
     const entries = [
       entry({ kind: 'reflection', answers: { interview: 'An older thought.' } }, 1),
       entry({ kind: 'feedback', received: true, text: 'Strong portfolio; wanted more research.' }, 2),
@@ -157,7 +157,7 @@ describe('buildFollowUpMessage: did you hear back?', () => {
 });
 
 describe('buildAnsweredFollowUpMessage', () => {
-  const choices: [NudgeChoice, string][] = [
+  const choices: [FollowUpChoice, string][] = [
     [
       { kind: 'snoozed', until: new Date('2025-05-05T14:00:00Z') },
       ':zzz: Snoozed until <!date^1746453600^{date_short_pretty} at {time}|2025-05-05 14:00 UTC>.',
@@ -184,7 +184,7 @@ describe('buildAnsweredFollowUpMessage', () => {
   });
 });
 
-describe('nudges with hostile or long text', () => {
+describe('follow-ups with hostile or long text', () => {
   it('escapes what the person typed and stays within Slack’s limits', () => {
     const hostileEntries = [
       entry({ kind: 'reflection', answers: { rapport: HOSTILE } }),

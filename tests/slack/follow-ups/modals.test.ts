@@ -6,14 +6,14 @@ import {
   buildTweakModal,
 } from '../../../src/slack/follow-ups/modals.js';
 import { readFeedbackText } from '../../../src/slack/follow-ups/parse-feedback.js';
-import { decodeNudgeMetadata } from '../../../src/slack/follow-ups/refs.js';
+import { decodeFollowUpMetadata } from '../../../src/slack/follow-ups/refs.js';
 import { readStepAnswers } from '../../../src/slack/routine/parse-step.js';
 import { FULL_ANSWERS, HOSTILE, type Json, LONG_ANSWERS, NOW, stateValuesFrom } from '../fixtures.js';
 
 const metadata = { followUpId: 'fu_1', message: { channelId: 'D1', messageTs: '1700000000.000100' } };
 const inputs = (view: Json) => (view.blocks as Json[]).filter((block) => block.type === 'input');
 
-describe('nudge modals', () => {
+describe('follow-up modals', () => {
   it('"Reflect now" shows the step-2 prompts filled with what they wrote, and ids only in metadata', () => {
     const view = buildReflectModal({ metadata, answers: FULL_ANSWERS, now: NOW }) as Json;
     expect(view).toMatchObject({
@@ -23,7 +23,7 @@ describe('nudge modals', () => {
       submit: { text: 'Save' },
       close: { text: 'Cancel' },
     });
-    expect(decodeNudgeMetadata(view.private_metadata)).toEqual(metadata);
+    expect(decodeFollowUpMetadata(view.private_metadata)).toEqual(metadata);
     expect(view.private_metadata).not.toContain('Acme');
     expect(inputs(view).map((block) => block.block_id)).toEqual([
       'interview',

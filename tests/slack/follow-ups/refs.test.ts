@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decodeNudgeMetadata,
-  encodeNudgeMetadata,
+  decodeFollowUpMetadata,
+  encodeFollowUpMetadata,
   followUpIdFromValue,
   parseSnoozeOptionValue,
   snoozeOptionValue,
@@ -9,7 +9,7 @@ import {
 
 const ID = '3f2a9c1e-0000-4000-8000-000000000001';
 
-describe('follow-up references in nudge DMs and modals', () => {
+describe('follow-up references in follow-up DMs and modals', () => {
   it('reads a button value as the follow-up id, and nothing else', () => {
     expect(followUpIdFromValue(ID)).toBe(ID);
     for (const odd of ['', 'x'.repeat(101), undefined, null, 42, { id: ID }]) {
@@ -30,17 +30,17 @@ describe('follow-up references in nudge DMs and modals', () => {
 
   it('round-trips modal metadata, and reads anything forged or truncated as null', () => {
     const metadata = { followUpId: ID, message: { channelId: 'D123', messageTs: '1700000000.000100' } };
-    expect(decodeNudgeMetadata(encodeNudgeMetadata(metadata))).toEqual(metadata);
-    expect(decodeNudgeMetadata(encodeNudgeMetadata({ followUpId: ID, message: null }))).toEqual({
+    expect(decodeFollowUpMetadata(encodeFollowUpMetadata(metadata))).toEqual(metadata);
+    expect(decodeFollowUpMetadata(encodeFollowUpMetadata({ followUpId: ID, message: null }))).toEqual({
       followUpId: ID,
       message: null,
     });
-    expect(decodeNudgeMetadata(JSON.stringify({ followUpId: ID, message: { channelId: 5 } }))).toEqual({
+    expect(decodeFollowUpMetadata(JSON.stringify({ followUpId: ID, message: { channelId: 5 } }))).toEqual({
       followUpId: ID,
       message: null,
     });
     for (const odd of [undefined, '', '{', 'null', '[]', '{"followUpId":""}', '{"draftId":"x"}']) {
-      expect(decodeNudgeMetadata(odd)).toBeNull();
+      expect(decodeFollowUpMetadata(odd)).toBeNull();
     }
   });
 });

@@ -93,7 +93,7 @@ describe('buildHomeView', () => {
     expect(validateView(view)).toEqual([]);
   });
 
-  it('offers the nudge’s own buttons for check-ins still waiting for an answer', () => {
+  it('offers the follow-up’s own buttons for check-ins still waiting for an answer', () => {
     const rejection = createRejection({ id: 'r1' });
     const sent = (id: string, kind: FollowUp['kind']) => ({
       ...createFollowUp({ id, kind }),

@@ -35,9 +35,9 @@ describe('readStepAnswers', () => {
       }),
     ).toEqual({ dailyFit: 'no', tweaks: ['referrals', 'tailor_cv'] });
     expect(
-      readStepAnswers(4, { nudgeAt: field({ type: 'datetimepicker', selected_date_time: 1746367200 }) }),
+      readStepAnswers(4, { followUpAt: field({ type: 'datetimepicker', selected_date_time: 1746367200 }) }),
     ).toEqual({
-      nudgeAt: new Date('2025-05-04T14:00:00Z'),
+      followUpAt: new Date('2025-05-04T14:00:00Z'),
     });
   });
 
@@ -92,7 +92,7 @@ describe('readStepAnswers', () => {
 
   it('refuses datetimes that are not whole unix seconds in a sane range', () => {
     for (const bad of ['1746367200', Number.NaN, 1746367200.5, -1, 1e15, null, {}]) {
-      expect(readStepAnswers(4, { nudgeAt: field({ selected_date_time: bad }) })).toEqual({});
+      expect(readStepAnswers(4, { followUpAt: field({ selected_date_time: bad }) })).toEqual({});
     }
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateView } from '../../../emulator/block-kit-rules.js';
 import type { FeedbackRequest } from '../../../src/domain/feedback-requests.js';
 import { STEPS } from '../../../src/domain/routine.js';
-import { defaultNudgeAt } from '../../../src/domain/time.js';
+import { defaultFollowUpAt } from '../../../src/domain/time.js';
 import type { RoutineAnswers, StepNumber } from '../../../src/domain/types.js';
 import { ActionId, BlockId } from '../../../src/slack/platform/ids.js';
 import { readStepAnswers } from '../../../src/slack/routine/parse-step.js';
@@ -79,7 +79,7 @@ describe('buildStepView', () => {
     expect(input(build(1), 'intermediary').element.type).toBe('radio_buttons');
     expect(input(build(2), 'interview').element.multiline).toBe(true);
     expect(input(build(3), 'tweaks').element.type).toBe('checkboxes');
-    expect(input(build(4), 'nudgeAt').element.type).toBe('datetimepicker');
+    expect(input(build(4), 'followUpAt').element.type).toBe('datetimepicker');
   });
 
   it('offers Back on steps 2 to 4 only', () => {
@@ -106,7 +106,7 @@ describe('buildStepView', () => {
       'practice_interviews',
     ]);
     expect(input(view3, 'fitNotes').element.initial_value).toBe('Long commute.\nSmall team.');
-    expect(input(build(4, { answers: FULL_ANSWERS }), 'nudgeAt').element.initial_date_time).toBe(
+    expect(input(build(4, { answers: FULL_ANSWERS }), 'followUpAt').element.initial_date_time).toBe(
       Date.parse('2025-05-04T14:00:00Z') / 1000,
     );
   });
@@ -131,12 +131,12 @@ describe('buildStepView', () => {
 
   it('defaults the check-in to 10:00 local on a weekday, three days on, and renews a passed time', () => {
     // Thursday 1 May: three days on is a Sunday, so Monday the 5th.
-    const expected = defaultNudgeAt(NOW, NEW_YORK).getTime() / 1000;
+    const expected = defaultFollowUpAt(NOW, NEW_YORK).getTime() / 1000;
     expect(expected).toBe(Date.parse('2025-05-05T14:00:00Z') / 1000);
-    expect(input(build(4), 'nudgeAt').element.initial_date_time).toBe(expected);
-    const stale: RoutineAnswers = { nudgeAt: new Date('2025-04-01T10:00:00Z') };
-    expect(input(build(4, { answers: stale }), 'nudgeAt').element.initial_date_time).toBe(expected);
-    expect(input(build(4, { tz: null }), 'nudgeAt').element.initial_date_time).toBe(
+    expect(input(build(4), 'followUpAt').element.initial_date_time).toBe(expected);
+    const stale: RoutineAnswers = { followUpAt: new Date('2025-04-01T10:00:00Z') };
+    expect(input(build(4, { answers: stale }), 'followUpAt').element.initial_date_time).toBe(expected);
+    expect(input(build(4, { tz: null }), 'followUpAt').element.initial_date_time).toBe(
       Date.parse('2025-05-05T10:00:00Z') / 1000,
     );
   });

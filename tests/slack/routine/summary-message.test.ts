@@ -5,13 +5,17 @@ import type { RejectionEntry, RoutineAnswers } from '../../../src/domain/types.j
 import { buildSummaryMessage } from '../../../src/slack/routine/summary-message.js';
 import { createRejection, FULL_ANSWERS, HOSTILE, type Json, LONG_ANSWERS } from '../fixtures.js';
 
-const NUDGE = new Date('2025-05-04T14:00:00Z');
+const FOLLOW_UP_AT = new Date('2025-05-04T14:00:00Z');
 
-function summary(answers: RoutineAnswers, nudgeAt: Date | null = NUDGE, requests?: FeedbackRequest[]) {
+function summary(
+  answers: RoutineAnswers,
+  followUpAt: Date | null = FOLLOW_UP_AT,
+  requests?: FeedbackRequest[],
+) {
   return buildSummaryMessage({
     rejection: createRejection({ answers }),
     feedbackRequests: requests ?? draftFeedbackRequests(answers),
-    nudgeAt,
+    followUpAt,
   });
 }
 
@@ -105,7 +109,7 @@ describe('buildSummaryMessage', () => {
       recipient: 'x',
       text: 'Hello',
     }));
-    const message = summary(FULL_ANSWERS, NUDGE, many);
+    const message = summary(FULL_ANSWERS, FOLLOW_UP_AT, many);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(validateMessage(message)).toEqual([]);
   });
@@ -121,12 +125,12 @@ describe('buildSummaryMessage', () => {
       rejectionId: 'rej_123',
       scope,
       data,
-      createdAt: NUDGE,
+      createdAt: FOLLOW_UP_AT,
     });
     const message = buildSummaryMessage({
       rejection: createRejection(),
       feedbackRequests: [],
-      nudgeAt: NUDGE,
+      followUpAt: FOLLOW_UP_AT,
       entries: [
         entry({ kind: 'feedback', received: false, text: null }),
         entry({ kind: 'feedback', received: true, text: `More depth, please ${HOSTILE}` }),
