@@ -1,20 +1,31 @@
 // Composition root: config → loggers → store → Bolt app → listeners → start. Nothing else
 // lives here; everything it wires is built and tested on its own.
 
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, type LogLevel } from '@slack/bolt';
+import { hostname } from 'node:os';
+import { App, type CustomRoute, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
-import type { FollowUpJobOptions, TickReport } from './jobs/follow-up-job.js';
+import { type FollowUpJobOptions, runDueFollowUps, type TickReport } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
-import { createFollowUpJob } from './slack/follow-ups/team-routed-sender.js';
+import { buildFollowUpMessage } from './slack/follow-ups/message.js';
+import { createFollowUpSender } from './slack/follow-ups/sender.js';
+import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
 import { registerFeatures } from './slack/index.js';
 import { type Distribution, startDistribution } from './slack/installs/distribution.js';
 import { processEventErrorHandler } from './slack/platform/request-errors.js';
+import { createTeamInstalls } from './slack/platform/team-installed.js';
+import { createTimeZones } from './slack/platform/time-zones.js';
+import {
+  interactiveClientOptions,
+  jobClientOptions,
+  type SlackApi,
+} from './slack/platform/web-api-options.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/store.js';
 
@@ -82,18 +93,19 @@ async function startOnStore(
     },
   };
 
+  const slackApi: SlackApi = { apiUrl: config.slack.apiUrl, slackLogger: loggers.slack };
   let distribution: Distribution | null = null;
   if (config.distribution) {
     if (config.mode !== 'http') {
       throw new ReboundError(ErrorCode.ConfigInvalid, 'Distributed mode (OAuth) needs HTTP mode.');
     }
     distribution = await startDistribution({
-      config,
       distribution: config.distribution,
+      botToken: config.slack.botToken,
       store,
       clock,
       logger,
-      slackLogger: loggers.slack,
+      slackApi,
     });
   }
 
@@ -104,10 +116,7 @@ async function startOnStore(
     deferInitialization: true,
     logger: loggers.slack,
     logLevel: config.logLevel as LogLevel,
-    clientOptions: {
-      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      retryConfig: { retries: options.slackRetries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
-    },
+    clientOptions: interactiveClientOptions(slackApi, options.slackRetries),
   };
   const app =
     config.mode === 'socket'
@@ -144,6 +153,8 @@ async function startOnStore(
     store,
     clock,
     logger,
+    timeZones: createTimeZones({ store, logger }),
+    teamInstalls: createTeamInstalls({ store, clock, logger }),
     ...(distribution ? { installations: distribution.forgetter } : {}),
   });
   app.error(async (error) => {
@@ -164,15 +175,25 @@ async function startOnStore(
   } else {
     await app.start();
   }
-  const runFollowUps = createFollowUpJob({
-    slackLogger: loggers.slack,
-    config,
+  // One bot token: every DM goes out with it. Distributed: each with its workspace's token.
+  const sender = distribution
+    ? createTeamRoutedSender(distribution.teamClients)
+    : createFollowUpSender(
+        new webApi.WebClient(config.slack.botToken ?? undefined, jobClientOptions(slackApi)),
+      );
+  const { sleep, ...jobOptions } = options.followUps ?? {};
+  const followUpDeps = {
     store,
-    clock,
+    sender,
+    compose: buildFollowUpMessage,
     logger,
-    ...(distribution ? { teamClients: distribution.teamClients } : {}),
-    options: options.followUps,
-  });
+    // This instance's name on the leases it takes.
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    clock,
+    ...(sleep ? { sleep } : {}),
+    options: { leaseMs: config.followUpLeaseSeconds * 1000, ...jobOptions },
+  };
+  const runFollowUps = (now: Date) => runDueFollowUps(followUpDeps, now);
   const scheduler: Scheduler = startScheduler({
     name: 'follow-ups',
     cron: config.followUpCron,

@@ -6,9 +6,9 @@
 // - Event ids recorded for deduplication: Slack stops retrying within minutes, so a day is
 //   plenty.
 
-import type { Logger } from '@slack/bolt';
 import { DAY_MS } from '../domain/time.js';
 import type { Store } from '../store/store.js';
+import type { JobLogger } from './job-logger.js';
 
 export const EVENT_ID_RETENTION_MS = DAY_MS;
 /** Daily, at a quiet minute off the hour. */
@@ -16,7 +16,7 @@ export const DATA_RETENTION_CRON = '17 3 * * *';
 
 export interface DataRetentionDeps {
   store: Store;
-  logger: Logger;
+  logger: JobLogger;
   retentionDays: number;
 }
 

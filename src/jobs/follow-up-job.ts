@@ -1,18 +1,18 @@
 // Sends the follow-up DMs that are due. A plain function of (deps, now): node-cron calls it
-// from scheduler.ts, tests and the bench call it directly with their own clock.
+// from scheduler.ts, tests and the bench call it directly with their own clock. It knows no
+// Slack: a sender port posts and looks up DMs and says, as a typed outcome, what happened.
 //
 // Exactly once: a follow-up is claimed under a lease before sending, and every DM carries
 // the follow-up's id in its message metadata. Whenever Slack may already have posted it — a
 // retry after a 5xx or a reset, or a lease taken over from a crashed instance — we look for
 // that DM before sending again.
 
-import type { Logger } from '@slack/bolt';
 import type { FollowUp, Rejection, RejectionEntry } from '../domain/types.js';
 import { errorCode } from '../error-code.js';
 import { ErrorCode, isReboundError } from '../errors.js';
-import { classifySlackFailure } from '../slack/platform/slack-failure.js';
 import type { Store } from '../store/store.js';
 import { forEachLimited } from './concurrency.js';
+import type { JobLogger } from './job-logger.js';
 
 export interface DmMessage {
   text: string;
@@ -24,10 +24,22 @@ export interface Delivery {
   messageTs: string;
 }
 
-/** The Slack side of sending a follow-up (see slack/follow-up-dms.ts). */
-export interface FollowUpDms {
-  send(followUp: FollowUp, message: DmMessage): Promise<Delivery>;
-  /** The DM already posted for this follow-up, if Slack has it. */
+/** What became of one attempt to post a follow-up's DM. */
+export type SendOutcome =
+  | { kind: 'delivered'; delivery: Delivery }
+  /** Refused this time and nothing was posted: safe to send again. */
+  | { kind: 'not_delivered'; code: string }
+  /** It may have been posted (timeout, reset, 5xx): look before sending again. */
+  | { kind: 'maybe_delivered'; code: string }
+  /** "Not now": nothing was posted; wait `retryAfterMs`. */
+  | { kind: 'rate_limited'; code: string; retryAfterMs: number }
+  /** Refused, and will be refused again (user_not_found, not_installed…). */
+  | { kind: 'permanent'; code: string };
+
+/** The Slack side of sending a follow-up (slack/follow-ups/sender.ts). */
+export interface FollowUpSender {
+  send(followUp: FollowUp, message: DmMessage): Promise<SendOutcome>;
+  /** The DM already posted for this follow-up, if Slack has it. Throws when it cannot tell. */
   findDelivered(followUp: FollowUp): Promise<Delivery | null>;
 }
 
@@ -60,10 +72,10 @@ export const DEFAULT_FOLLOW_UP_JOB_OPTIONS: FollowUpJobOptions = {
 
 export interface FollowUpJobDeps {
   store: Store;
-  dms: FollowUpDms;
+  sender: FollowUpSender;
   /** Builds the DM from the follow-up, its rejection and what was added to it since (oldest first). */
   compose: (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) => DmMessage;
-  logger: Logger;
+  logger: JobLogger;
   /** This instance's name on the leases it takes. */
   owner: string;
   clock: () => Date;
@@ -144,24 +156,21 @@ async function deliver(
     let mayBeDelivered = followUp.attempts > 1;
     for (let tries = 0; ; tries += 1) {
       if (mayBeDelivered) {
-        const found = await deps.dms.findDelivered(followUp);
+        const found = await deps.sender.findDelivered(followUp);
         if (found) {
           await record('recovered', () => store.markFollowUpSent(followUp.id, owner, found, current()));
           return;
         }
       }
-      let delivery: Delivery;
-      try {
-        delivery = await deps.dms.send(followUp, deps.compose(followUp, rejection, entries));
-      } catch (error) {
-        const failure = classifySlackFailure(error);
-        if (failure.kind === 'permanent') {
-          logger.warn(`Follow-up ${followUp.id} cannot be delivered: ${failure.code}`);
-          await record('failed', () => store.markFollowUpFailed(followUp.id, owner, failure.code, current()));
+      const outcome = await deps.sender.send(followUp, deps.compose(followUp, rejection, entries));
+      if (outcome.kind !== 'delivered') {
+        if (outcome.kind === 'permanent') {
+          logger.warn(`Follow-up ${followUp.id} cannot be delivered: ${outcome.code}`);
+          await record('failed', () => store.markFollowUpFailed(followUp.id, owner, outcome.code, current()));
           return;
         }
-        mayBeDelivered ||= failure.kind === 'ambiguous';
-        const wait = failure.kind === 'rate_limited' ? failure.retryAfterMs : options.backoffMs * 2 ** tries;
+        mayBeDelivered ||= outcome.kind === 'maybe_delivered';
+        const wait = outcome.kind === 'rate_limited' ? outcome.retryAfterMs : options.backoffMs * 2 ** tries;
         const inline = tries < options.inlineRetries && wait <= options.maxInlineWaitMs;
         if (inline) {
           await sleep(wait);
@@ -169,22 +178,23 @@ async function deliver(
         }
         if (followUp.attempts >= options.maxAttempts) {
           logger.warn(
-            `Follow-up ${followUp.id} gave up after ${followUp.attempts} attempts: ${failure.code}`,
+            `Follow-up ${followUp.id} gave up after ${followUp.attempts} attempts: ${outcome.code}`,
           );
-          await record('failed', () => store.markFollowUpFailed(followUp.id, owner, failure.code, current()));
+          await record('failed', () => store.markFollowUpFailed(followUp.id, owner, outcome.code, current()));
           return;
         }
         const retryAt = new Date(
           current().getTime() + Math.max(wait, options.backoffMs * 2 ** followUp.attempts),
         );
-        logger.info(`Follow-up ${followUp.id} will be retried: ${failure.code}`);
+        logger.info(`Follow-up ${followUp.id} will be retried: ${outcome.code}`);
         await record('retrying', () =>
-          store.releaseFollowUp(followUp.id, owner, retryAt, failure.code, current()),
+          store.releaseFollowUp(followUp.id, owner, retryAt, outcome.code, current()),
         );
         return;
       }
-      // Slack has the DM. Recording it stays out of the try above: a store failure here is not
-      // a Slack failure and must never send the DM again. It goes to the catch below; the lease
+      const { delivery } = outcome;
+      // Slack has the DM. A store failure while recording it is not a Slack failure and must
+      // never send the DM again. It goes to the catch below; the lease
       // runs out and whoever claims it next finds this DM in Slack and records it.
       await record('sent', () => store.markFollowUpSent(followUp.id, owner, delivery, current()));
       return;

@@ -2,9 +2,9 @@
 // overlap (a slow Slack makes the next tick skip, not pile up), and one tick runs at start
 // so whatever fell due while the app was down goes out at once (unless `runAtStart` is false).
 
-import type { Logger } from '@slack/bolt';
 import { createTask } from 'node-cron';
 import { errorCode } from '../error-code.js';
+import type { JobLogger } from './job-logger.js';
 
 export interface Scheduler {
   /** Stops ticking and waits for a tick in progress to finish. */
@@ -15,7 +15,7 @@ export function startScheduler(input: {
   name: string;
   cron: string;
   clock: () => Date;
-  logger: Logger;
+  logger: JobLogger;
   tick: (now: Date) => Promise<unknown>;
   /** Default true: catch up at once. False for work that can wait for its next slot. */
   runAtStart?: boolean;

@@ -5,7 +5,6 @@
 import type { ListenerDeps } from '../platform/deps.js';
 import { OPEN_FAILED_TEXT } from '../platform/errors-message.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { noteTeamInstalled } from '../platform/team-installed.js';
 import { type CommandArgs, deleteCommand, exportCommand, listCommand } from '../privacy/commands.js';
 import { openRoutine } from '../routine/open-routine.js';
 import { parseRejectedCommand } from './command-text.js';
@@ -34,6 +33,6 @@ export function rejectedCommandCallback(deps: ListenerDeps) {
     } else {
       await subcommands[request.kind](args);
     }
-    await noteTeamInstalled(deps, args.context);
+    await deps.teamInstalls.note(args.context);
   };
 }

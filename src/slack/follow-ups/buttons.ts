@@ -5,7 +5,6 @@
 import type { StaticSelectAction } from '@slack/bolt';
 import { snoozedUntil } from '../../domain/follow-up-rules.js';
 import { publishHome } from '../home/publish-home.js';
-import { currentTimeZone } from '../routine/user-timezone.js';
 import { followUpClickCallback, readButton } from './click.js';
 import { showChoice } from './loaded-follow-up.js';
 import { parseSnoozeOptionValue } from './refs.js';
@@ -18,7 +17,7 @@ export const snoozeCallback = followUpClickCallback({
   },
   async act({ deps, client, scope, loaded, where, now, extra: choice }) {
     // The person's own clock decides "3 days from now"; a stale cache is refreshed first.
-    const tz = await currentTimeZone(client, deps, scope, now);
+    const tz = await deps.timeZones.current(client, scope, now);
     const until = snoozedUntil(choice, now, tz, loaded.followUp.dueAt);
     await deps.store.snoozeFollowUp(scope, loaded.followUp.id, until, now);
     await showChoice(client, deps, loaded, where, { kind: 'snoozed', until });

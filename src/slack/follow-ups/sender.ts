@@ -4,23 +4,20 @@
 
 import type { types, webApi } from '@slack/bolt';
 import type { FollowUp } from '../../domain/types.js';
-import type { Delivery, DmMessage, FollowUpDms } from '../../jobs/follow-up-job.js';
+import type { Delivery, DmMessage, FollowUpSender, SendOutcome } from '../../jobs/follow-up-job.js';
+import { classifySlackFailure } from '../platform/slack-failure.js';
 
 export const FOLLOW_UP_EVENT_TYPE = 'rebound_follow_up';
 const HISTORY_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function createFollowUpDms(client: webApi.WebClient): FollowUpDms {
+export function createFollowUpSender(client: webApi.WebClient): FollowUpSender {
   return {
-    async send(followUp: FollowUp, message: DmMessage): Promise<Delivery> {
-      const result = await client.chat.postMessage({
-        channel: followUp.scope.userId,
-        text: message.text,
-        blocks: message.blocks as types.KnownBlock[],
-        metadata: { event_type: FOLLOW_UP_EVENT_TYPE, event_payload: { follow_up_id: followUp.id } },
-        unfurl_links: false,
-      } as webApi.ChatPostMessageArguments);
-      if (!result.channel || !result.ts) throw new Error('chat.postMessage returned no channel or ts');
-      return { channelId: result.channel, messageTs: result.ts };
+    async send(followUp: FollowUp, message: DmMessage): Promise<SendOutcome> {
+      try {
+        return { kind: 'delivered', delivery: await post(client, followUp, message) };
+      } catch (error) {
+        return classifySlackFailure(error);
+      }
     },
 
     async findDelivered(followUp: FollowUp): Promise<Delivery | null> {
@@ -43,4 +40,16 @@ export function createFollowUpDms(client: webApi.WebClient): FollowUpDms {
       return match?.ts ? { channelId, messageTs: match.ts } : null;
     },
   };
+}
+
+async function post(client: webApi.WebClient, followUp: FollowUp, message: DmMessage): Promise<Delivery> {
+  const result = await client.chat.postMessage({
+    channel: followUp.scope.userId,
+    text: message.text,
+    blocks: message.blocks as types.KnownBlock[],
+    metadata: { event_type: FOLLOW_UP_EVENT_TYPE, event_payload: { follow_up_id: followUp.id } },
+    unfurl_links: false,
+  } as webApi.ChatPostMessageArguments);
+  if (!result.channel || !result.ts) throw new Error('chat.postMessage returned no channel or ts');
+  return { channelId: result.channel, messageTs: result.ts };
 }

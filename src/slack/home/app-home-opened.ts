@@ -4,7 +4,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../platform/deps.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { noteTeamInstalled } from '../platform/team-installed.js';
 import { publishHome } from './publish-home.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>;
@@ -14,6 +13,6 @@ export function appHomeOpenedCallback(deps: ListenerDeps) {
     if (event.tab !== 'home') return;
     await publishHome(client, deps, scopeFromContext(context));
     // Only a visit made now proves the app is installed; a late retry may predate an uninstall.
-    if (context.retryNum === undefined) await noteTeamInstalled(deps, context);
+    if (context.retryNum === undefined) await deps.teamInstalls.note(context);
   };
 }

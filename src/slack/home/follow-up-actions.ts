@@ -15,7 +15,6 @@ import { ErrorCode, isReboundError } from '../../errors.js';
 import { followUpIdFromValue, parseSnoozeOptionValue } from '../follow-ups/refs.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { currentTimeZone } from '../routine/user-timezone.js';
 import { publishHome } from './publish-home.js';
 
 type Args<A extends ButtonAction | StaticSelectAction> = AllMiddlewareArgs &
@@ -49,7 +48,7 @@ export function homeSnoozeCallback(deps: ListenerDeps) {
       const followUp = await deps.store.findFollowUp(scope, picked.followUpId);
       if (followUp?.status !== 'pending') return;
       // The person's own clock decides "the same time, a day later"; a stale cache is refreshed.
-      const tz = await currentTimeZone(args.client, deps, scope, now);
+      const tz = await deps.timeZones.current(args.client, scope, now);
       const dueAt = postponedUntil(picked.choice, followUp.dueAt, now, tz);
       await deps.store.rescheduleFollowUp(scope, followUp.id, dueAt, now);
     });

@@ -3,10 +3,10 @@
 // job, uninstall handling, and the OAuth options for HTTPReceiver.
 
 import { type Logger, webApi } from '@slack/bolt';
-import type { Config, DistributionConfig } from '../../config.js';
+import type { DistributionConfig } from '../../config.js';
 import { createTokenCipher } from '../../crypto/token-cipher.js';
 import type { Store } from '../../store/store.js';
-import { followUpClientOptions } from '../follow-ups/team-routed-sender.js';
+import { jobClientOptions, oauthClientOptions, type SlackApi } from '../platform/web-api-options.js';
 import type { InstallationForgetter } from './forget-installation.js';
 import { createInstallationStore, type SlackInstallations } from './installation-store.js';
 import { oauthReceiverOptions } from './receiver-options.js';
@@ -21,14 +21,15 @@ export interface Distribution {
 }
 
 export async function startDistribution(deps: {
-  config: Config;
   distribution: DistributionConfig;
+  /** Only to say at start that it is not used. */
+  botToken: string | null;
   store: Store;
   clock: () => Date;
   logger: Logger;
-  slackLogger: Logger;
+  slackApi: SlackApi;
 }): Promise<Distribution> {
-  const { config, distribution, store, clock, logger } = deps;
+  const { distribution, store, clock, logger } = deps;
   const { current, retired } = distribution.tokenKeys;
   const cipher = createTokenCipher(current, retired);
   const installations = createInstallationStore({ store, cipher, clock });
@@ -36,7 +37,7 @@ export async function startDistribution(deps: {
 
   const teamClients = createTeamClients({
     findInstallation: (team) => installations.findForTeam(team),
-    makeClient: (token) => new webApi.WebClient(token, followUpClientOptions(config, deps.slackLogger)),
+    makeClient: (token) => new webApi.WebClient(token, jobClientOptions(deps.slackApi)),
     clock,
   });
   const forgetter: InstallationForgetter = {
@@ -47,7 +48,7 @@ export async function startDistribution(deps: {
     },
   };
 
-  if (config.slack.botToken)
+  if (deps.botToken)
     logger.info(
       'SLACK_BOT_TOKEN is set but not used in distributed mode: each workspace installs Rebound through /slack/install.',
     );
@@ -62,13 +63,7 @@ export async function startDistribution(deps: {
       store,
       clock,
       logger,
-      clientOptions: {
-        ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-        // A person waits in the browser: answer within seconds, even when Slack does not.
-        retryConfig: { retries: 1, factor: 2, minTimeout: 200, maxTimeout: 1000 },
-        rejectRateLimitedCalls: true,
-        timeout: 10_000,
-      },
+      clientOptions: oauthClientOptions(deps.slackApi),
     }),
   };
 }

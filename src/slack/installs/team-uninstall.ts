@@ -7,7 +7,6 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { TeamScope } from '../../domain/types.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { teamScopeFromContext } from '../platform/scope.js';
-import { forgetTeamConfirmation } from '../platform/team-installed.js';
 
 type Args<E extends 'app_uninstalled' | 'tokens_revoked'> = AllMiddlewareArgs & SlackEventMiddlewareArgs<E>;
 
@@ -25,7 +24,7 @@ export function appUninstalledCallback(deps: ListenerDeps) {
     const team = teamScopeFromContext(context);
     await stopFollowUps(deps, team, 'Rebound was uninstalled');
     await deps.store.markTeamUninstalled(team, deps.clock());
-    forgetTeamConfirmation(deps.store, team);
+    deps.teamInstalls.forget(team);
   };
 }
 

@@ -4,6 +4,8 @@
 import type { Logger } from '@slack/bolt';
 import type { Store } from '../../store/store.js';
 import type { InstallationForgetter } from '../installs/forget-installation.js';
+import type { TeamInstalls } from './team-installed.js';
+import type { TimeZones } from './time-zones.js';
 
 export interface ListenerDeps {
   store: Store;
@@ -11,6 +13,10 @@ export interface ListenerDeps {
   clock: () => Date;
   /** Rebound's own logger (ids and codes only, never user text). */
   logger: Logger;
+  /** This instance's cache of the people's timezones (users.info). */
+  timeZones: TimeZones;
+  /** This instance's memory of the workspaces confirmed installed. */
+  teamInstalls: TeamInstalls;
   /** Distributed mode only: the per-workspace installations (absent with a single bot token). */
   installations?: InstallationForgetter;
 }

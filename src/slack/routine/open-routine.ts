@@ -8,7 +8,6 @@ import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { buildResumeView } from './resume-draft-view.js';
 import { stepViewForDraft } from './step-modal.js';
-import { currentTimeZone } from './user-timezone.js';
 
 /**
  * `onFailure` runs when the modal could not be opened (store down, trigger expired), after
@@ -41,5 +40,5 @@ export async function openRoutine(input: {
   }
   // Only step 4 needs the timezone, so refresh it after the modal is open: the users.info
   // call and its write then never compete with opening the modal inside the 3-second trigger.
-  await currentTimeZone(client, deps, scope, now);
+  await deps.timeZones.current(client, scope, now);
 }

@@ -6,7 +6,6 @@ import { STEP_COUNT } from '../../domain/routine.js';
 import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { buildStepView } from './step-view.js';
-import { cachedTimeZone } from './user-timezone.js';
 
 export async function stepViewForDraft(
   deps: ListenerDeps,
@@ -19,7 +18,7 @@ export async function stepViewForDraft(
     draftId: draft.id,
     answers: draft.answers,
     // Only the last step's follow-up picker needs the timezone; spare the other steps the read.
-    tz: step === STEP_COUNT ? await cachedTimeZone(deps.store, scope) : null,
+    tz: step === STEP_COUNT ? await deps.timeZones.cached(scope) : null,
     now: deps.clock(),
     feedbackRequests: draftFeedbackRequests(draft.answers),
   });

@@ -18,7 +18,6 @@ import { scopeFromContext } from '../platform/scope.js';
 import { readStepAnswers } from './parse-step.js';
 import { stepViewForDraft } from './step-modal.js';
 import { buildSummaryMessage } from './summary-message.js';
-import { cachedTimeZone } from './user-timezone.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -53,7 +52,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
     try {
       const draft = await deps.store.getRejection(scope, metadata.draftId);
       // The timezone matters only when the routine finishes (the follow-ups' local times).
-      const tz = step === STEP_COUNT ? await cachedTimeZone(deps.store, scope) : null;
+      const tz = step === STEP_COUNT ? await deps.timeZones.cached(scope) : null;
       const outcome =
         draft?.status === 'draft'
           ? submitStep(step, draft.answers, readStepAnswers(step, view.state.values), {
