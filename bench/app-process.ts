@@ -11,8 +11,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { freePort } from '../devkit/postgres.js';
 import packageJson from '../package.json' with { type: 'json' };
-import { freePort } from '../tests/support/postgres.js';
 import { BENCH_SECRETS, type SlackEmulator } from './emulator.js';
 import { sleep } from './stats.js';
 

@@ -13,10 +13,10 @@
 
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { ANSWERS } from '../devkit/seed.js';
 import type { FollowUp } from '../src/domain/types.js';
 import { serializeAnswers } from '../src/store/answers-json.js';
 import type { Store } from '../src/store/store.js';
-import { ANSWERS } from '../tests/support/seed.js';
 
 export const TEAM_ID = 'T1';
 const DRAIN_ANSWERS = serializeAnswers(ANSWERS);

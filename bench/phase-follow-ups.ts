@@ -4,9 +4,9 @@
 
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { startTestPostgres, type TestPostgres } from '../devkit/postgres.js';
 import { createStore } from '../src/store/index.js';
 import type { Store } from '../src/store/store.js';
-import { startTestPostgres, type TestPostgres } from '../tests/support/postgres.js';
 import { type AppProcess, startApp } from './app-process.js';
 import { openSeedDb, type SeedDb } from './bulk-seed.js';
 import { onAbort } from './cleanup.js';

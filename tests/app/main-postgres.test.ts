@@ -4,12 +4,12 @@
 
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freePort, query } from '../../devkit/postgres.js';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import { createStore } from '../../src/store/index.js';
 import { postgres } from '../support/engines.js';
-import { freePort, query } from '../support/postgres.js';
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 import { cleanUpAfterEach, runMain } from '../support/run-main.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const DAY = 86_400_000;
 

@@ -3,15 +3,15 @@
 // without anyone restarting the app. Uses a server of its own: it stops and starts it.
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.js';
+import { scopeOf } from '../../devkit/seed.js';
 import {
   CLOSE_SAVE_FAILED_TEXT,
   OPEN_FAILED_TEXT,
   SAVE_FAILED_TEXT,
 } from '../../src/slack/platform/errors-message.js';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
 import { step1, step2, step3, step4 } from '../support/routine-steps.js';
-import { scopeOf } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 

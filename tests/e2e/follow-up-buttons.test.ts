@@ -4,11 +4,11 @@
 // clicks change nothing.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { EmulatedUser, StoredMessage } from '../../emulator/index.js';
 import type { FollowUp, NewFollowUp, RoutineAnswers } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import { type Harness, harnessPerTest, type Mode } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 /** Friday 6 March 2026, 10:00 in New York. Clocks there go forward on Sunday the 8th. */
 const NOW = new Date('2026-03-06T15:00:00Z');

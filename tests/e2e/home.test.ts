@@ -3,11 +3,11 @@
 // change a check-in, and a long history pages behind "Show more", within 100 blocks.
 
 import { describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { EmulatedUser } from '../../emulator/index.js';
 import type { NewFollowUp, RoutineAnswers } from '../../src/domain/types.js';
 import { homeActions, homeText, published } from '../support/home.js';
 import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 /** Monday 2 March 2026, 10:00 in New York. */
 const NOW = new Date('2026-03-02T15:00:00Z');

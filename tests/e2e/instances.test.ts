@@ -4,6 +4,7 @@
 // follow-up once, and the leases of an instance that died are taken over when they expire.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { EmulatedUser } from '../../emulator/index.js';
 import { type RunningRebound, startRebound } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
@@ -20,7 +21,6 @@ import {
   type TestClock,
 } from '../support/rebound-harness.js';
 import { step1, step2, step3, step4 } from '../support/routine-steps.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const MINUTE = 60_000;

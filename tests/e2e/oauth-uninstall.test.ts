@@ -2,9 +2,9 @@
 // bot) deletes its installation, and its follow-ups stop — another workspace's carry on.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import { installThroughOAuth } from '../support/oauth-browser.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const DAY = 86_400_000;

@@ -4,11 +4,11 @@
 // out with its own workspace's token.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import { BOT_SCOPES } from '../../src/slack/installs/bot-scopes.js';
 import { engines } from '../support/engines.js';
 import { installThroughOAuth, startInstall, TestBrowser } from '../support/oauth-browser.js';
 import { type Harness, startHarness, TEST_OAUTH } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const DAY = 86_400_000;

@@ -3,13 +3,13 @@
 // another workspace), and that delete leaves nothing of theirs behind in either engine.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { EmulatedUser } from '../../emulator/index.js';
 import type { NewFollowUp, RoutineAnswers, UserScope } from '../../src/domain/types.js';
 import type { UserExport } from '../../src/domain/user-export.js';
 import { engines } from '../support/engines.js';
 import { homeText, published } from '../support/home.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const DAY = 86_400_000;

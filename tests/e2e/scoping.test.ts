@@ -4,11 +4,11 @@
 // see and change that workspace's data only, even when a click names another's record.
 
 import { describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { UserScope } from '../../src/domain/types.js';
 import type { UserExport } from '../../src/domain/user-export.js';
 import { homeText, published } from '../support/home.js';
 import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const DAY = 86_400_000;

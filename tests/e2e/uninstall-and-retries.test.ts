@@ -4,10 +4,10 @@
 // delivery of an event already handled is acknowledged and ignored.
 
 import { describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { UserScope } from '../../src/domain/types.js';
 import { runDataRetention } from '../../src/jobs/data-retention.js';
 import { type Harness, harnessPerTest, type Mode } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 const DAY = 86_400_000;

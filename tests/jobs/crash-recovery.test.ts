@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import { createStore } from '../../src/store/index.js';
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 import { cleanUpAfterEach, type MainProcess, runMain } from '../support/run-main.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const { cleanups, track } = cleanUpAfterEach();
 

@@ -3,10 +3,10 @@
 // the scheduler does.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { FollowUpJobOptions } from '../../src/jobs/follow-up-job.js';
 import { type Engine, engines } from '../support/engines.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
-import { scopeOf, seedRejection } from '../support/seed.js';
 
 const NOW = new Date('2026-03-05T15:00:00Z');
 const MINUTE = 60_000;

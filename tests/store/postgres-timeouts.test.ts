@@ -4,10 +4,10 @@
 
 import pg from 'pg';
 import { expect, it } from 'vitest';
+import { scopeOf } from '../../devkit/seed.js';
 import { createStore } from '../../src/store/index.js';
 import { postgresMigrationLock } from '../../src/store/postgres/migrations.js';
 import { postgres } from '../support/engines.js';
-import { scopeOf } from '../support/seed.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 

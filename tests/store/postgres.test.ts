@@ -4,13 +4,13 @@
 
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freePort, query, startTestPostgres, type TestPostgres } from '../../devkit/postgres.js';
 import type { NewFollowUp, UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import { createStore } from '../../src/store/index.js';
 import { claimDueSql } from '../../src/store/ops/follow-ups.js';
 import { postgresMigrations } from '../../src/store/postgres/migrations.js';
 import type { Store } from '../../src/store/store.js';
-import { freePort, query, startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { runStoreContract } from './contract.js';
 
 let server: TestPostgres;

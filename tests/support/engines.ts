@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject, onTestFinished } from 'vitest';
-import { connectTestPostgres, type TestPostgres } from './postgres.js';
+import { connectTestPostgres, type TestPostgres } from '../../devkit/postgres.js';
 
 export interface Engine {
   readonly name: 'sqlite' | 'postgres';

@@ -3,7 +3,7 @@
 // starting a server of its own. Test files reach it through engines.ts.
 
 import type { TestProject } from 'vitest/node';
-import { startTestPostgres } from './postgres.js';
+import { startTestPostgres } from '../../devkit/postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 // Puts finished rejections straight into a store, for tests that start after the routine.
 
-import type { FollowUp, NewFollowUp, Rejection, RoutineAnswers, UserScope } from '../../src/domain/types.js';
-import type { Store } from '../../src/store/store.js';
+import type { FollowUp, NewFollowUp, Rejection, RoutineAnswers, UserScope } from '../src/domain/types.js';
+import type { Store } from '../src/store/store.js';
 
 export const ANSWERS: RoutineAnswers = {
   company: 'Acme Corp',
