@@ -1,13 +1,17 @@
-// When follow-ups fall due: the "did you hear back?" check after step 1, and a snoozed
-// follow-up. Pure: `now` and the person's timezone come from the caller. Times are read on the
+// When follow-ups fall due: the "did you hear back?" check after a note is marked sent, the
+// one more look after "Not yet", the action check-in, the next one, and a snoozed follow-up.
+// Days are the person's working days, and every follow-up lands on a weekday daytime. Pure: `now` and the person's timezone come from the caller. Times are read on the
 // person's own clock, so a follow-up never lands at 03:00 for them or drifts an hour at DST.
 
 import {
   addCalendarDays,
+  addWorkingDays,
   atLocalHour,
+  type CalendarDate,
   DAY_MS,
   DEFAULT_FOLLOW_UP_HOUR,
   instantToZonedParts,
+  onWorkingDaytime,
   weekdayOnOrAfter,
   zonedDateTimeToInstant,
 } from './time.js';
@@ -20,12 +24,10 @@ export function isSnoozeChoice(value: unknown): value is SnoozeChoice {
   return value === '1d' || value === '3d' || value === '1w';
 }
 
-/** Days after the routine started that we ask whether the employer replied. */
-export const FEEDBACK_CHECK_DAYS = 4;
-
 /**
  * A snoozed follow-up comes back at the time of day it was first due, N calendar days after
- * today on the person's clock (so "1 week" across a DST change is still 10:00 for them).
+ * today on the person's clock (so "1 week" across a DST change is still 10:00 for them); one
+ * that falls on a weekend or at night moves to the next weekday morning.
  * Never in the past, whatever odd `previousDue` a retry left behind.
  */
 export function snoozedUntil(choice: SnoozeChoice, now: Date, tz: string | null, previousDue: Date): Date {
@@ -33,22 +35,48 @@ export function snoozedUntil(choice: SnoozeChoice, now: Date, tz: string | null,
   const timeOfDay = instantToZonedParts(previousDue, tz);
   const day = addCalendarDays(today, SNOOZE_DAYS[choice]);
   const due = zonedDateTimeToInstant({ ...day, hour: timeOfDay.hour, minute: timeOfDay.minute }, tz);
-  return due.getTime() > now.getTime() ? due : new Date(now.getTime() + SNOOZE_DAYS[choice] * DAY_MS);
+  return onWorkingDaytime(
+    due.getTime() > now.getTime() ? due : new Date(now.getTime() + SNOOZE_DAYS[choice] * DAY_MS),
+    tz,
+  );
+}
+
+/** Working days after a note was marked sent that we ask whether they replied; again after "Not yet". */
+export const FEEDBACK_CHECK_WORKING_DAYS = 5;
+
+/** The next check-in after "Yes, I did it". */
+export type NextCheckIn = '1w' | '2w';
+export const NEXT_CHECK_IN_WORKING_DAYS: Readonly<Record<NextCheckIn, number>> = { '1w': 5, '2w': 10 };
+
+export function isNextCheckIn(value: unknown): value is NextCheckIn {
+  return value === '1w' || value === '2w';
+}
+
+/** 10:00 on the person's clock, `days` working days after `from`'s local date. */
+export function workingDaysLater(from: Date, days: number, tz: string | null): Date {
+  return atLocalHour(addWorkingDays(instantToZonedParts(from, tz), days), DEFAULT_FOLLOW_UP_HOUR, tz);
+}
+
+/** "Did you hear back?": about five working days after the note was marked sent, at 10:00 their time. */
+export function feedbackCheckDueAt(markedSentAt: Date, tz: string | null): Date {
+  return workingDaysLater(markedSentAt, FEEDBACK_CHECK_WORKING_DAYS, tz);
 }
 
 /**
- * "Did you hear back?": 10:00 on their clock, four days after they started the routine,
- * on a weekday. A routine that sat as a draft past that point gets the check at the next
- * weekday 10:00 after `now` instead, never at once in the middle of finishing.
+ * The action check-in on the day the person chose (10:00 their time, moved to the Monday if
+ * it is a weekend); a day that has passed, or today after 10:00, gives the next weekday morning.
  */
-export function feedbackCheckDueAt(startedAt: Date, now: Date, tz: string | null): Date {
-  const started = instantToZonedParts(startedAt, tz);
-  const planned = atLocalHour(
-    weekdayOnOrAfter(addCalendarDays(started, FEEDBACK_CHECK_DAYS)),
-    DEFAULT_FOLLOW_UP_HOUR,
-    tz,
-  );
-  return planned.getTime() > now.getTime() ? planned : nextWeekdayMorningAfter(now, tz);
+export function actionCheckDueAt(day: CalendarDate, now: Date, tz: string | null): Date {
+  const due = atLocalHour(weekdayOnOrAfter(day), DEFAULT_FOLLOW_UP_HOUR, tz);
+  return due.getTime() > now.getTime() ? due : nextWeekdayMorningAfter(now, tz);
+}
+
+/**
+ * The action check-in the routine schedules: at the time the person picked when it is a
+ * weekday daytime for them, else the next weekday at 10:00.
+ */
+export function routineCheckInAt(chosen: Date, tz: string | null): Date {
+  return onWorkingDaytime(chosen, tz);
 }
 
 /** The first weekday 10:00 on the person's clock that is later than `now`. */

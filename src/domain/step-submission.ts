@@ -2,7 +2,7 @@
 // saving and replying; this says whether the answers are valid, which step comes next and
 // which follow-ups to store when the routine is finished.
 
-import { feedbackCheckDueAt } from './follow-up-rules.js';
+import { routineCheckInAt } from './follow-up-rules.js';
 import { getStep, nextStep, validateStep } from './routine.js';
 import type { FieldId, NewFollowUp, RoutineAnswers, StepNumber } from './types.js';
 
@@ -11,7 +11,7 @@ export interface SubmitContext {
   now: Date;
   /** The person's IANA timezone, or null (UTC). */
   tz: string | null;
-  /** When the draft was created: the "did you hear back?" check counts from here. */
+  /** When the draft was created. */
   startedAt: Date;
 }
 
@@ -49,15 +49,12 @@ export function submitStep(
 }
 
 /**
- * The follow-ups a finished routine schedules: the reflect follow-up at the time the person
- * chose, and the "did you hear back?" check a few days after they started.
+ * The follow-ups a finished routine schedules: the action check-in at the time the person
+ * chose (moved to a weekday daytime for them). The "did you hear back?" check is not among
+ * them: it comes only once a note is marked sent.
  */
 export function followUpsFor(answers: RoutineAnswers, context: SubmitContext): NewFollowUp[] {
-  const feedbackCheck: NewFollowUp = {
-    kind: 'feedback_check',
-    dueAt: feedbackCheckDueAt(context.startedAt, context.now, context.tz),
-  };
   return answers.followUpAt
-    ? [{ kind: 'reflect', dueAt: answers.followUpAt }, feedbackCheck]
-    : [feedbackCheck];
+    ? [{ kind: 'action_check', dueAt: routineCheckInAt(answers.followUpAt, context.tz) }]
+    : [];
 }

@@ -55,8 +55,8 @@ export const TWEAK_OPTIONS: readonly (FieldOption & { value: TweakId })[] = [
   { value: 'widen_roles', label: 'Look at a wider range of roles' },
   { value: 'target_companies', label: 'Shortlist companies I would love to join' },
   { value: 'referrals', label: 'Ask my network for referrals' },
-  { value: 'tailor_cv', label: 'Tailor my CV to each role' },
-  { value: 'practice_interviews', label: 'Practise interview answers out loud' },
+  { value: 'tailor_cv', label: 'Tailor my resume to each role' },
+  { value: 'practice_interviews', label: 'Practice interview answers out loud' },
   { value: 'research_deeper', label: 'Research each company more deeply' },
   { value: 'ask_questions_early', label: 'Ask about the team and the role early on' },
 ];
@@ -102,16 +102,38 @@ const getFeedback: StepDefinition = {
         { value: 'take_home', label: 'Take-home task' },
         { value: 'final_round', label: 'Final round' },
         { value: 'offer_stage', label: 'Offer stage' },
-        { value: 'other', label: 'Somewhere else' },
+        { value: 'other', label: 'Another stage' },
       ],
       requiredMessage: 'Pick the stage that comes closest.',
       summaryLabel: 'Got as far as',
     },
     {
+      id: 'newsVia',
+      kind: 'radio',
+      label: 'How did the news come?',
+      optional: true,
+      options: [
+        { value: 'email', label: 'By email' },
+        { value: 'call', label: 'On a call' },
+        { value: 'recruiter', label: 'Through the recruiter' },
+        { value: 'no_word', label: "I haven't heard anything" },
+      ],
+      summaryLabel: 'The news came',
+    },
+    {
+      id: 'reasonGiven',
+      kind: 'multiline',
+      label: 'Did they already tell you why?',
+      hint: "If they did, note it here and we'll keep it as their feedback instead of drafting a request.",
+      optional: true,
+      maxLength: LONG_TEXT_MAX,
+      summaryLabel: 'What they told you',
+    },
+    {
       id: 'employerContact',
       kind: 'text',
       label: 'Who should the note go to?',
-      hint: 'The person you dealt with, if you know. Leave it blank to write to the hiring team.',
+      hint: 'The person you dealt with there, such as their in-house recruiter. Leave it blank to write to the hiring team.',
       placeholder: 'e.g. Sam Lee',
       optional: true,
       maxLength: NAME_MAX,
@@ -124,7 +146,7 @@ const getFeedback: StepDefinition = {
       optional: false,
       options: [
         { value: 'none', label: 'No' },
-        { value: 'recruiter', label: 'Yes, a recruiter' },
+        { value: 'recruiter', label: 'Yes, an agency recruiter' },
         { value: 'headhunter', label: 'Yes, a headhunter' },
       ],
       requiredMessage: 'Let us know, so we can draft a note to them too.',
@@ -139,6 +161,20 @@ const getFeedback: StepDefinition = {
       optional: true,
       maxLength: NAME_MAX,
       summaryLabel: 'Their name',
+    },
+    {
+      id: 'feeling',
+      kind: 'radio',
+      label: 'How are you feeling about it?',
+      hint: 'One tap, only so we can pick the right moment to check in.',
+      optional: true,
+      options: [
+        { value: 'gutted', label: 'Gutted' },
+        { value: 'disappointed', label: 'Disappointed' },
+        { value: 'okay', label: "I'm okay" },
+        { value: 'relieved', label: 'Relieved, honestly' },
+      ],
+      summaryLabel: 'How you felt',
     },
   ],
 };
@@ -162,7 +198,7 @@ const reflect: StepDefinition = {
       id: 'preparation',
       kind: 'multiline',
       label: 'How could you prepare next time?',
-      placeholder: 'e.g. research the team, practise answers out loud',
+      placeholder: 'e.g. research the team, practice answers out loud',
       optional: true,
       maxLength: LONG_TEXT_MAX,
       summaryLabel: 'Preparation',
@@ -194,14 +230,14 @@ const reflect: StepDefinition = {
 
 const tweakSearch: StepDefinition = {
   number: 3,
-  title: 'Tactics',
+  title: 'Your search',
   heading: 'Tweak your search',
   intro: 'A quick look at the fit can show where to aim next.',
   fields: [
     {
       id: 'dailyFit',
       kind: 'radio',
-      label: 'Could you see yourself there every day?',
+      label: 'Would the day-to-day there have suited you?',
       optional: false,
       options: [
         { value: 'yes', label: 'Yes' },
@@ -209,7 +245,7 @@ const tweakSearch: StepDefinition = {
         { value: 'no', label: 'Not really' },
       ],
       requiredMessage: 'Pick the answer that comes closest.',
-      summaryLabel: 'Could see yourself there every day',
+      summaryLabel: 'The day-to-day would have suited you',
     },
     {
       id: 'excited',
@@ -227,7 +263,7 @@ const tweakSearch: StepDefinition = {
     {
       id: 'skillsElsewhere',
       kind: 'radio',
-      label: 'Could your skills be put to better use elsewhere?',
+      label: 'Is there a kind of place where you would shine more?',
       optional: false,
       options: [
         { value: 'yes', label: 'Yes' },
@@ -235,7 +271,7 @@ const tweakSearch: StepDefinition = {
         { value: 'no', label: 'No, this was the right kind of place' },
       ],
       requiredMessage: 'Pick the answer that comes closest.',
-      summaryLabel: 'Skills better used elsewhere',
+      summaryLabel: 'Another kind of place might suit you more',
     },
     {
       id: 'fitNotes',
@@ -257,7 +293,7 @@ const tweakSearch: StepDefinition = {
     {
       id: 'tweakOther',
       kind: 'text',
-      label: 'Anything else?',
+      label: 'Or in your own words',
       placeholder: 'e.g. apply to two roles a week, not ten',
       optional: true,
       maxLength: SHORT_TEXT_MAX,
@@ -290,7 +326,7 @@ const learn: StepDefinition = {
       id: 'followUpAt',
       kind: 'datetime',
       label: 'When should we check in?',
-      hint: "We'll send you a short message then, to see how the search is going.",
+      hint: "We'll send a short message then to ask how your plan is going. Nights and weekends move to the next weekday morning.",
       optional: false,
       requiredMessage: 'Pick a day and time for the check-in.',
       summaryLabel: 'Check-in',

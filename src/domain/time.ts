@@ -1,6 +1,8 @@
 // Wall-clock time in a person's timezone, with Intl only. Slack gives us an IANA name
 // (or null), and a person picks "Tuesday 10:00" meaning their own Tuesday 10:00.
 
+import type { Feeling } from './types.js';
+
 /** A wall-clock reading in some timezone. `month` is 1–12. */
 export interface ZonedDateTime {
   year: number;
@@ -129,7 +131,8 @@ export function weekdayOnOrAfter(date: CalendarDate): CalendarDate {
   return day;
 }
 
-export const DEFAULT_FOLLOW_UP_DAYS = 3;
+export const DEFAULT_FOLLOW_UP_WORKING_DAYS = 5;
+export const GENTLE_FOLLOW_UP_WORKING_DAYS = 7;
 export const DEFAULT_FOLLOW_UP_HOUR = 10;
 
 /** The start of `hour` on a person's own clock, on the given local date. */
@@ -138,12 +141,38 @@ export function atLocalHour(date: CalendarDate, hour: number, tz: string | null)
 }
 
 /**
- * When the check-in defaults to: 10:00 on the person's own clock, three calendar days
- * after `now` (UTC when tz is null or unknown), moved on to Monday if that is a weekend.
- * Mid-morning on a working day, after a few days' distance.
+ * When the action check-in defaults to: 10:00 on the person's own clock, a working week
+ * (five working days) after `now`, or seven for someone who said they feel gutted, so the
+ * first question comes once the feedback has had time to arrive.
  */
-export function defaultFollowUpAt(now: Date, tz: string | null): Date {
+export function defaultFollowUpAt(now: Date, tz: string | null, feeling?: Feeling): Date {
   const today = instantToZonedParts(now, tz);
-  const day = weekdayOnOrAfter(addCalendarDays(today, DEFAULT_FOLLOW_UP_DAYS));
-  return atLocalHour(day, DEFAULT_FOLLOW_UP_HOUR, tz);
+  const days = feeling === 'gutted' ? GENTLE_FOLLOW_UP_WORKING_DAYS : DEFAULT_FOLLOW_UP_WORKING_DAYS;
+  return atLocalHour(addWorkingDays(today, days), DEFAULT_FOLLOW_UP_HOUR, tz);
+}
+
+/** `days` working days (Monday to Friday) after `date`; a weekend start counts from Monday. */
+export function addWorkingDays(date: CalendarDate, days: number): CalendarDate {
+  let day = date;
+  for (let left = days; left > 0; ) {
+    day = addCalendarDays(day, 1);
+    if (!isWeekend(day)) left -= 1;
+  }
+  return weekdayOnOrAfter(day);
+}
+
+/** The earliest and latest hour a check-in may land on the person's clock. */
+export const WORKING_HOURS = { start: 8, end: 19 } as const;
+
+/**
+ * `instant` when it falls on a weekday between 08:00 and 19:00 on the person's clock; else
+ * the next weekday at 10:00. Nothing Rebound sends lands at night or on a weekend.
+ */
+export function onWorkingDaytime(instant: Date, tz: string | null): Date {
+  const local = instantToZonedParts(instant, tz);
+  if (!isWeekend(local) && local.hour >= WORKING_HOURS.start && local.hour < WORKING_HOURS.end) {
+    return instant;
+  }
+  const day = local.hour < WORKING_HOURS.start ? local : addCalendarDays(local, 1);
+  return atLocalHour(weekdayOnOrAfter(day), DEFAULT_FOLLOW_UP_HOUR, tz);
 }

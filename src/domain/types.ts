@@ -23,6 +23,12 @@ export type Stage =
 /** Whether someone stood between the candidate and the employer. */
 export type Intermediary = 'none' | 'recruiter' | 'headhunter';
 
+/** How the news came: it shapes the notes' first line. */
+export type NewsVia = 'email' | 'call' | 'recruiter' | 'no_word';
+
+/** A one-tap answer to "how are you feeling about it?": it only adjusts tone and timing. */
+export type Feeling = 'gutted' | 'disappointed' | 'okay' | 'relieved';
+
 export type DailyFit = 'yes' | 'unsure' | 'no';
 export type Excitement = 'very' | 'somewhat' | 'not_really';
 export type SkillsElsewhere = 'yes' | 'maybe' | 'no';
@@ -51,6 +57,10 @@ export interface RoutineAnswers {
   employerContact?: string;
   intermediary?: Intermediary;
   intermediaryName?: string;
+  newsVia?: NewsVia;
+  /** The reason they already gave, if any: kept as feedback, and no request is drafted. */
+  reasonGiven?: string;
+  feeling?: Feeling;
   // Step 2: review and reflect
   interview?: string;
   preparation?: string;
@@ -89,8 +99,13 @@ export interface Rejection {
   completedAt: Date | null;
 }
 
-/** `reflect`: the follow-up to reflect and tweak the search; `feedback_check`: "did you hear back?". */
-export type FollowUpKind = 'reflect' | 'feedback_check';
+/**
+ * `feedback_check`: "did you hear back?", about 5 working days after a note was marked sent;
+ * `feedback_recheck`: the one more look after "Not yet"; `action_check`: "did you do the thing
+ * you chose?", on the day the person picked. `reflect` is the older name of the action check,
+ * kept so follow-ups stored before the rename still go out (and read the same).
+ */
+export type FollowUpKind = 'reflect' | 'feedback_check' | 'feedback_recheck' | 'action_check';
 
 /**
  * pending → sending (claimed under a lease) → sent | failed; pending → cancelled | done.
@@ -139,7 +154,22 @@ export type ReflectionAnswers = Pick<RoutineAnswers, 'interview' | 'preparation'
 export type EntryData =
   | { kind: 'reflection'; answers: ReflectionAnswers }
   /** From "Did you hear back?": what the employer said, or that nothing came. */
-  | { kind: 'feedback'; received: boolean; text: string | null };
+  | { kind: 'feedback'; received: boolean; text: string | null }
+  /** The one thing they'll act on after the feedback, in their words. */
+  | { kind: 'action'; text: string }
+  /** "Yes, I did it": one line on how it went. */
+  | { kind: 'progress'; text: string };
+
+/** A drafted feedback note, and whether the person has marked it sent. */
+export interface FeedbackNote {
+  id: string;
+  rejectionId: string;
+  scope: UserScope;
+  audience: 'employer' | 'recruiter' | 'headhunter';
+  createdAt: Date;
+  /** When the person pressed "Mark as sent"; null while it is only drafted. */
+  sentAt: Date | null;
+}
 
 export interface RejectionEntry {
   id: string;
@@ -166,5 +196,7 @@ export interface UserData {
   entries: RejectionEntry[];
   /** Soonest due first. */
   followUps: FollowUp[];
+  /** Oldest first. */
+  feedbackNotes?: FeedbackNote[];
   profile: UserProfile | null;
 }

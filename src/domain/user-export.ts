@@ -36,6 +36,8 @@ export interface ExportedRejection {
     status: FollowUpStatus;
     sentAt: string | null;
   }[];
+  /** The feedback notes drafted, and when each was marked sent. */
+  feedbackNotes: { id: string; audience: string; createdAt: string; sentAt: string | null }[];
 }
 
 export function buildUserExport(
@@ -67,6 +69,14 @@ export function buildUserExport(
           dueAt: followUp.dueAt.toISOString(),
           status: followUp.status,
           sentAt: followUp.sentAt?.toISOString() ?? null,
+        })),
+      feedbackNotes: (data.feedbackNotes ?? [])
+        .filter((note) => note.rejectionId === rejection.id)
+        .map((note) => ({
+          id: note.id,
+          audience: note.audience,
+          createdAt: note.createdAt.toISOString(),
+          sentAt: note.sentAt?.toISOString() ?? null,
         })),
     })),
   };

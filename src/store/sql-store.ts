@@ -5,6 +5,7 @@
 
 import type {
   EntryData,
+  FeedbackNote,
   FollowUp,
   FollowUpStatus,
   NewFollowUp,
@@ -21,6 +22,7 @@ import type { Operation, SqlDriver } from './driver.js';
 import { migrateOperation } from './migrations.js';
 import * as entries from './ops/entries.js';
 import * as events from './ops/events.js';
+import * as feedbackNotes from './ops/feedback-notes.js';
 import * as followUpAnswers from './ops/follow-up-answers.js';
 import * as followUps from './ops/follow-ups.js';
 import * as installations from './ops/installations.js';
@@ -175,6 +177,47 @@ export class SqlStore implements Store {
 
   snoozeFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Promise<FollowUp> {
     return this.driver.run(followUpAnswers.snoozeFollowUp(scope, id, dueAt, now), { transaction: true });
+  }
+
+  answerFollowUp(
+    scope: UserScope,
+    id: string,
+    next: NewFollowUp[],
+    now: Date,
+  ): Promise<{ done: FollowUp; next: FollowUp[] }> {
+    return this.driver.run(followUpAnswers.answerFollowUp(scope, id, next, now), { transaction: true });
+  }
+
+  saveFeedbackNotes(
+    scope: UserScope,
+    rejectionId: string,
+    audiences: FeedbackNote['audience'][],
+    now: Date,
+  ): Promise<FeedbackNote[]> {
+    return this.driver.run(feedbackNotes.saveFeedbackNotes(scope, rejectionId, audiences, now), {
+      transaction: true,
+    });
+  }
+
+  listFeedbackNotes(scope: UserScope, options?: { rejectionId?: string }): Promise<FeedbackNote[]> {
+    return this.driver.run(feedbackNotes.listFeedbackNotes(scope, options));
+  }
+
+  findFeedbackNote(scope: UserScope, id: string): Promise<FeedbackNote | null> {
+    return this.driver.run(feedbackNotes.findFeedbackNote(scope, id));
+  }
+
+  markFeedbackNoteSent(
+    scope: UserScope,
+    id: string,
+    check: NewFollowUp,
+    now: Date,
+  ): Promise<{ note: FeedbackNote; followUp: FollowUp | null }> {
+    return this.driver.run(feedbackNotes.markFeedbackNoteSent(scope, id, check, now), { transaction: true });
+  }
+
+  unmarkFeedbackNotesSent(scope: UserScope, rejectionId: string): Promise<number> {
+    return this.driver.run(feedbackNotes.unmarkFeedbackNotesSent(scope, rejectionId));
   }
 
   stopFollowUps(scope: UserScope, rejectionId: string, now: Date): Promise<number> {

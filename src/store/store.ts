@@ -10,6 +10,7 @@
 
 import type {
   EntryData,
+  FeedbackNote,
   FollowUp,
   FollowUpStatus,
   NewFollowUp,
@@ -81,6 +82,35 @@ export interface Store {
   /** A rejection's entries, oldest first (empty for a rejection of another scope). */
   listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]>;
 
+  // --- Feedback notes -----------------------------------------------------------------
+
+  /**
+   * The drafted notes of a complete rejection, one per audience; an audience already saved is
+   * kept as it was. Returns the rejection's notes (employer first).
+   */
+  saveFeedbackNotes(
+    scope: UserScope,
+    rejectionId: string,
+    audiences: FeedbackNote['audience'][],
+    now: Date,
+  ): Promise<FeedbackNote[]>;
+  /** This user's notes with their `sentAt`, oldest first; optionally one rejection's. */
+  listFeedbackNotes(scope: UserScope, options?: { rejectionId?: string }): Promise<FeedbackNote[]>;
+  findFeedbackNote(scope: UserScope, id: string): Promise<FeedbackNote | null>;
+  /**
+   * "Mark as sent": records `sentAt` and, in the same transaction, schedules `check` unless a
+   * feedback check of this rejection is already waiting (then `followUp` is null). Throws
+   * `store_conflict` when the note is already marked sent.
+   */
+  markFeedbackNoteSent(
+    scope: UserScope,
+    id: string,
+    check: NewFollowUp,
+    now: Date,
+  ): Promise<{ note: FeedbackNote; followUp: FollowUp | null }>;
+  /** "I didn't send it": the rejection's notes go back to unsent. Returns how many changed. */
+  unmarkFeedbackNotesSent(scope: UserScope, rejectionId: string): Promise<number>;
+
   // --- Users ---------------------------------------------------------------------------
 
   getUserProfile(scope: UserScope): Promise<UserProfile | null>;
@@ -124,6 +154,16 @@ export interface Store {
    * snoozes wins; the other (and any follow-up that is not `sent`) throws `store_conflict`.
    */
   snoozeFollowUp(scope: UserScope, id: string, dueAt: Date, now: Date): Promise<FollowUp>;
+  /**
+   * Closes a delivered (`sent`) follow-up as `done` and stores the follow-ups that come next,
+   * all in one transaction. Throws `store_conflict` unless it is `sent`.
+   */
+  answerFollowUp(
+    scope: UserScope,
+    id: string,
+    next: NewFollowUp[],
+    now: Date,
+  ): Promise<{ done: FollowUp; next: FollowUp[] }>;
   /**
    * No more follow-ups for this rejection: its pending follow-ups become `cancelled`, its sent
    * ones `done`. Idempotent; returns how many changed.

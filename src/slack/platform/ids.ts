@@ -60,14 +60,29 @@ export const FollowUpActionId = {
   done: 'nudge_done',
   /** "Did you hear back?": yes, note what they said. */
   feedbackYes: 'nudge_feedback_yes',
-  /** "Did you hear back?": no reply (yet). */
+  /** "Did you hear back?": not yet (offers a chaser and asks once more later). */
   feedbackNone: 'nudge_feedback_none',
+  /** "Did you hear back?": the note was never sent; show it again. */
+  notSent: 'nudge_not_sent',
+  /** The second "any word?": still nothing, let it go. */
+  letGo: 'nudge_let_go',
+  /** The action check-in: "Yes, I did it" (a modal: one line on how it went, and the next check-in). */
+  didIt: 'nudge_did_it',
+  /** The action check-in: not yet, pick a day. */
+  notYet: 'nudge_not_yet',
 } as const;
 
 export const FollowUpBlockId = {
   actions: 'nudge_actions',
-  /** The feedback modal's one input. */
+  /** The feedback modal's inputs: what they said, the one thing to act on, and by when. */
   feedbackText: 'feedback_text',
+  actionText: 'action_text',
+  actionBy: 'action_by',
+  /** "Yes, I did it": how it went, and when to check in next. */
+  progressText: 'progress_text',
+  nextCheckIn: 'next_check_in',
+  /** "Not yet": the day to ask again. */
+  askAgainOn: 'ask_again_on',
 } as const;
 
 /** Modals opened from a follow-up DM; their private_metadata holds the follow-up and DM ids. */
@@ -75,6 +90,20 @@ export const FollowUpCallbackId = {
   reflect: 'nudge_reflect',
   tweak: 'nudge_tweak',
   feedback: 'nudge_feedback',
+  didIt: 'nudge_did_it',
+  notYet: 'nudge_not_yet',
+} as const;
+
+/** A drafted feedback note's DM. Each button's value is the note id and nothing else. */
+export const NoteActionId = {
+  markSent: 'note_mark_sent',
+  /** A url button (mailto:): Slack still sends the click, which we only acknowledge. */
+  openEmail: 'note_open_email',
+  linkedIn: 'note_linkedin',
+} as const;
+
+export const NoteBlockId = {
+  actions: 'note_actions',
 } as const;
 
 /** `/rejected delete`: the confirmation modal, and what it turns into if deleting failed. */

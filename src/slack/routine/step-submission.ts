@@ -3,10 +3,9 @@
 // Steps advance with response_action "update" (Slack's view stack holds only 3 views).
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
-import { getStep, STEP_COUNT } from '../../domain/routine.js';
+import { getStep, normalizeAnswers, STEP_COUNT } from '../../domain/routine.js';
 import { submitStep } from '../../domain/step-submission.js';
-import type { Rejection, StepNumber } from '../../domain/types.js';
+import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { publishHome } from '../home/publish-home.js';
@@ -16,6 +15,7 @@ import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { readStepAnswers } from './parse-step.js';
+import { type DraftedNote, draftNotes, postNotes } from './send-notes.js';
 import { stepViewForDraft } from './step-modal.js';
 import { buildSummaryMessage } from './summary-message.js';
 
@@ -77,7 +77,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
           now,
         );
         finished = done.rejection;
-        followUpAt = done.followUps.find((followUp) => followUp.kind === 'reflect')?.dueAt ?? null;
+        followUpAt = done.followUps.find((followUp) => followUp.kind === 'action_check')?.dueAt ?? null;
         reply = undefined; // an empty ack closes the modal
       }
     } catch (error) {
@@ -89,19 +89,50 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
     await ack(reply);
 
     if (finished) {
-      try {
-        await client.chat.postMessage({
-          channel: body.user.id,
-          ...buildSummaryMessage({
-            rejection: finished,
-            feedbackRequests: draftFeedbackRequests(finished.answers),
-            followUpAt,
-          }),
-        });
-      } catch (error) {
-        deps.logger.error('The summary DM could not be sent:', errorCode(error));
-      }
+      await sendSummary(client, deps, scope, body.user.id, finished, followUpAt);
       await publishHome(client, deps, scope);
     }
   };
+}
+
+/**
+ * The summary, then each note as its own DM. A reason the employer already gave is kept as
+ * their feedback. Each part is logged by code if it fails; the routine itself is saved.
+ */
+async function sendSummary(
+  client: Args['client'],
+  deps: ListenerDeps,
+  scope: UserScope,
+  userId: string,
+  finished: Rejection,
+  followUpAt: Date | null,
+): Promise<void> {
+  let drafted: DraftedNote[] = [];
+  try {
+    const reason = normalizeAnswers(finished.answers).reasonGiven;
+    if (reason !== undefined) {
+      await deps.store.addEntry(
+        scope,
+        finished.id,
+        { kind: 'feedback', received: true, text: reason },
+        deps.clock(),
+      );
+    }
+    drafted = await draftNotes(client, deps, scope, finished);
+  } catch (error) {
+    deps.logger.error('The feedback notes could not be saved:', errorCode(error));
+  }
+  try {
+    await client.chat.postMessage({
+      channel: userId,
+      ...buildSummaryMessage({
+        rejection: finished,
+        feedbackRequests: drafted.map((one) => one.request),
+        followUpAt,
+      }),
+    });
+    await postNotes(client, userId, finished, drafted);
+  } catch (error) {
+    deps.logger.error('The summary DM could not be sent:', errorCode(error));
+  }
 }

@@ -53,7 +53,7 @@ function initialFollowUpAt(input: FieldInput): Date {
     saved instanceof Date &&
     !Number.isNaN(saved.getTime()) &&
     saved.getTime() >= input.now.getTime() - FOLLOW_UP_GRACE_MS;
-  return stillAhead ? saved : defaultFollowUpAt(input.now, input.tz);
+  return stillAhead ? saved : defaultFollowUpAt(input.now, input.tz, input.answers.feeling);
 }
 
 function elementFor(field: FieldDefinition, input: FieldInput): InputBlockElement {

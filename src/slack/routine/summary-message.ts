@@ -1,5 +1,5 @@
 // The DM after the last step: everything the person worked out, in one place they can come
-// back to. Their own words are escaped, quoted and, if very long, shortened to fit.
+// back to. The feedback notes follow it, each as its own message (note-message.ts). Their own words are escaped, quoted and, if very long, shortened to fit.
 
 import type { FeedbackRequest } from '../../domain/feedback-requests.js';
 import { getField, normalizeAnswers, optionLabel } from '../../domain/routine.js';
@@ -41,18 +41,22 @@ function headline(answers: RoutineAnswers): string {
   return parts.length === 0 ? 'Your plan' : parts.map(name).join(' · ');
 }
 
-function feedbackBlocks(requests: FeedbackRequest[]): KnownBlock[] {
-  if (requests.length === 0) return [];
-  return [
-    mrkdwnSection(
-      requests.length === 1
-        ? '*Ask for feedback*\nYour note, ready to copy whenever you want to send it.'
-        : '*Ask for feedback*\nYour notes, ready to copy whenever you want to send them.',
-    ),
-    ...requests
-      .slice(0, MAX_REQUESTS)
-      .map((request) => quotedSection(`*To ${name(request.recipient)}*`, request.text)),
-  ];
+/** The notes themselves follow as their own messages; here, only where to find them. */
+function feedbackBlocks(requests: FeedbackRequest[], answers: RoutineAnswers): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (answers.reasonGiven !== undefined) {
+    blocks.push(quotedSection('*What they told you*', answers.reasonGiven));
+  }
+  if (requests.length > 0) {
+    const names = requests.slice(0, MAX_REQUESTS).map((request) => name(request.recipient));
+    const list = names.length === 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    blocks.push(
+      mrkdwnSection(
+        `:envelope: *Ask for feedback*\nYour ${requests.length === 1 ? 'note' : 'notes'} to ${list} ${requests.length === 1 ? 'comes' : 'come'} next, one per message. Press *Mark as sent* once you've sent one, and we'll ask a week later whether they replied.`,
+      ),
+    );
+  }
+  return blocks;
 }
 
 /** The feedback the employer gave, once noted from a "did you hear back?" follow-up. */
@@ -99,8 +103,13 @@ function followUpBlock(followUpAt: Date | null): KnownBlock {
       'No check-in is planned. Type `/rejected` whenever you want to go through this again.',
     );
   }
-  const when = slackDate(followUpAt, '{date_short_pretty} at {time}', utcFallback(followUpAt));
-  return mrkdwnContext(`:alarm_clock: We'll check in ${when} to see how the search is going.`);
+  const when = slackDate(followUpAt, '{date_long} at {time}', utcFallback(followUpAt));
+  return mrkdwnContext(`:alarm_clock: We'll check in on ${when} to ask how your plan is going.`);
+}
+
+/** The top-level `text` (notifications, screen readers): one place, kept generic. */
+export function summaryMessageText(): string {
+  return 'Your plan is ready.';
 }
 
 export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
@@ -108,7 +117,7 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
   const lesson = answers.lesson;
   const blocks: KnownBlock[] = [
     mrkdwnSection(`*${headline(answers)}*\nThanks for taking the time. Here's everything in one place.`),
-    ...feedbackBlocks(input.feedbackRequests),
+    ...feedbackBlocks(input.feedbackRequests, answers),
     ...receivedFeedbackBlocks(input.entries ?? []),
     { type: 'divider' },
     ...reflectionBlocks(answers),
@@ -118,6 +127,5 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
       : [quotedSection(`*${escapeMrkdwn(getField('lesson').summaryLabel)}*`, lesson)]),
     followUpBlock(input.followUpAt),
   ];
-  const company = answers.company === undefined ? '' : ` after ${name(answers.company)}`;
-  return { text: `Your next steps${company} are ready.`, blocks: blocks.slice(0, Limit.messageBlocks) };
+  return { text: summaryMessageText(), blocks: blocks.slice(0, Limit.messageBlocks) };
 }

@@ -33,6 +33,27 @@ export function* snoozeFollowUp(scope: UserScope, id: string, dueAt: Date, now: 
 }
 
 /**
+ * Run inside a transaction. Ends the delivered follow-up and schedules what comes next (a
+ * re-check after "Not yet", the next check-in after "Yes, I did it"), all or nothing. As with
+ * a snooze, of two racing answers only one finds it `sent`.
+ */
+export function* answerFollowUp(
+  scope: UserScope,
+  id: string,
+  next: NewFollowUp[],
+  now: Date,
+): Operation<{ done: FollowUp; next: FollowUp[] }> {
+  const done = yield* finishSent(scope, id, now);
+  const scheduled: FollowUp[] = [];
+  for (const followUp of next) {
+    scheduled.push(
+      yield* insertFollowUp({ id: done.rejectionId, scope: done.scope }, followUp, toMillis(now)),
+    );
+  }
+  return { done, next: scheduled };
+}
+
+/**
  * "I'm done": nothing more about this rejection. Pending follow-ups are cancelled and
  * delivered ones closed; one statement, so calling it again changes (and counts) nothing.
  * A follow-up being sent right now is left to finish: its DM is already on its way.

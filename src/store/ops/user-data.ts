@@ -4,6 +4,7 @@
 import type { EntryData, RejectionEntry, UserData, UserScope } from '../../domain/types.js';
 import type { Operation } from '../driver.js';
 import { rowToEntry, rowToFollowUp, rowToRejection, SCOPE_MATCH, scopeParams } from '../rows.js';
+import { listFeedbackNotes } from './feedback-notes.js';
 import { getUserProfile } from './user-profiles.js';
 
 /** Oldest first, optionally only one kind (e.g. the feedback heard back, for App Home). */
@@ -34,6 +35,7 @@ export function* exportUserData(scope: UserScope): Operation<UserData> {
     rejections: rejections.map(rowToRejection),
     entries,
     followUps: followUps.map(rowToFollowUp),
+    feedbackNotes: yield* listFeedbackNotes(scope),
     profile: yield* getUserProfile(scope),
   };
 }
@@ -44,7 +46,7 @@ export function* exportUserData(scope: UserScope): Operation<UserData> {
  */
 export function* deleteUserData(scope: UserScope): Operation<number> {
   let removed = 0;
-  for (const table of ['rejection_entries', 'follow_ups', 'rejections', 'user_profiles']) {
+  for (const table of ['rejection_entries', 'follow_ups', 'feedback_notes', 'rejections', 'user_profiles']) {
     const rows = yield {
       sql: `DELETE FROM ${table} WHERE ${SCOPE_MATCH} RETURNING user_id`,
       params: scopeParams(scope),

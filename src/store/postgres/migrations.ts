@@ -144,4 +144,23 @@ export const postgresMigrations: readonly Migration[] = [
       );
       CREATE INDEX oauth_states_used_by_expiry ON oauth_states_used (expires_at);`,
   },
+  {
+    version: 10,
+    name: 'create_feedback_notes',
+    sql: `
+      -- The feedback notes drafted for a finished rejection (one per audience), and when the
+      -- person marked each one sent: only notes marked sent can count as answered.
+      CREATE TABLE feedback_notes (
+        id TEXT PRIMARY KEY,
+        rejection_id TEXT NOT NULL REFERENCES rejections (id),
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        sent_at BIGINT
+      );
+      CREATE UNIQUE INDEX feedback_notes_by_rejection ON feedback_notes (rejection_id, audience);
+      CREATE INDEX feedback_notes_by_user ON feedback_notes (team_id, enterprise_id, user_id, created_at);`,
+  },
 ];

@@ -1,0 +1,51 @@
+// Posts a finished rejection's feedback notes, each as its own DM (after the summary, and again
+// after "I didn't send it"). The notes are saved first, so each Mark as sent has a record to
+// mark: the store, not the message, is the source of truth for "sent".
+
+import type { webApi } from '@slack/bolt';
+import { draftFeedbackRequests, type FeedbackRequest } from '../../domain/feedback-requests.js';
+import { normalizeAnswers } from '../../domain/routine.js';
+import type { FeedbackNote, Rejection, UserScope } from '../../domain/types.js';
+import type { ListenerDeps } from '../platform/deps.js';
+import { profileName } from '../platform/profile-name.js';
+import { buildNoteMessage } from './note-message.js';
+
+export interface DraftedNote {
+  request: FeedbackRequest;
+  note: FeedbackNote;
+}
+
+/** The notes as drafted now (signed with the Slack profile name) beside their stored records. */
+export async function draftNotes(
+  client: webApi.WebClient,
+  deps: ListenerDeps,
+  scope: UserScope,
+  rejection: Rejection,
+): Promise<DraftedNote[]> {
+  const signature = await profileName(client, scope.userId, deps.logger);
+  const requests = draftFeedbackRequests(rejection.answers, { signature });
+  if (requests.length === 0) return [];
+  const notes = await deps.store.saveFeedbackNotes(
+    scope,
+    rejection.id,
+    requests.map((request) => request.audience),
+    deps.clock(),
+  );
+  return requests.flatMap((request) => {
+    const note = notes.find((candidate) => candidate.audience === request.audience);
+    return note ? [{ request, note }] : [];
+  });
+}
+
+/** One DM per note, in order. */
+export async function postNotes(
+  client: webApi.WebClient,
+  userId: string,
+  rejection: Rejection,
+  drafted: DraftedNote[],
+): Promise<void> {
+  const company = normalizeAnswers(rejection.answers).company;
+  for (const { request, note } of drafted) {
+    await client.chat.postMessage({ channel: userId, ...buildNoteMessage({ request, note, company }) });
+  }
+}
