@@ -101,6 +101,8 @@ export interface UserSpec {
   teamId?: string;
   enterpriseId?: string | null;
   name: string;
+  /** The full name on their profile (users.info `real_name`); defaults to `name`. */
+  realName?: string;
   /** IANA zone; null when the user has not set one. */
   tz: string | null;
 }

@@ -33,17 +33,18 @@ const usersInfo: MethodSpec = {
     const user = workspace.users.get(stringParam(params, 'user') ?? '');
     if (user === undefined) return fail('user_not_found');
     const { id, teamId, enterpriseId, name, tz } = user.spec;
+    const realName = user.spec.realName ?? name;
     return ok({
       user: {
         id,
         team_id: teamId,
         name,
-        real_name: name,
+        real_name: realName,
         deleted: false,
         is_bot: false,
         is_app_user: false,
         ...timezoneFields(tz, new Date()),
-        profile: { real_name: name, display_name: name, team: teamId },
+        profile: { real_name: realName, display_name: name, team: teamId },
         ...(enterpriseId ? { enterprise_user: { enterprise_id: enterpriseId, id, teams: [teamId] } } : {}),
       },
     });

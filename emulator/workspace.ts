@@ -27,7 +27,14 @@ export interface ResolvedOptions {
 }
 
 export interface UserRecord {
-  spec: { id: string; teamId: string; enterpriseId: string | null; name: string; tz: string | null };
+  spec: {
+    id: string;
+    teamId: string;
+    enterpriseId: string | null;
+    name: string;
+    realName?: string;
+    tz: string | null;
+  };
   modals: ModalStack;
   home: SlackView | undefined;
   ephemerals: EphemeralMessage[];
@@ -112,6 +119,7 @@ export class Workspace {
         teamId: spec.teamId ?? this.options.teamId,
         enterpriseId: spec.enterpriseId ?? null,
         name: spec.name,
+        ...(spec.realName === undefined ? {} : { realName: spec.realName }),
         tz: spec.tz,
       },
       modals: new ModalStack(),

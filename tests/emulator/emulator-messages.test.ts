@@ -183,6 +183,17 @@ describe('DMs', () => {
   });
 });
 
+describe('users.info', () => {
+  it("gives the profile's full name when the user has one, else the handle", async () => {
+    emu.addUser({ id: 'U2', name: 'maya', realName: 'Maya Rivera', tz: null });
+    const maya = await client.users.info({ user: 'U2' });
+    expect(maya.user?.real_name).toBe('Maya Rivera');
+    expect(maya.user?.profile?.real_name).toBe('Maya Rivera');
+    expect(maya.user?.profile?.display_name).toBe('maya');
+    expect((await client.users.info({ user: 'U1' })).user?.profile?.real_name).toBe('alice');
+  });
+});
+
 describe('failNext', () => {
   it('answers {error} with ok:false for the next N calls, then normally', async () => {
     emu.failNext('chat.postMessage', { error: 'fatal_error' }, 2);

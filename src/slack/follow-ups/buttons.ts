@@ -1,10 +1,13 @@
 // The follow-up DM's choices that need no modal: snooze (1 day / 3 days / 1 week, in the
-// person's own time), "I'm done" (no more check-ins about this rejection) and "No reply
-// yet". Each saves first, then rewrites the DM so its buttons are gone, and refreshes Home.
+// person's own time), "Stop check-ins for this one", and on "did you hear back?": "Not yet"
+// (a chaser, and one more look), "I didn't send it" (the note again) and "Still nothing". Each saves first, then rewrites the DM so its buttons are gone, and refreshes Home.
 
 import type { StaticSelectAction } from '@slack/bolt';
-import { snoozedUntil } from '../../domain/follow-up-rules.js';
+import { draftChaser, draftFeedbackRequests } from '../../domain/feedback-requests.js';
+import { FEEDBACK_CHECK_WORKING_DAYS, snoozedUntil, workingDaysLater } from '../../domain/follow-up-rules.js';
 import { publishHome } from '../home/publish-home.js';
+import { profileName } from '../platform/profile-name.js';
+import { draftNotes, postNotes } from '../routine/send-notes.js';
 import { followUpClickCallback, readButton } from './click.js';
 import { showChoice } from './loaded-follow-up.js';
 import { parseSnoozeOptionValue } from './refs.js';
@@ -43,8 +46,51 @@ export const doneCallback = followUpClickCallback({
   },
 });
 
+/**
+ * "Not yet" on "did you hear back?": one polite chaser, drafted, and one more look about five
+ * working days on. Older DMs' "No reply yet" lands here too.
+ */
 export const noFeedbackCallback = followUpClickCallback({
-  name: 'no feedback',
+  name: 'not yet heard back',
+  read: readButton,
+  async act({ deps, client, scope, loaded, where, now }) {
+    const { followUp, rejection } = loaded;
+    const tz = await deps.timeZones.current(client, scope, now);
+    const recheckAt = workingDaysLater(now, FEEDBACK_CHECK_WORKING_DAYS, tz);
+    await deps.store.answerFollowUp(
+      scope,
+      followUp.id,
+      [{ kind: 'feedback_recheck', dueAt: recheckAt }],
+      now,
+    );
+    const signature = await profileName(client, scope.userId, deps.logger);
+    const notes = await deps.store.listFeedbackNotes(scope, { rejectionId: rejection.id });
+    const requests = draftFeedbackRequests(rejection.answers, { signature });
+    const sent = notes.find((note) => note.sentAt !== null);
+    const note = requests.find((request) => request.audience === sent?.audience) ?? requests[0];
+    const chaser = note ? draftChaser(rejection.answers, note, { signature }).text : '';
+    await showChoice(client, deps, loaded, where, { kind: 'not_yet', recheckAt, chaser });
+    await publishHome(client, deps, scope);
+  },
+});
+
+/** "I didn't send it": the notes are drafts again, and come back as their own messages. */
+export const notSentCallback = followUpClickCallback({
+  name: 'not sent',
+  read: readButton,
+  async act({ deps, client, scope, loaded, where, now }) {
+    await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
+    await deps.store.unmarkFeedbackNotesSent(scope, loaded.rejection.id);
+    await showChoice(client, deps, loaded, where, { kind: 'not_sent' });
+    const drafted = await draftNotes(client, deps, scope, loaded.rejection);
+    await postNotes(client, scope.userId, loaded.rejection, drafted);
+    await publishHome(client, deps, scope);
+  },
+});
+
+/** "Still nothing" on the second look: we let it go kindly, and only now record "no reply". */
+export const letGoCallback = followUpClickCallback({
+  name: 'let go',
   read: readButton,
   async act({ deps, client, scope, loaded, where, now }) {
     // Closing the follow-up first makes a double click a no-op rather than a second entry.
@@ -55,7 +101,7 @@ export const noFeedbackCallback = followUpClickCallback({
       { kind: 'feedback', received: false, text: null },
       now,
     );
-    await showChoice(client, deps, loaded, where, { kind: 'no_feedback' });
+    await showChoice(client, deps, loaded, where, { kind: 'let_go' });
     await publishHome(client, deps, scope);
   },
 });

@@ -1,17 +1,15 @@
-// The follow-up DMs. A reflect follow-up speaks to one rejection: it names the company and role,
-// recalls one thing the person wrote or chose (and the feedback they got, if any), asks one
-// concrete question and offers four ways to answer. A feedback check asks whether the
-// employer replied. Once answered, the same DM is shown with the buttons replaced by a line
-// saying what was chosen, so stale buttons never linger.
+// The follow-up DMs, one per kind of question a career coach would ask:
+// - the feedback check ("Did you hear back from Acme?"), about five working days after a note
+//   was marked sent: Yes, note it / Not yet / I didn't send it;
+// - the re-check, once, after "Not yet": Yes, note it / Still nothing (then we let it go);
+// - the action check-in, on the day the person chose: it quotes their own action, lesson and
+//   fit answers, and asks whether they did it: Yes, I did it / Not yet / Change the plan /
+//   Snooze / Stop check-ins for this one.
+// Once answered, the same DM is shown with its buttons replaced by a line saying what happens
+// next, so stale buttons never linger.
 
 import { normalizeAnswers, optionLabel } from '../../domain/routine.js';
-import type {
-  FollowUp,
-  ReflectionAnswers,
-  Rejection,
-  RejectionEntry,
-  RoutineAnswers,
-} from '../../domain/types.js';
+import type { FollowUp, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
 import {
   type ActionsBlock,
   button,
@@ -30,9 +28,15 @@ export type FollowUpChoice =
   | { kind: 'snoozed'; until: Date }
   | { kind: 'stopped' }
   | { kind: 'reflected' }
-  | { kind: 'tweaked' }
-  | { kind: 'feedback_noted' }
-  | { kind: 'no_feedback' };
+  | { kind: 'tweaked'; next: Date | null }
+  | { kind: 'feedback_noted'; next: Date | null }
+  | { kind: 'no_feedback' }
+  /** "Not yet": a chaser to send if they like, and when we'll ask once more. */
+  | { kind: 'not_yet'; recheckAt: Date; chaser: string }
+  | { kind: 'not_sent' }
+  | { kind: 'let_go' }
+  | { kind: 'did_it'; next: Date | null; foundRole: boolean }
+  | { kind: 'ask_again'; at: Date };
 
 export interface FollowUpMessage {
   text: string;
@@ -40,12 +44,15 @@ export interface FollowUpMessage {
 }
 
 export const FollowUpText = {
-  reflectNow: 'Reflect now',
-  tweakSearch: 'Tweak my search',
   snooze: 'Snooze',
-  done: "I'm done",
+  stop: 'Stop check-ins for this one',
   feedbackYes: 'Yes, note it',
-  feedbackNone: 'No reply yet',
+  feedbackNotYet: 'Not yet',
+  notSent: "I didn't send it",
+  letGo: 'Still nothing',
+  didIt: 'Yes, I did it',
+  notYet: 'Not yet',
+  changePlan: 'Change the plan',
 } as const;
 
 export const SNOOZE_OPTIONS = [
@@ -57,14 +64,7 @@ export const SNOOZE_OPTIONS = [
 const NAME_SHOWN_MAX = 100;
 /** A follow-up recalls, it doesn't repeat: long answers are cut to a glance. */
 const RECALL_MAX = 400;
-
-/** How a step-2 prompt is named when we recall what was written for it. */
-const REFLECTION_TOPICS: readonly [keyof ReflectionAnswers, string][] = [
-  ['interview', 'the interview'],
-  ['preparation', 'preparing'],
-  ['rapport', 'the interviewer'],
-  ['strengths', 'your strengths'],
-];
+const FIT_CHOICES = ['dailyFit', 'excited', 'skillsElsewhere'] as const;
 
 function name(text: string): string {
   return escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_SHOWN_MAX));
@@ -74,6 +74,10 @@ function quoted(intro: string, text: string): string {
   return fitRendered(text, RECALL_MAX + intro.length, (shown) => `${intro}\n${quote(shown)}`);
 }
 
+function longDate(date: Date): string {
+  return slackDate(date, '{date_long}', utcFallback(date));
+}
+
 /** "Product designer at Acme", or as much of it as the answers have. */
 function subject(answers: RoutineAnswers): string | undefined {
   const { company, role } = answers;
@@ -81,48 +85,11 @@ function subject(answers: RoutineAnswers): string | undefined {
   return company === undefined ? (role === undefined ? undefined : name(role)) : name(company);
 }
 
-function latest<T extends RejectionEntry['data']['kind']>(entries: RejectionEntry[], kind: T) {
-  return entries
-    .filter(
-      (entry): entry is RejectionEntry & { data: Extract<RejectionEntry['data'], { kind: T }> } =>
-        entry.data.kind === kind,
-    )
-    .at(-1)?.data;
-}
-
-function firstReflection(answers: ReflectionAnswers): { topic: string; text: string } | undefined {
-  for (const [field, topic] of REFLECTION_TOPICS) {
-    const text = answers[field]?.trim();
-    if (text) return { topic, text };
+function latestText(entries: RejectionEntry[], kind: 'action' | 'progress'): string | undefined {
+  for (const { data } of [...entries].reverse()) {
+    if (data.kind === kind && data.text.trim() !== '') return data.text;
   }
   return undefined;
-}
-
-/** One thing they wrote or chose, and the question it leads to. Newest thinking first. */
-function recall(answers: RoutineAnswers, entries: RejectionEntry[]): { lines: string; question: string } {
-  const reflectedLater = latest(entries, 'reflection');
-  const written = reflectedLater ? firstReflection(reflectedLater.answers) : undefined;
-  if (written) {
-    return {
-      lines: quoted(`Here's what you wrote about ${written.topic}:`, written.text),
-      question: "What's one small step you could take on it this week?",
-    };
-  }
-  const tweak = answers.tweaks?.flatMap((id) => optionLabel('tweaks', id) ?? [])[0] ?? answers.tweakOther;
-  if (tweak !== undefined) {
-    return {
-      lines: `You planned to try: *${name(tweak)}*`,
-      question: 'Have you had a chance to try it yet?',
-    };
-  }
-  const reflection = firstReflection(answers);
-  if (reflection) {
-    return {
-      lines: quoted(`Here's what you wrote about ${reflection.topic}:`, reflection.text),
-      question: "What's one small step you could take on it this week?",
-    };
-  }
-  return { lines: '', question: "What's one thing you'd like to try on your next application?" };
 }
 
 /** The newest feedback the employer actually gave ("no reply" entries say nothing to recall). */
@@ -133,74 +100,130 @@ function feedbackReceived(entries: RejectionEntry[]): string | undefined {
   return undefined;
 }
 
-function reflectActions(followUp: FollowUp): ActionsBlock {
-  const withId = (actionId: string, label: string, style?: 'primary') => ({
-    ...button(actionId, label, style),
-    value: followUp.id,
+function withId(followUp: FollowUp, actionId: string, label: string, style?: 'primary') {
+  return { ...button(actionId, label, style), value: followUp.id };
+}
+
+function actions(elements: ActionsBlock['elements']): ActionsBlock {
+  return { type: 'actions', block_id: FollowUpBlockId.actions, elements };
+}
+
+function snoozeMenu(followUp: FollowUp) {
+  return {
+    type: 'static_select' as const,
+    action_id: FollowUpActionId.snooze,
+    placeholder: plainText(FollowUpText.snooze, 150),
+    options: SNOOZE_OPTIONS.map(({ choice, label }) => option(snoozeOptionValue(choice, followUp.id), label)),
+  };
+}
+
+/** The top-level `text` of a follow-up DM (notifications, screen readers): one place, kept generic. */
+export function followUpMessageText(followUp: FollowUp): string {
+  return followUp.kind === 'feedback_check' || followUp.kind === 'feedback_recheck'
+    ? 'A quick question about your note.'
+    : 'A quick check-in on your plan.';
+}
+
+function company(answers: RoutineAnswers): string {
+  return answers.company === undefined ? 'them' : name(answers.company);
+}
+
+function feedbackCheck(followUp: FollowUp, answers: RoutineAnswers): KnownBlock[] {
+  const about = answers.role === undefined ? 'your note' : `your note about the ${name(answers.role)} role`;
+  const gentle =
+    answers.feeling === 'gutted' ? ' However it went, a reply or none says nothing about you.' : '';
+  return [
+    mrkdwnSection(
+      `*Did you hear back from ${company(answers)}?*\nYou sent ${about} about a week ago. If they replied, note what they said and we'll keep it with your plan.${gentle}`,
+    ),
+    actions([
+      withId(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
+      withId(followUp, FollowUpActionId.feedbackNone, FollowUpText.feedbackNotYet),
+      withId(followUp, FollowUpActionId.notSent, FollowUpText.notSent),
+    ]),
+  ];
+}
+
+function feedbackRecheck(followUp: FollowUp, answers: RoutineAnswers): KnownBlock[] {
+  return [
+    mrkdwnSection(
+      `*Any word from ${company(answers)}?*\nWe said we'd ask once more about your note. If they replied, note it here.`,
+    ),
+    actions([
+      withId(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
+      withId(followUp, FollowUpActionId.letGo, FollowUpText.letGo),
+    ]),
+  ];
+}
+
+function fitLine(answers: RoutineAnswers): string | undefined {
+  const parts = FIT_CHOICES.flatMap((id) => {
+    const value = answers[id];
+    const label = typeof value === 'string' ? optionLabel(id, value) : undefined;
+    return label === undefined ? [] : [`${FIT_LABEL[id]}: ${label}`];
   });
-  return {
-    type: 'actions',
-    block_id: FollowUpBlockId.actions,
-    elements: [
-      withId(FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
-      withId(FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
-      {
-        type: 'static_select',
-        action_id: FollowUpActionId.snooze,
-        placeholder: plainText(FollowUpText.snooze, 150),
-        options: SNOOZE_OPTIONS.map(({ choice, label }) =>
-          option(snoozeOptionValue(choice, followUp.id), label),
-        ),
-      },
-      withId(FollowUpActionId.done, FollowUpText.done),
-    ],
-  };
+  return parts.length === 0 ? undefined : `*On the fit, you said* ${parts.map(escapeMrkdwn).join(' · ')}`;
 }
 
-function feedbackActions(followUp: FollowUp): ActionsBlock {
-  return {
-    type: 'actions',
-    block_id: FollowUpBlockId.actions,
-    elements: [
-      { ...button(FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'), value: followUp.id },
-      { ...button(FollowUpActionId.feedbackNone, FollowUpText.feedbackNone), value: followUp.id },
-    ],
-  };
+/** Short names for the fit questions, as a check-in recalls them. */
+const FIT_LABEL: Record<(typeof FIT_CHOICES)[number], string> = {
+  dailyFit: 'the day-to-day',
+  excited: 'excited about the role',
+  skillsElsewhere: 'another kind of place',
+};
+
+/** What they said they'd do: the action chosen after the feedback, else the tweak from step 3. */
+function plannedAction(answers: RoutineAnswers, entries: RejectionEntry[]): string | undefined {
+  const chosen = latestText(entries, 'action');
+  if (chosen !== undefined) return chosen;
+  const tweak = answers.tweaks?.flatMap((id) => optionLabel('tweaks', id) ?? [])[0];
+  return tweak ?? answers.tweakOther;
 }
 
-function reflectFollowUp(followUp: FollowUp, answers: RoutineAnswers, entries: RejectionEntry[]) {
+function actionCheck(followUp: FollowUp, answers: RoutineAnswers, entries: RejectionEntry[]): KnownBlock[] {
   const about = subject(answers);
-  const heading = about === undefined ? '*Checking in*' : `*Checking in: ${about}*`;
-  const { lines, question } = recall(answers, entries);
+  const blocks: KnownBlock[] = [
+    mrkdwnSection(about === undefined ? '*Checking in*' : `*Checking in: ${about}*`),
+  ];
+  const action = plannedAction(answers, entries);
+  const fit = fitLine(answers);
+  // Someone relieved it ended hears about the fit first: that is where their answer lies.
+  if (answers.feeling === 'relieved' && fit !== undefined) blocks.push(mrkdwnSection(fit));
+  if (action !== undefined) blocks.push(mrkdwnSection(quoted("*You said you'd*", action)));
+  if (answers.lesson !== undefined)
+    blocks.push(mrkdwnSection(quoted('*What you took from it*', answers.lesson)));
   const feedback = feedbackReceived(entries);
-  const company = answers.company === undefined ? 'they' : name(answers.company);
-  const blocks: KnownBlock[] = [mrkdwnSection(lines === '' ? heading : `${heading}\n${lines}`)];
-  if (feedback !== undefined) blocks.push(mrkdwnSection(quoted(`*What ${company} told you*`, feedback)));
-  blocks.push(mrkdwnSection(`*${question}*`));
-  const fallback =
-    answers.company === undefined ? 'Checking in' : `Checking in after ${name(answers.company)}`;
-  return { text: `${fallback}. ${question}`, blocks, actions: reflectActions(followUp) };
+  if (feedback !== undefined)
+    blocks.push(mrkdwnSection(quoted(`*What ${company(answers)} told you*`, feedback)));
+  if (answers.feeling !== 'relieved' && fit !== undefined) blocks.push(mrkdwnContext(fit));
+  const progress = latestText(entries, 'progress');
+  if (progress !== undefined) blocks.push(mrkdwnSection(quoted('*Last time*', progress)));
+  const question =
+    action === undefined ? "*Have you taken a step on what you'd change?*" : '*Did you get to it?*';
+  blocks.push(mrkdwnSection(question));
+  blocks.push(
+    actions([
+      withId(followUp, FollowUpActionId.didIt, FollowUpText.didIt, 'primary'),
+      withId(followUp, FollowUpActionId.notYet, FollowUpText.notYet),
+      withId(followUp, FollowUpActionId.tweakSearch, FollowUpText.changePlan),
+      snoozeMenu(followUp),
+      withId(followUp, FollowUpActionId.done, FollowUpText.stop),
+    ]),
+  );
+  return blocks;
 }
 
-function feedbackCheckFollowUp(followUp: FollowUp, answers: RoutineAnswers) {
-  const heading =
-    answers.company === undefined ? 'Did you hear back?' : `Did you hear back from ${name(answers.company)}?`;
-  const about = answers.role === undefined ? '' : ` on the ${name(answers.role)} role`;
-  const body =
-    `If they shared any feedback${about}, note it here and we'll keep it with your plan. ` +
-    'No reply is common, and it says nothing about you.';
-  return {
-    text: heading,
-    blocks: [mrkdwnSection(`*${heading}*\n${body}`)],
-    actions: feedbackActions(followUp),
-  };
-}
-
-function loaded(followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) {
+function blocksFor(followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]): KnownBlock[] {
   const answers = normalizeAnswers(rejection.answers);
-  return followUp.kind === 'feedback_check'
-    ? feedbackCheckFollowUp(followUp, answers)
-    : reflectFollowUp(followUp, answers, entries);
+  switch (followUp.kind) {
+    case 'feedback_check':
+      return feedbackCheck(followUp, answers);
+    case 'feedback_recheck':
+      return feedbackRecheck(followUp, answers);
+    case 'reflect':
+    case 'action_check':
+      return actionCheck(followUp, answers, entries);
+  }
 }
 
 /** The follow-up as first sent: what the follow-up job posts. */
@@ -209,39 +232,75 @@ export function buildFollowUpMessage(
   rejection: Rejection,
   entries: RejectionEntry[] = [],
 ): FollowUpMessage {
-  const { text, blocks, actions } = loaded(followUp, rejection, entries);
-  return { text, blocks: [...blocks, actions] };
+  return { text: followUpMessageText(followUp), blocks: blocksFor(followUp, rejection, entries) };
 }
 
-function choiceLine(choice: FollowUpChoice, company: string | undefined): string {
+function nextLine(next: Date | null): string {
+  return next === null ? '' : ` We'll check in on ${longDate(next)}.`;
+}
+
+function choiceBlocks(choice: FollowUpChoice, answers: RoutineAnswers): KnownBlock[] {
   switch (choice.kind) {
-    case 'snoozed': {
-      const when = slackDate(choice.until, '{date_short_pretty} at {time}', utcFallback(choice.until));
-      return `:zzz: Snoozed until ${when}.`;
-    }
+    case 'snoozed':
+      return [
+        mrkdwnContext(
+          `:zzz: Snoozed until ${slackDate(choice.until, '{date_long} at {time}', utcFallback(choice.until))}.`,
+        ),
+      ];
     case 'stopped':
-      return `:white_check_mark: Done. No more check-ins about ${company === undefined ? 'this one' : name(company)}.`;
+      return [
+        mrkdwnContext(
+          `:white_check_mark: Done. No more check-ins about ${answers.company === undefined ? 'this one' : name(answers.company)}.`,
+        ),
+      ];
     case 'reflected':
-      return ':pencil: Your reflection is saved with your plan.';
+      return [mrkdwnContext(':pencil: Your reflection is saved.')];
     case 'tweaked':
-      return ':pencil: Your search plan is updated.';
+      return [mrkdwnContext(`:pencil: Your plan is updated.${nextLine(choice.next)}`)];
     case 'feedback_noted':
-      return ':memo: Their feedback is saved with your plan.';
+      return [mrkdwnContext(`:memo: Saved what they said.${nextLine(choice.next)}`)];
     case 'no_feedback':
-      return 'Noted: no reply yet.';
+      return [mrkdwnContext('Noted: no reply.')];
+    case 'not_yet':
+      return [
+        mrkdwnSection(
+          `No reply yet is common. If you'd like to nudge them, here's a short follow-up you could send:\n${quote(choice.chaser)}`,
+        ),
+        mrkdwnContext(`:hourglass_flowing_sand: We'll ask once more on ${longDate(choice.recheckAt)}.`),
+      ];
+    case 'not_sent':
+      return [mrkdwnContext(":envelope: No problem. Your note is below again, whenever you're ready.")];
+    case 'let_go':
+      return [
+        mrkdwnContext(
+          "Let's let this one go. Many teams never reply, and it says nothing about you. We've noted that no reply came.",
+        ),
+      ];
+    case 'did_it':
+      if (choice.foundRole)
+        return [mrkdwnContext(':tada: Congratulations on the new role! No more check-ins.')];
+      return [
+        mrkdwnContext(
+          choice.next === null
+            ? ':tada: Nice work. That was the last check-in for this one.'
+            : `:tada: Nice work.${nextLine(choice.next)}`,
+        ),
+      ];
+    case 'ask_again':
+      return [mrkdwnContext(`:calendar: We'll ask again on ${longDate(choice.at)}.`)];
   }
 }
 
-/** The same follow-up once answered: its context stays, its buttons become one line. */
+/** The same follow-up once answered: its context stays, its buttons become a line or two. */
 export function buildAnsweredFollowUpMessage(
   followUp: FollowUp,
   rejection: Rejection,
   entries: RejectionEntry[],
   choice: FollowUpChoice,
 ): FollowUpMessage {
-  const { text, blocks } = loaded(followUp, rejection, entries);
+  const blocks = blocksFor(followUp, rejection, entries).filter((block) => block.type !== 'actions');
   return {
-    text,
-    blocks: [...blocks, mrkdwnContext(choiceLine(choice, normalizeAnswers(rejection.answers).company))],
+    text: followUpMessageText(followUp),
+    blocks: [...blocks, ...choiceBlocks(choice, normalizeAnswers(rejection.answers))],
   };
 }

@@ -1,13 +1,22 @@
-// The follow-up DM's choices that open a modal: "Reflect now", "Tweak my search" and "Yes, note
-// it". The modal starts from what the person already wrote and holds only ids; saving
-// happens on submit (listeners/views/follow-up-*.ts).
+// The follow-up DM's choices that open a modal: "Reflect now" (older DMs), "Change the plan",
+// "Yes, note it", "Yes, I did it" and "Not yet". The modal starts from what the person
+// already wrote and holds only ids; saving happens on submit (forms.ts).
 
+import { FEEDBACK_CHECK_WORKING_DAYS, workingDaysLater } from '../../domain/follow-up-rules.js';
 import { mergeStepAnswers } from '../../domain/step-submission.js';
+import { instantToZonedParts } from '../../domain/time.js';
 import type { RoutineAnswers } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { ModalView } from '../platform/block-kit.js';
 import { type FollowUpClick, followUpClickCallback, readButton } from './click.js';
-import { buildFeedbackModal, buildReflectModal, buildTweakModal } from './modals.js';
+import {
+  buildDidItModal,
+  buildFeedbackModal,
+  buildNotYetModal,
+  buildReflectModal,
+  buildTweakModal,
+} from './modals.js';
+import { isoDate } from './parse-feedback.js';
 import { FOLLOW_UP_SLOW_TEXT } from './replies.js';
 
 async function open(click: FollowUpClick<null>, view: ModalView): Promise<void> {
@@ -51,13 +60,40 @@ export const tweakSearchCallback = followUpClickCallback({
   },
 });
 
+/** A local date a few working days on, for a date picker to start from. */
+async function workingDaysOn(click: FollowUpClick<null>, days: number): Promise<string> {
+  const tz = await click.deps.timeZones.cached(click.scope);
+  return isoDate(instantToZonedParts(workingDaysLater(click.now, days, tz), tz));
+}
+
 export const feedbackYesCallback = followUpClickCallback({
   name: 'feedback yes',
   read: readButton,
   async act(click) {
+    const actionBy = await workingDaysOn(click, FEEDBACK_CHECK_WORKING_DAYS);
     await open(
       click,
-      buildFeedbackModal({ metadata: metadata(click), answers: click.loaded.rejection.answers }),
+      buildFeedbackModal({ metadata: metadata(click), answers: click.loaded.rejection.answers, actionBy }),
     );
+  },
+});
+
+export const didItCallback = followUpClickCallback({
+  name: 'did it',
+  read: readButton,
+  async act(click) {
+    await open(click, buildDidItModal({ metadata: metadata(click) }));
+  },
+});
+
+/** Days ahead the "ask again" picker starts on. */
+const ASK_AGAIN_WORKING_DAYS = 2;
+
+export const notYetCallback = followUpClickCallback({
+  name: 'not yet',
+  read: readButton,
+  async act(click) {
+    const askOn = await workingDaysOn(click, ASK_AGAIN_WORKING_DAYS);
+    await open(click, buildNotYetModal({ metadata: metadata(click), askOn }));
   },
 });

@@ -5,7 +5,7 @@
 // refreshed either way: what they wrote shows there.
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { UserScope } from '../../domain/types.js';
+import type { NewFollowUp, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { publishHome } from '../home/publish-home.js';
@@ -27,8 +27,13 @@ export interface FollowUpSubmission {
   values: ViewSubmitAction['view']['state']['values'];
 }
 
-/** Errors to show on the form (keyed by block_id), or the choice that was saved. */
-export type SubmissionOutcome = { errors: Record<string, string> } | { choice: FollowUpChoice };
+/**
+ * Errors to show on the form (keyed by block_id), or the choice that was saved and the
+ * follow-ups that come after it (stored as the answered one is closed).
+ */
+export type SubmissionOutcome =
+  | { errors: Record<string, string> }
+  | { choice: FollowUpChoice; next?: NewFollowUp[] };
 
 export function followUpSubmissionCallback(spec: {
   name: string;
@@ -52,7 +57,7 @@ export function followUpSubmissionCallback(spec: {
       const now = deps.clock();
 
       let reply: ViewReply;
-      let saved: { loaded: LoadedFollowUp; choice: FollowUpChoice } | null = null;
+      let saved: { loaded: LoadedFollowUp; choice: FollowUpChoice; next: NewFollowUp[] } | null = null;
       try {
         const loaded = await loadFollowUp(deps.store, scope, metadata.followUpId);
         const outcome = loaded
@@ -61,7 +66,7 @@ export function followUpSubmissionCallback(spec: {
         if (!loaded || !outcome) reply = formError(alreadyFinishedText());
         else if ('errors' in outcome) reply = { response_action: 'errors', errors: outcome.errors };
         else {
-          saved = { loaded, choice: outcome.choice };
+          saved = { loaded, choice: outcome.choice, next: outcome.next ?? [] };
           reply = undefined; // an empty ack closes the modal
         }
       } catch (error) {
@@ -73,7 +78,7 @@ export function followUpSubmissionCallback(spec: {
       }
       await ack(reply);
       if (saved) {
-        await closeFollowUp(deps, client, scope, saved.loaded, metadata.message, saved.choice);
+        await closeFollowUp(deps, client, scope, saved, metadata.message);
         await publishHome(client, deps, scope);
       }
     };
@@ -83,12 +88,11 @@ async function closeFollowUp(
   deps: ListenerDeps,
   client: Args['client'],
   scope: UserScope,
-  loaded: LoadedFollowUp,
+  { loaded, choice, next }: { loaded: LoadedFollowUp; choice: FollowUpChoice; next: NewFollowUp[] },
   where: Parameters<typeof showChoice>[3],
-  choice: FollowUpChoice,
 ): Promise<void> {
   try {
-    await deps.store.markFollowUpDone(scope, loaded.followUp.id, deps.clock());
+    await deps.store.answerFollowUp(scope, loaded.followUp.id, next, deps.clock());
   } catch (error) {
     // Answered meanwhile: the DM already says how, and what they wrote is saved.
     if (!isReboundError(error, ErrorCode.StoreConflict)) {

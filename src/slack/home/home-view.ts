@@ -104,7 +104,7 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
   for (const followUp of awaiting) {
     const rejection = input.upcomingContext.get(followUp.rejectionId);
     const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
-    const feedback = followUp.kind === 'feedback_check';
+    const feedback = followUp.kind === 'feedback_check' || followUp.kind === 'feedback_recheck';
     const withId = (actionId: string, label: string, style?: 'primary') => ({
       ...button(actionId, label, style),
       value: followUp.id,
@@ -113,7 +113,7 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
       mrkdwnSection(
         feedback
           ? `Did you hear back from ${company}?`
-          : `A moment to look back on ${rejection ? title(rejection) : 'a past rejection'}`,
+          : `Did you get to your plan after ${rejection ? title(rejection) : 'a past rejection'}?`,
       ),
       {
         type: 'actions',
@@ -121,11 +121,13 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
         elements: feedback
           ? [
               withId(FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
-              withId(FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
+              followUp.kind === 'feedback_check'
+                ? withId(FollowUpActionId.feedbackNone, FollowUpText.feedbackNotYet)
+                : withId(FollowUpActionId.letGo, FollowUpText.letGo),
             ]
           : [
-              withId(FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
-              withId(FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
+              withId(FollowUpActionId.didIt, FollowUpText.didIt, 'primary'),
+              withId(FollowUpActionId.notYet, FollowUpText.notYet),
             ],
       },
     );
@@ -140,7 +142,7 @@ function upcomingBlocks(input: HomeInput): KnownBlock[] {
     const rejection = input.upcomingContext.get(followUp.rejectionId);
     const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
     const what =
-      followUp.kind === 'feedback_check'
+      followUp.kind === 'feedback_check' || followUp.kind === 'feedback_recheck'
         ? `Did you hear back from ${company}?`
         : `Check-in about ${rejection ? title(rejection) : 'a past rejection'}`;
     const when = slackDate(followUp.dueAt, '{date_short_pretty} at {time}', utcFallback(followUp.dueAt));
