@@ -149,9 +149,10 @@ function employerRequest(answers: RoutineAnswers, options: NoteOptions): Feedbac
   const ask = capitalize(question);
   const keep = later ? " I'd be glad to be considered for future roles." : '';
   const sign = shortSignOff(options.signature);
+  const gave = stage === 'application' ? 'considering me for' : 'your time on';
   const short = fitToShort([
-    [greeting(contact), `Thank you for your time on ${position}.`, `${ask}${keep}`, sign],
-    [greeting(contact), `Thank you for your time on ${roleAtCompany(undefined, company)}.`, ask, sign],
+    [greeting(contact), `Thank you for ${gave} ${position}.`, `${ask}${keep}`, sign],
+    [greeting(contact), `Thank you for ${gave} ${roleAtCompany(undefined, company)}.`, ask, sign],
     [greeting(contact), 'Thank you for your time.', ask, sign],
   ]);
   const subject = subjectLine(
@@ -207,9 +208,7 @@ function intermediaryRequest(
     ],
     [greeting(name), 'Thank you for letting me know.', ...shortAsk, sign],
   ]);
-  const subject = subjectLine(
-    company === undefined ? 'Thanks for letting me know' : `Thanks for letting me know about ${company}`,
-  );
+  const subject = subjectLine(`About ${position}`);
   return { audience, recipient: name ?? `your ${audience}`, subject, text, short };
 }
 

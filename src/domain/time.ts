@@ -131,8 +131,8 @@ export function weekdayOnOrAfter(date: CalendarDate): CalendarDate {
   return day;
 }
 
-export const DEFAULT_FOLLOW_UP_WORKING_DAYS = 5;
-export const GENTLE_FOLLOW_UP_WORKING_DAYS = 7;
+export const DEFAULT_FOLLOW_UP_WORKING_DAYS = 7;
+export const GENTLE_FOLLOW_UP_WORKING_DAYS = 10;
 export const DEFAULT_FOLLOW_UP_HOUR = 10;
 
 /** The start of `hour` on a person's own clock, on the given local date. */
@@ -141,9 +141,9 @@ export function atLocalHour(date: CalendarDate, hour: number, tz: string | null)
 }
 
 /**
- * When the action check-in defaults to: 10:00 on the person's own clock, a working week
- * (five working days) after `now`, or seven for someone who said they feel gutted, so the
- * first question comes once the feedback has had time to arrive.
+ * When the action check-in defaults to: 10:00 on the person's own clock, seven working days
+ * after `now` (ten for someone who said they feel gutted). So "did you hear back?", five
+ * working days after a note sent that day, comes first: feedback, then what to act on.
  */
 export function defaultFollowUpAt(now: Date, tz: string | null, feeling?: Feeling): Date {
   const today = instantToZonedParts(now, tz);
