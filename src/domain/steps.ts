@@ -230,7 +230,7 @@ const reflect: StepDefinition = {
 
 const tweakSearch: StepDefinition = {
   number: 3,
-  title: 'Your search',
+  title: 'Search',
   heading: 'Tweak your search',
   intro: 'A quick look at the fit can show where to aim next.',
   fields: [

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionCheckDueAt,
   feedbackCheckDueAt,
   isSnoozeChoice,
   nextWeekdayMorningAfter,
   postponedUntil,
+  routineCheckInAt,
   type SnoozeChoice,
   snoozedUntil,
+  workingDaysLater,
 } from '../../src/domain/follow-up-rules.js';
 import { followUpsFor, submitStep } from '../../src/domain/step-submission.js';
 
@@ -37,14 +40,14 @@ describe('snoozedUntil', () => {
     iso(snoozedUntil(choice, now, tz, previous));
 
   it('comes back at the same local time, N calendar days on, across a DST change', () => {
-    expect(snooze('1d')).toBe('2026-03-07T15:00:00.000Z'); // Sat 10:00 EST
+    expect(snooze('1d')).toBe('2026-03-09T14:00:00.000Z'); // Sat: moves to Mon 10:00 EDT
     expect(snooze('3d')).toBe('2026-03-09T14:00:00.000Z'); // Mon 10:00 EDT
     expect(snooze('1w')).toBe('2026-03-13T14:00:00.000Z'); // Fri 10:00 EDT
   });
 
   it('counts from today on the person’s calendar, not from when the follow-up was due', () => {
-    // Opened on Friday 22:00 in New York, already Saturday in UTC.
-    expect(snooze('1d', new Date('2026-03-07T03:00:00Z'))).toBe('2026-03-07T15:00:00.000Z');
+    // Opened on Thursday 22:00 in New York, already Friday in UTC.
+    expect(snooze('1d', new Date('2026-03-06T03:00:00Z'))).toBe('2026-03-06T15:00:00.000Z');
     // Opened three days late: three days from now.
     expect(snooze('3d', new Date('2026-03-09T18:00:00Z'))).toBe('2026-03-12T14:00:00.000Z');
   });
@@ -56,10 +59,14 @@ describe('snoozedUntil', () => {
     );
   });
 
-  it('moves a time the DST jump skips forward by the gap', () => {
-    const lateNight = new Date('2026-03-07T07:30:00Z'); // Sat 02:30 EST
-    expect(snooze('1d', new Date('2026-03-07T08:00:00Z'), NEW_YORK, lateNight)).toBe(
-      '2026-03-08T07:30:00.000Z',
+  it('never lands at night or on a weekend: those move to the next weekday 10:00', () => {
+    const lateNight = new Date('2026-03-10T03:30:00Z'); // Mon 23:30 EDT
+    expect(snooze('1d', new Date('2026-03-10T03:40:00Z'), NEW_YORK, lateNight)).toBe(
+      '2026-03-11T14:00:00.000Z', // Tue 23:30 → Wed 10:00
+    );
+    const early = new Date('2026-03-10T10:00:00Z'); // Tue 06:00 EDT
+    expect(snooze('1d', new Date('2026-03-10T11:00:00Z'), NEW_YORK, early)).toBe(
+      '2026-03-11T14:00:00.000Z', // Wed 06:00 → Wed 10:00
     );
   });
 
@@ -70,7 +77,7 @@ describe('snoozedUntil', () => {
         late.getTime(),
       );
     }
-    expect(snooze('1d', clicked, null)).toBe('2026-03-07T15:00:00.000Z');
+    expect(snooze('1d', clicked, null)).toBe('2026-03-09T10:00:00.000Z');
   });
 
   it('knows its choices', () => {
@@ -81,38 +88,64 @@ describe('snoozedUntil', () => {
 });
 
 describe('feedbackCheckDueAt', () => {
-  const check = (started: string, now: string, tz: string | null = NEW_YORK) =>
-    iso(feedbackCheckDueAt(new Date(started), new Date(now), tz));
+  const check = (sent: string, tz: string | null = NEW_YORK) => iso(feedbackCheckDueAt(new Date(sent), tz));
 
-  it('is 10:00 local four days after the routine started', () => {
-    // Started Monday 2 March; due Friday 6 March 10:00 EST.
-    expect(check('2026-03-02T15:00:00Z', '2026-03-02T15:20:00Z')).toBe('2026-03-06T15:00:00.000Z');
+  it('is 10:00 local five working days after the note was marked sent', () => {
+    // Marked sent Monday 2 March: Monday 9 March 10:00 EDT (clocks went forward on the 8th).
+    expect(check('2026-03-02T15:00:00Z')).toBe('2026-03-09T14:00:00.000Z');
+    // Wednesday 4 March: Wednesday 11 March.
+    expect(check('2026-03-04T22:00:00Z')).toBe('2026-03-11T14:00:00.000Z');
   });
 
-  it('moves a weekend on to Monday, keeping 10:00 local across DST', () => {
-    // Started Wednesday 4 March: four days on is Sunday the 8th (clocks go forward).
-    expect(check('2026-03-04T15:00:00Z', '2026-03-04T16:00:00Z')).toBe('2026-03-09T14:00:00.000Z');
-    expect(check('2026-03-03T15:00:00Z', '2026-03-03T16:00:00Z')).toBe('2026-03-09T14:00:00.000Z');
+  it('counts working days from a weekend as from the Monday', () => {
+    // Saturday 7 March: the five working days are Monday to Friday, so Friday 13 March.
+    expect(check('2026-03-07T15:00:00Z')).toBe('2026-03-13T14:00:00.000Z');
   });
 
-  it('counts from the local date the routine started', () => {
-    // Sunday 23:30 in New York is Monday in UTC: four days from Sunday is Thursday.
-    expect(check('2026-03-02T04:30:00Z', '2026-03-02T05:00:00Z')).toBe('2026-03-05T15:00:00.000Z');
-  });
-
-  it('when that has passed by completion, goes for the next weekday 10:00', () => {
-    // Finished on Wednesday 11 March at 14:00 EDT: Thursday 10:00.
-    expect(check('2026-03-02T15:00:00Z', '2026-03-11T18:00:00Z')).toBe('2026-03-12T14:00:00.000Z');
-    // Finished on Friday afternoon: Monday 10:00.
-    expect(check('2026-03-02T15:00:00Z', '2026-03-13T16:00:00Z')).toBe('2026-03-16T14:00:00.000Z');
-    // Finished on Monday at 08:00: today 10:00.
-    expect(check('2026-03-02T15:00:00Z', '2026-03-16T12:00:00Z')).toBe('2026-03-16T14:00:00.000Z');
-    // Finished exactly when it was due: the next weekday, never "now".
-    expect(check('2026-03-02T15:00:00Z', '2026-03-06T15:00:00Z')).toBe('2026-03-09T14:00:00.000Z');
+  it('counts from the local date it was marked sent', () => {
+    // Sunday 23:30 in New York is Monday in UTC: five working days from Sunday is Friday.
+    expect(check('2026-03-02T04:30:00Z')).toBe('2026-03-06T15:00:00.000Z');
+    // The same instant in Tokyo is Monday afternoon: Monday 9 March 10:00 JST.
+    expect(check('2026-03-02T04:30:00Z', 'Asia/Tokyo')).toBe('2026-03-09T01:00:00.000Z');
   });
 
   it('uses UTC without a timezone', () => {
-    expect(check('2026-03-02T15:00:00Z', '2026-03-02T15:20:00Z', null)).toBe('2026-03-06T10:00:00.000Z');
+    expect(check('2026-03-02T15:00:00Z', null)).toBe('2026-03-09T10:00:00.000Z');
+  });
+});
+
+describe('workingDaysLater and actionCheckDueAt', () => {
+  it('counts weeks of working days for the next check-in', () => {
+    expect(iso(workingDaysLater(new Date('2026-03-13T14:00:00Z'), 5, NEW_YORK))).toBe(
+      '2026-03-20T14:00:00.000Z',
+    );
+    expect(iso(workingDaysLater(new Date('2026-03-13T14:00:00Z'), 10, NEW_YORK))).toBe(
+      '2026-03-27T14:00:00.000Z',
+    );
+  });
+
+  it('lands on the chosen day at 10:00, a weekend on the Monday, a past day on the next morning', () => {
+    const now = new Date('2026-03-09T15:00:00Z'); // Monday 11:00 EDT
+    expect(iso(actionCheckDueAt({ year: 2026, month: 3, day: 13 }, now, NEW_YORK))).toBe(
+      '2026-03-13T14:00:00.000Z',
+    );
+    expect(iso(actionCheckDueAt({ year: 2026, month: 3, day: 14 }, now, NEW_YORK))).toBe(
+      '2026-03-16T14:00:00.000Z',
+    );
+    expect(iso(actionCheckDueAt({ year: 2026, month: 3, day: 9 }, now, NEW_YORK))).toBe(
+      '2026-03-10T14:00:00.000Z',
+    );
+  });
+
+  it('keeps a routine check-in picked for a weekday daytime, and moves a night or weekend one', () => {
+    const tuesdayNoon = new Date('2026-03-10T16:00:00Z');
+    expect(routineCheckInAt(tuesdayNoon, NEW_YORK)).toEqual(tuesdayNoon);
+    expect(iso(routineCheckInAt(new Date('2026-03-11T03:00:00Z'), NEW_YORK))).toBe(
+      '2026-03-11T14:00:00.000Z',
+    );
+    expect(iso(routineCheckInAt(new Date('2026-03-14T16:00:00Z'), NEW_YORK))).toBe(
+      '2026-03-16T14:00:00.000Z',
+    );
   });
 });
 
@@ -133,14 +166,11 @@ describe('follow-ups of a finished routine', () => {
   const now = new Date('2026-03-02T15:30:00Z');
   const followUpAt = new Date('2026-03-05T15:00:00Z');
 
-  it('stores the chosen follow-up and the "did you hear back?" check', () => {
+  it('stores only the action check-in: "did you hear back?" waits for a note marked sent', () => {
     expect(followUpsFor({ followUpAt }, { now, tz: NEW_YORK, startedAt: started })).toEqual([
-      { kind: 'reflect', dueAt: followUpAt },
-      { kind: 'feedback_check', dueAt: new Date('2026-03-06T15:00:00Z') },
+      { kind: 'action_check', dueAt: followUpAt },
     ]);
-    expect(followUpsFor({}, { now, tz: NEW_YORK, startedAt: started })).toEqual([
-      { kind: 'feedback_check', dueAt: new Date('2026-03-06T15:00:00Z') },
-    ]);
+    expect(followUpsFor({}, { now, tz: NEW_YORK, startedAt: started })).toEqual([]);
   });
 
   it('comes out of the last step', () => {
@@ -152,10 +182,7 @@ describe('follow-ups of a finished routine', () => {
     );
     expect(outcome).toMatchObject({
       kind: 'finish',
-      followUps: [
-        { kind: 'reflect', dueAt: followUpAt },
-        { kind: 'feedback_check', dueAt: new Date('2026-03-06T15:00:00Z') },
-      ],
+      followUps: [{ kind: 'action_check', dueAt: followUpAt }],
     });
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addWorkingDays,
   defaultFollowUpAt,
   instantToZonedParts,
   isValidTimeZone,
+  onWorkingDaytime,
   resolveTimeZone,
   type ZonedDateTime,
   zonedDateTimeToInstant,
@@ -92,44 +94,59 @@ describe('instantToZonedParts', () => {
 });
 
 describe('defaultFollowUpAt', () => {
-  const at = (now: string, tz: string | null): string => defaultFollowUpAt(new Date(now), tz).toISOString();
+  const at = (now: string, tz: string | null, feeling?: 'gutted'): string =>
+    defaultFollowUpAt(new Date(now), tz, feeling).toISOString();
 
-  it('is 10:00 local three days later, counted on the local calendar', () => {
-    expect(at('2025-01-13T12:00:00Z', 'America/New_York')).toBe('2025-01-16T15:00:00.000Z'); // Mon → Thu
-    // 22:00 on the 7th in New York is already the 8th in UTC: the local date counts.
-    expect(at('2025-03-08T03:00:00Z', 'America/New_York')).toBe('2025-03-10T14:00:00.000Z');
+  it('is 10:00 local seven working days later, counted on the local calendar', () => {
+    expect(at('2025-01-13T12:00:00Z', 'America/New_York')).toBe('2025-01-22T15:00:00.000Z'); // Mon → next Wed
+    // 22:00 on Friday the 7th in New York is already Saturday in UTC: the local Friday counts.
+    expect(at('2025-03-08T03:00:00Z', 'America/New_York')).toBe('2025-03-18T14:00:00.000Z');
     // 01:30 on Monday the 6th in Kolkata is still Sunday the 5th in UTC.
-    expect(at('2025-01-05T20:00:00Z', 'Asia/Kolkata')).toBe('2025-01-09T04:30:00.000Z');
+    expect(at('2025-01-05T20:00:00Z', 'Asia/Kolkata')).toBe('2025-01-15T04:30:00.000Z');
   });
 
-  it('moves a Saturday or Sunday on to Monday, on the local calendar', () => {
-    expect(at('2025-01-15T12:00:00Z', 'America/New_York')).toBe('2025-01-20T15:00:00.000Z'); // Wed → Sat → Mon
-    expect(at('2025-01-16T12:00:00Z', 'America/New_York')).toBe('2025-01-20T15:00:00.000Z'); // Thu → Sun → Mon
-    // Thursday 01:30 in Kolkata (still Wednesday in UTC): three days on is Sunday there.
-    expect(at('2025-01-01T20:00:00Z', 'Asia/Kolkata')).toBe('2025-01-06T04:30:00.000Z');
-    // Friday 20:00 in New York is Saturday in UTC; the local Friday counts.
-    expect(at('2025-01-18T01:00:00Z', 'America/New_York')).toBe('2025-01-20T15:00:00.000Z');
+  it('waits ten working days for someone who feels gutted', () => {
+    expect(at('2025-01-13T12:00:00Z', 'America/New_York', 'gutted')).toBe('2025-01-27T15:00:00.000Z');
   });
 
   it('keeps 10:00 local across a DST change', () => {
-    expect(at('2025-03-07T15:00:00Z', 'America/New_York')).toBe('2025-03-10T14:00:00.000Z'); // EST → EDT
-    expect(at('2025-10-31T15:00:00Z', 'America/New_York')).toBe('2025-11-03T15:00:00.000Z'); // EDT → EST
-    expect(at('2025-10-24T12:00:00Z', 'Europe/Berlin')).toBe('2025-10-27T09:00:00.000Z'); // CEST → CET
-    expect(at('2025-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2025-03-31T08:00:00.000Z'); // CET → CEST
-    expect(at('2025-09-26T00:00:00Z', 'Pacific/Chatham')).toBe('2025-09-28T20:15:00.000Z'); // +12:45 → +13:45
-    // Thursday → Sunday (the change) → Monday.
-    expect(at('2025-10-02T00:00:00Z', 'Australia/Lord_Howe')).toBe('2025-10-05T23:00:00.000Z'); // +10:30 → +11
+    expect(at('2025-03-05T15:00:00Z', 'America/New_York')).toBe('2025-03-14T14:00:00.000Z'); // EST → EDT
+    expect(at('2025-10-29T15:00:00Z', 'America/New_York')).toBe('2025-11-07T15:00:00.000Z'); // EDT → EST
+    expect(at('2025-10-22T12:00:00Z', 'Europe/Berlin')).toBe('2025-10-31T09:00:00.000Z'); // CEST → CET
   });
 
   it('rolls over month and year ends', () => {
-    expect(at('2025-12-30T12:00:00Z', 'Europe/Berlin')).toBe('2026-01-02T09:00:00.000Z');
-    expect(at('2024-02-27T12:00:00Z', null)).toBe('2024-03-01T10:00:00.000Z'); // leap year
+    expect(at('2025-12-30T12:00:00Z', 'Europe/Berlin')).toBe('2026-01-08T09:00:00.000Z');
+    expect(at('2024-02-27T12:00:00Z', null)).toBe('2024-03-07T10:00:00.000Z'); // leap year
   });
 
   it('falls back to UTC when the timezone is missing or unknown', () => {
-    expect(at('2025-01-13T23:30:00Z', null)).toBe('2025-01-16T10:00:00.000Z');
-    expect(at('2025-01-13T23:30:00Z', 'Not/AZone')).toBe('2025-01-16T10:00:00.000Z');
-    expect(at('2025-01-13T23:30:00Z', '')).toBe('2025-01-16T10:00:00.000Z');
+    expect(at('2025-01-13T23:30:00Z', null)).toBe('2025-01-22T10:00:00.000Z');
+    expect(at('2025-01-13T23:30:00Z', 'Not/AZone')).toBe('2025-01-22T10:00:00.000Z');
+    expect(at('2025-01-13T23:30:00Z', '')).toBe('2025-01-22T10:00:00.000Z');
+  });
+});
+
+describe('working days and daytime', () => {
+  it('adds working days, skipping weekends', () => {
+    expect(addWorkingDays({ year: 2026, month: 3, day: 6 }, 1)).toEqual({ year: 2026, month: 3, day: 9 });
+    expect(addWorkingDays({ year: 2026, month: 3, day: 7 }, 5)).toEqual({ year: 2026, month: 3, day: 13 });
+    expect(addWorkingDays({ year: 2026, month: 3, day: 2 }, 0)).toEqual({ year: 2026, month: 3, day: 2 });
+  });
+
+  it('keeps a weekday daytime and moves nights and weekends to the next weekday 10:00', () => {
+    const tz = 'Asia/Tokyo';
+    const noon = new Date('2026-03-10T03:00:00Z'); // Tue 12:00 JST
+    expect(onWorkingDaytime(noon, tz)).toEqual(noon);
+    expect(onWorkingDaytime(new Date('2026-03-10T12:00:00Z'), tz).toISOString()).toBe(
+      '2026-03-11T01:00:00.000Z',
+    );
+    expect(onWorkingDaytime(new Date('2026-03-09T20:00:00Z'), tz).toISOString()).toBe(
+      '2026-03-10T01:00:00.000Z',
+    );
+    expect(onWorkingDaytime(new Date('2026-03-14T03:00:00Z'), tz).toISOString()).toBe(
+      '2026-03-16T01:00:00.000Z',
+    );
   });
 });
 

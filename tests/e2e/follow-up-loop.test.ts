@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { scopeOf } from '../../devkit/seed.js';
 import type { EmulatedUser, StoredMessage } from '../../emulator/index.js';
 import { instantToZonedParts, isWeekend } from '../../src/domain/time.js';
+import type { Json } from '../slack/fixtures.js';
 import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
 
 /** Monday 2 March 2026, 15:00 UTC: 10:00 in New York, 15:00 in London, midnight in Tokyo. */
@@ -16,8 +17,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const harness = harnessPerTest();
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Everything a person reads in a message or modal: section and context text, and button labels. */
 function visible(blocks: unknown[] | undefined): string {
@@ -183,7 +182,7 @@ describe('the follow-up loop', () => {
       'Thank you for letting me know about the Product Designer role at Acme &amp; Co',
     );
     expect(recruiter).toContain("I'm now focusing on fewer roles that match my experience closely");
-    const mailto = (notes[0]?.blocks as Json[]).at(-1)?.elements[1].url as string;
+    const mailto = ((notes[0]?.blocks ?? []) as Json[]).at(-1)?.elements[1].url as string;
     expect(decodeURIComponent(mailto)).toMatch(
       /^mailto:\?subject=A quick question about the Product Designer role&body=Hi Sam,/,
     );

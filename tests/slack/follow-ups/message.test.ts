@@ -57,75 +57,56 @@ const texts = (message: { blocks: unknown[] }): string =>
     )
     .join('\n');
 
-describe('buildFollowUpMessage: the reflect follow-up', () => {
-  it('names the company and role, recalls a tweak, asks one question, and offers four answers', () => {
-    const message = buildFollowUpMessage(followUp('reflect'), createRejection());
-    expect(message).toEqual({
-      text: 'Checking in after Acme. Have you had a chance to try it yet?',
-      blocks: [
-        section(
-          '*Checking in: Product designer at Acme*\nYou planned to try: *Ask my network for referrals*',
-        ),
-        section('*Have you had a chance to try it yet?*'),
-        {
-          type: 'actions',
-          block_id: 'nudge_actions',
-          elements: [
-            button('nudge_reflect_now', 'Reflect now', 'primary'),
-            button('nudge_tweak_search', 'Tweak my search'),
-            {
-              type: 'static_select',
-              action_id: 'nudge_snooze',
-              placeholder: { type: 'plain_text', text: 'Snooze' },
-              options: [option('1 day', '1d:fu_1'), option('3 days', '3d:fu_1'), option('1 week', '1w:fu_1')],
-            },
-            button('nudge_done', "I'm done"),
-          ],
-        },
-      ],
-    });
-    expect(validateMessage(message)).toEqual([]);
+describe('buildFollowUpMessage: the action check-in', () => {
+  it('names the company and role, quotes their own words, asks one question, and offers five answers', () => {
+    for (const kind of ['action_check', 'reflect'] as const) {
+      const message = buildFollowUpMessage(followUp(kind), createRejection());
+      expect(message.text).toBe('A quick check-in on your plan.');
+      expect(message.blocks[0]).toEqual(section('*Checking in: Product designer at Acme*'));
+      expect(message.blocks.at(-1)).toEqual({
+        type: 'actions',
+        block_id: 'nudge_actions',
+        elements: [
+          button('nudge_did_it', 'Yes, I did it', 'primary'),
+          button('nudge_not_yet', 'Not yet'),
+          button('nudge_tweak_search', 'Change the plan'),
+          {
+            type: 'static_select',
+            action_id: 'nudge_snooze',
+            placeholder: { type: 'plain_text', text: 'Snooze' },
+            options: [option('1 day', '1d:fu_1'), option('3 days', '3d:fu_1'), option('1 week', '1w:fu_1')],
+          },
+          button('nudge_done', 'Stop check-ins for this one'),
+        ],
+      });
+      expect(texts(message)).toContain("*You said you'd*\n> Ask my network for referrals");
+      expect(texts(message)).toContain('*Did you get to it?*');
+      expect(validateMessage(message)).toEqual([]);
+    }
   });
 
-  it('recalls the newest reflection written from a follow-up before anything else, and the feedback they got', () => {
+  it('quotes the action chosen after the feedback, the feedback itself, and how it went last time', () => {
     const entries = [
-      entry({ kind: 'reflection', answers: { interview: 'An older thought.' } }, 1),
-      entry({ kind: 'feedback', received: true, text: 'Strong portfolio; wanted more research.' }, 2),
-      entry({ kind: 'reflection', answers: { preparation: 'Read their last two case studies.' } }, 3),
+      entry({ kind: 'feedback', received: true, text: 'Strong portfolio; wanted more research.' }, 1),
+      entry({ kind: 'action', text: 'Add a research case study.' }, 2),
+      entry({ kind: 'progress', text: 'Drafted it.' }, 3),
       entry({ kind: 'feedback', received: false, text: null }, 4),
     ];
-    const message = buildFollowUpMessage(followUp('reflect'), createRejection(), entries);
-    expect(texts(message)).toBe(
-      [
-        "*Checking in: Product designer at Acme*\nHere's what you wrote about preparing:\n> Read their last two case studies.",
-        '*What Acme told you*\n> Strong portfolio; wanted more research.',
-        "*What's one small step you could take on it this week?*",
-        '[buttons]',
-      ].join('\n'),
-    );
-    expect(validateMessage(message)).toEqual([]);
+    const shown = texts(buildFollowUpMessage(followUp('action_check'), createRejection(), entries));
+    expect(shown).toContain("*You said you'd*\n> Add a research case study.");
+    expect(shown).toContain('*What Acme told you*\n> Strong portfolio; wanted more research.');
+    expect(shown).toContain('*Last time*\n> Drafted it.');
   });
 
-  it('falls back to a step-2 reflection, then to a plain question', () => {
-    const noTweaks = { ...FULL_ANSWERS, tweaks: undefined, tweakOther: undefined, interview: undefined };
-    expect(
-      texts(buildFollowUpMessage(followUp('reflect'), createRejection({ answers: noTweaks }))),
-    ).toContain("Here's what you wrote about preparing:\n> Research the team.");
-    const own = { ...FULL_ANSWERS, tweaks: undefined };
-    expect(texts(buildFollowUpMessage(followUp('reflect'), createRejection({ answers: own })))).toContain(
-      'You planned to try: *Apply to two roles a week*',
-    );
-    const bare = buildFollowUpMessage(followUp('reflect'), createRejection({ answers: {} }));
-    expect(texts(bare)).toBe(
-      "*Checking in*\n*What's one thing you'd like to try on your next application?*\n[buttons]",
-    );
-    expect(bare.text).toBe("Checking in. What's one thing you'd like to try on your next application?");
+  it('asks a plain question when nothing was chosen', () => {
+    const bare = buildFollowUpMessage(followUp('action_check'), createRejection({ answers: {} }));
+    expect(texts(bare)).toBe("*Checking in*\n*Have you taken a step on what you'd change?*\n[buttons]");
   });
 
   it('keeps recalled text short', () => {
-    const long = entry({ kind: 'reflection', answers: { strengths: longMixedText() } });
-    const message = buildFollowUpMessage(followUp('reflect'), createRejection(), [long]);
-    const recall = (message.blocks[0] as Json).text.text as string;
+    const long = entry({ kind: 'action', text: longMixedText() });
+    const message = buildFollowUpMessage(followUp('action_check'), createRejection(), [long]);
+    const recall = (message.blocks[1] as Json).text.text as string;
     expect(recall.length).toBeLessThan(600);
     expect(recall.endsWith('…')).toBe(true);
     expect(validateMessage(message)).toEqual([]);
@@ -133,44 +114,71 @@ describe('buildFollowUpMessage: the reflect follow-up', () => {
 });
 
 describe('buildFollowUpMessage: did you hear back?', () => {
-  it('asks about the company, makes silence mean nothing, and offers yes or no reply', () => {
+  it('asks about the company and offers yes, not yet, or "I didn\'t send it"', () => {
     const message = buildFollowUpMessage(followUp('feedback_check'), createRejection());
     expect(message).toEqual({
-      text: 'Did you hear back from Acme?',
+      text: 'A quick question about your note.',
       blocks: [
         section(
-          '*Did you hear back from Acme?*\nIf they shared any feedback on the Product designer role, ' +
-            "note it here and we'll keep it with your plan. No reply is common, and it says nothing about you.",
+          '*Did you hear back from Acme?*\nYou sent your note about the Product designer role about a week ago. ' +
+            "If they replied, note what they said and we'll keep it with your plan.",
         ),
         {
           type: 'actions',
           block_id: 'nudge_actions',
           elements: [
             button('nudge_feedback_yes', 'Yes, note it', 'primary'),
-            button('nudge_feedback_none', 'No reply yet'),
+            button('nudge_feedback_none', 'Not yet'),
+            button('nudge_not_sent', "I didn't send it"),
           ],
         },
       ],
     });
     expect(validateMessage(message)).toEqual([]);
   });
+
+  it('asks once more after "Not yet", with a way to let it go', () => {
+    const message = buildFollowUpMessage(followUp('feedback_recheck'), createRejection());
+    expect(texts(message)).toBe(
+      "*Any word from Acme?*\nWe said we'd ask once more about your note. If they replied, note it here.\n[buttons]",
+    );
+    expect(JSON.stringify(message.blocks)).toContain('nudge_let_go');
+  });
 });
 
 describe('buildAnsweredFollowUpMessage', () => {
+  const next = new Date('2025-05-05T14:00:00Z');
   const choices: [FollowUpChoice, string][] = [
     [
-      { kind: 'snoozed', until: new Date('2025-05-05T14:00:00Z') },
-      ':zzz: Snoozed until <!date^1746453600^{date_short_pretty} at {time}|2025-05-05 14:00 UTC>.',
+      { kind: 'snoozed', until: next },
+      ':zzz: Snoozed until <!date^1746453600^{date_long} at {time}|2025-05-05 14:00 UTC>.',
     ],
     [{ kind: 'stopped' }, ':white_check_mark: Done. No more check-ins about Acme.'],
-    [{ kind: 'reflected' }, ':pencil: Your reflection is saved with your plan.'],
-    [{ kind: 'tweaked' }, ':pencil: Your search plan is updated.'],
-    [{ kind: 'feedback_noted' }, ':memo: Their feedback is saved with your plan.'],
-    [{ kind: 'no_feedback' }, 'Noted: no reply yet.'],
+    [
+      { kind: 'tweaked', next },
+      ":pencil: Your plan is updated. We'll check in on <!date^1746453600^{date_long}|2025-05-05 14:00 UTC>.",
+    ],
+    [{ kind: 'feedback_noted', next: null }, ':memo: Saved what they said.'],
+    [
+      { kind: 'let_go' },
+      "Let's let this one go. Many teams never reply, and it says nothing about you. We've noted that no reply came.",
+    ],
+    [
+      { kind: 'did_it', next: null, foundRole: true },
+      ':tada: Congratulations on the new role! No more check-ins.',
+    ],
+    [
+      { kind: 'did_it', next: null, foundRole: false },
+      ':tada: Nice work. That was the last check-in for this one.',
+    ],
+    [
+      { kind: 'ask_again', at: next },
+      ":calendar: We'll ask again on <!date^1746453600^{date_long}|2025-05-05 14:00 UTC>.",
+    ],
   ];
 
   it.each(choices)('keeps the context and swaps the buttons for one line: %o', (choice, line) => {
-    for (const kind of ['reflect', 'feedback_check'] as const) {
+    for (const kind of ['action_check', 'feedback_check'] as const) {
       const sent = buildFollowUpMessage(followUp(kind), createRejection());
       const answered = buildAnsweredFollowUpMessage(followUp(kind), createRejection(), [], choice);
       expect(answered.text).toBe(sent.text);
@@ -182,15 +190,26 @@ describe('buildAnsweredFollowUpMessage', () => {
       expect(validateMessage(answered)).toEqual([]);
     }
   });
+
+  it('shows the drafted chaser, escaped, after "Not yet"', () => {
+    const answered = buildAnsweredFollowUpMessage(followUp('feedback_check'), createRejection(), [], {
+      kind: 'not_yet',
+      recheckAt: next,
+      chaser: `Hi ${HOSTILE},\n\nFollowing up.`,
+    });
+    expect(texts(answered)).toContain("here's a short follow-up you could send:\n> Hi &lt;!channel&gt;");
+    expect(texts(answered)).toContain("We'll ask once more on <!date^1746453600^");
+    expect(validateMessage(answered)).toEqual([]);
+  });
 });
 
 describe('follow-ups with hostile or long text', () => {
   it('escapes what the person typed and stays within Slack’s limits', () => {
     const hostileEntries = [
-      entry({ kind: 'reflection', answers: { rapport: HOSTILE } }),
+      entry({ kind: 'action', text: HOSTILE }),
       entry({ kind: 'feedback', received: true, text: HOSTILE }),
     ];
-    for (const kind of ['reflect', 'feedback_check'] as const) {
+    for (const kind of ['action_check', 'feedback_check', 'feedback_recheck'] as const) {
       const rejection = createRejection({
         answers: { ...FULL_ANSWERS, company: HOSTILE, role: HOSTILE, tweakOther: HOSTILE, lesson: HOSTILE },
       });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateView } from '../../../emulator/block-kit-rules.js';
 import {
+  buildDidItModal,
   buildFeedbackModal,
+  buildNotYetModal,
   buildReflectModal,
   buildTweakModal,
 } from '../../../src/slack/follow-ups/modals.js';
@@ -65,8 +67,8 @@ describe('follow-up modals', () => {
     expect(validateView(view)).toEqual([]);
   });
 
-  it('"Yes, note it" asks for what they said in one box', () => {
-    const view = buildFeedbackModal({ metadata, answers: FULL_ANSWERS }) as Json;
+  it('"Yes, note it" asks what they said, sets it beside what they wrote, and asks what they\'ll act on by when', () => {
+    const view = buildFeedbackModal({ metadata, answers: FULL_ANSWERS, actionBy: '2025-05-08' }) as Json;
     expect(view.callback_id).toBe('nudge_feedback');
     expect(inputs(view)).toEqual([
       expect.objectContaining({
@@ -74,7 +76,20 @@ describe('follow-up modals', () => {
         label: { type: 'plain_text', text: 'What did they say?' },
         element: expect.objectContaining({ type: 'plain_text_input', multiline: true, max_length: 3000 }),
       }),
+      expect.objectContaining({
+        block_id: 'action_text',
+        optional: true,
+        label: { type: 'plain_text', text: "What's one thing you'll act on?" },
+      }),
+      expect.objectContaining({
+        block_id: 'action_by',
+        label: { type: 'plain_text', text: 'By when?' },
+        element: { type: 'datepicker', action_id: 'value', initial_date: '2025-05-08' },
+      }),
     ]);
+    expect(view.blocks[2].text.text).toBe(
+      '*Does this match what you wrote?*\nYou wrote:\n> Slow down and give examples.',
+    );
     expect(view.blocks[0].text.text).toBe(
       'Note what *Acme* said, in a line or two. It stays with your plan.',
     );
@@ -86,7 +101,9 @@ describe('follow-up modals', () => {
       for (const view of [
         buildReflectModal({ metadata, answers, now: NOW }),
         buildTweakModal({ metadata, answers, now: NOW }),
-        buildFeedbackModal({ metadata, answers }),
+        buildFeedbackModal({ metadata, answers, actionBy: '2025-05-08' }),
+        buildDidItModal({ metadata }),
+        buildNotYetModal({ metadata, askOn: '2025-05-06' }),
       ]) {
         expect(JSON.stringify(view.blocks[0])).not.toMatch(/<!channel>|<@U123>/);
         expect(validateView(view)).toEqual([]);

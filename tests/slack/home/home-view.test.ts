@@ -115,8 +115,8 @@ describe('buildHomeView', () => {
         ['nudge_feedback_none', 's1'],
       ],
       [
-        ['nudge_reflect_now', 's2'],
-        ['nudge_tweak_search', 's2'],
+        ['nudge_did_it', 's2'],
+        ['nudge_not_yet', 's2'],
       ],
     ]);
     expect(text(view)).toContain('Waiting for you');

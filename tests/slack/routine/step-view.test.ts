@@ -39,7 +39,7 @@ describe('buildStepView', () => {
     expect(STEP_NUMBERS.map((step) => build(step).title.text)).toEqual([
       'Step 1 of 4 · Feedback',
       'Step 2 of 4 · Reflect',
-      'Step 3 of 4 · Tactics',
+      'Step 3 of 4 · Search',
       'Step 4 of 4 · Learn',
     ]);
     expect(STEP_NUMBERS.map((step) => build(step).submit.text)).toEqual(['Next', 'Next', 'Next', 'Finish']);
@@ -129,15 +129,15 @@ describe('buildStepView', () => {
     }
   });
 
-  it('defaults the check-in to 10:00 local on a weekday, three days on, and renews a passed time', () => {
-    // Thursday 1 May: three days on is a Sunday, so Monday the 5th.
+  it('defaults the check-in to 10:00 local on a weekday, seven working days on, and renews a passed time', () => {
+    // Thursday 1 May: seven working days on is Monday the 12th.
     const expected = defaultFollowUpAt(NOW, NEW_YORK).getTime() / 1000;
-    expect(expected).toBe(Date.parse('2025-05-05T14:00:00Z') / 1000);
+    expect(expected).toBe(Date.parse('2025-05-12T14:00:00Z') / 1000);
     expect(input(build(4), 'followUpAt').element.initial_date_time).toBe(expected);
     const stale: RoutineAnswers = { followUpAt: new Date('2025-04-01T10:00:00Z') };
     expect(input(build(4, { answers: stale }), 'followUpAt').element.initial_date_time).toBe(expected);
     expect(input(build(4, { tz: null }), 'followUpAt').element.initial_date_time).toBe(
-      Date.parse('2025-05-05T10:00:00Z') / 1000,
+      Date.parse('2025-05-12T10:00:00Z') / 1000,
     );
   });
 
@@ -146,7 +146,9 @@ describe('buildStepView', () => {
     expect(line(build(2, { answers: FULL_ANSWERS }))).toContain(
       'notes to *Sam Lee* and *Alex Kim* are drafted',
     );
-    const one: FeedbackRequest[] = [{ audience: 'employer', recipient: HOSTILE, text: 'Hello' }];
+    const one: FeedbackRequest[] = [
+      { audience: 'employer', recipient: HOSTILE, subject: 'Hi', text: 'Hello', short: 'Hello' },
+    ];
     expect(line(build(2, { feedbackRequests: one }))).toContain(
       'note to *&lt;!channel&gt; &lt;@U123&gt; &amp; co* is drafted',
     );

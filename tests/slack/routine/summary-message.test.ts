@@ -30,24 +30,31 @@ describe('buildSummaryMessage', () => {
   it('leads with the company and role, and a short plain fallback for notifications', () => {
     const message = summary(FULL_ANSWERS);
     expect(texts(message)[0]).toMatch(/^\*Acme · Product designer\*\n/);
-    expect(message.text).toBe('Your next steps after Acme are ready.');
+    expect(message.text).toBe('Your plan is ready.');
   });
 
-  it('gives each feedback note in full, ready to copy, under its recipient', () => {
+  it('says the notes follow as their own messages, naming who they are for', () => {
     const all = texts(summary(FULL_ANSWERS)).join('\n');
-    expect(all).toContain('*To Sam Lee*\n> Hi Sam Lee,\n>\n> Thank you for considering me');
-    expect(all).toContain('*To Alex Kim*\n> Hi Alex Kim,');
-    expect(texts(summary({ ...FULL_ANSWERS, intermediary: 'none' })).join('\n')).not.toContain('Alex Kim');
+    expect(all).toContain('Your notes to Sam Lee and Alex Kim come next, one per message.');
+    expect(all).not.toContain('Hi Sam');
+    expect(texts(summary({ ...FULL_ANSWERS, intermediary: 'none' })).join('\n')).toContain(
+      'Your note to Sam Lee comes next',
+    );
+  });
+
+  it('keeps a reason they already gave as what they told you', () => {
+    const all = texts(summary({ ...FULL_ANSWERS, reasonGiven: 'They hired internally.' })).join('\n');
+    expect(all).toContain('*What they told you*\n> They hired internally.');
   });
 
   it('keeps the reflections, the fit, the tweaks by their labels and the lesson', () => {
     const all = texts(summary(FULL_ANSWERS)).join('\n');
     expect(all).toContain('*Next time in the interview*\n> Slow down and give examples.');
     expect(all).toContain('*Strengths to show*\n> How I ran the redesign.');
-    expect(all).toContain('Could see yourself there every day: Not sure');
+    expect(all).toContain('The day-to-day would have suited you: Not sure');
     expect(all).toContain('> Long commute.\n> Small team.');
     expect(all).toContain(
-      '*Tweaks to try*\n• Ask my network for referrals\n• Practise interview answers out loud\n• Apply to two roles a week',
+      '*Tweaks to try*\n• Ask my network for referrals\n• Practice interview answers out loud\n• Apply to two roles a week',
     );
     expect(all).toContain("*What you're taking with you*\n> I do better when I bring examples.");
   });
@@ -63,7 +70,7 @@ describe('buildSummaryMessage', () => {
 
   it("shows the check-in in the reader's own time, or says none is planned", () => {
     expect(texts(summary(FULL_ANSWERS)).at(-1)).toContain(
-      '<!date^1746367200^{date_short_pretty} at {time}|2025-05-04 14:00 UTC>',
+      '<!date^1746367200^{date_long} at {time}|2025-05-04 14:00 UTC>',
     );
     expect(texts(summary(FULL_ANSWERS, null)).at(-1)).toContain('No check-in is planned');
   });
@@ -83,10 +90,10 @@ describe('buildSummaryMessage', () => {
     const escaped = '&lt;!channel&gt; &lt;@U123&gt; &amp; co';
     const all = texts(message).join('\n');
     expect(all).toContain(`*${escaped} · ${escaped}*`);
-    expect(all).toContain(`*To ${escaped}*`);
+    expect(all).toContain(`Your notes to ${escaped} and Alex Kim come next`);
     expect(all).toContain(`*Next time in the interview*\n> ${escaped}`);
     expect(all).toContain(`• ${escaped}`);
-    expect(message.text).toBe(`Your next steps after ${escaped} are ready.`);
+    expect(message.text).toBe('Your plan is ready.');
     expect(`${JSON.stringify(message.blocks)} ${message.text}`).not.toMatch(/<!channel>|<@U123>|& co/);
   });
 
@@ -107,7 +114,9 @@ describe('buildSummaryMessage', () => {
     const many = Array.from({ length: 80 }, () => ({
       audience: 'employer' as const,
       recipient: 'x',
+      subject: 'Hi',
       text: 'Hello',
+      short: 'Hello',
     }));
     const message = summary(FULL_ANSWERS, FOLLOW_UP_AT, many);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
