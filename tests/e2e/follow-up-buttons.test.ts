@@ -84,7 +84,7 @@ const statusOf = async (id: string) =>
   (await harness.current().rebound.store.findFollowUp(alice, id))?.status;
 
 describe('follow-up buttons', () => {
-  it('snoozes 1 day, 3 days or 1 week in the person’s own time across DST, and follow-ups again then', async () => {
+  it('snoozes 1 day, 3 days or 1 week in the person’s own time across DST, never to a weekend, and follow-ups again then', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
     const companies = { '1d': 'Acme Corp', '3d': 'Globex', '1w': 'Initech' } as const;
@@ -95,7 +95,7 @@ describe('follow-up buttons', () => {
 
     h.clock.set(at(5 * MINUTE));
     const expected = {
-      '1d': new Date('2026-03-07T15:00:00Z'), // Saturday 10:00 EST
+      '1d': new Date('2026-03-09T14:00:00Z'), // Saturday: moves to Monday 10:00 EDT
       '3d': new Date('2026-03-09T14:00:00Z'), // Monday 10:00 EDT, after the change
       '1w': new Date('2026-03-13T14:00:00Z'), // Friday 10:00 EDT
     };
@@ -112,14 +112,15 @@ describe('follow-up buttons', () => {
     // The timezone came from users.info once, then from the cache.
     expect(h.emu.callsTo('users.info')).toHaveLength(1);
 
-    for (const choice of ['1d', '3d', '1w'] as const) {
-      const due = expected[choice];
+    for (const [due, count] of [
+      [expected['3d'], 2],
+      [expected['1w'], 1],
+    ] as const) {
       expect(await runJob(new Date(due.getTime() - 1))).toMatchObject({ claimed: 0 });
-      expect(await runJob(due)).toMatchObject({ sent: 1 });
-      const again = user.dm.at(-1);
-      expect(JSON.stringify(again?.blocks)).toContain(companies[choice]);
-      expect(hasButtons(again)).toBe(true);
+      expect(await runJob(due)).toMatchObject({ sent: count });
+      expect(hasButtons(user.dm.at(-1))).toBe(true);
     }
+    for (const company of Object.values(companies)) expect(hasButtons(followUpFor(user, company))).toBe(true);
     expect(user.dm).toHaveLength(6);
   });
 
@@ -180,56 +181,51 @@ describe('follow-up buttons', () => {
     expect(JSON.stringify(user.dm[0]?.blocks)).toContain('Did you hear back from Acme Corp?');
   });
 
-  it('"Reflect now" opens the step-2 prompts pre-filled, saves a new entry, and later follow-ups recall it', async () => {
+  it('"Yes, I did it" saves how it went, plans the next check-in, and that one recalls it', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
-    const { rejection, dm } = await deliverAcme(user, [
-      { kind: 'reflect', dueAt: NOW },
-      { kind: 'reflect', dueAt: at(7 * DAY) },
-    ]);
-    expect(JSON.stringify(dm.blocks)).toContain('You planned to try: *Ask my network for referrals*');
+    const { rejection, dm } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
+    expect(JSON.stringify(dm.blocks)).toContain("*You said you'd*\\n> Ask my network for referrals");
 
-    await user.clickMessageButton(dm.ts, 'nudge_reflect_now');
-    const modal = await user.waitForModal((view) => view.callback_id === 'nudge_reflect');
-    expect(JSON.stringify(modal.blocks)).toContain('Slow down when walking through the portfolio.');
+    await user.clickMessageButton(dm.ts, 'nudge_did_it');
+    const modal = await user.waitForModal((view) => view.callback_id === 'nudge_did_it');
     expect(modal.private_metadata).not.toContain('Acme');
-
-    // Nothing written at all: answered inline, the modal stays.
-    const empty = await user.submit({ interview: null, preparation: null, rapport: null, strengths: null });
-    expect(Object.keys(empty.errors ?? {})).toEqual(['interview']);
-    expect(user.modal?.callback_id).toBe('nudge_reflect');
+    const empty = await user.submit({ progress_text: '  ' });
+    expect(empty.errors).toEqual({ progress_text: 'Add a line on how it went.' });
 
     h.clock.set(at(10 * MINUTE));
-    const saved = await user.submit({ preparation: 'Read their last two case studies.' });
-    expect(saved.errors).toBeUndefined();
+    await user.submit({ progress_text: 'Asked two friends for intros.', next_check_in: '2w' });
     expect(user.modal).toBeUndefined();
-    await answered(user, dm.ts, 'Your reflection is saved with your plan.');
-    // The DM keeps the context it was sent with.
-    expect(JSON.stringify(user.dm[0]?.blocks)).toContain('Ask my network for referrals');
-
-    const entries = await h.rebound.store.listEntries(alice, rejection.id);
-    // What the modal held when saved: they had cleared the rest first.
-    expect(entries.map((entry) => entry.data)).toEqual([
-      { kind: 'reflection', answers: { preparation: 'Read their last two case studies.' } },
+    // Friday 6 March: ten working days on is Friday 20 March, 10:00 EDT.
+    const next = new Date('2026-03-20T14:00:00Z');
+    await answered(user, dm.ts, `Nice work. We'll check in on <!date^${next.getTime() / 1000}^`);
+    expect((await h.rebound.store.listEntries(alice, rejection.id)).map((entry) => entry.data)).toEqual([
+      { kind: 'progress', text: 'Asked two friends for intros.' },
     ]);
     expect(await statusOf(followUpIdOf(dm))).toBe('done');
 
-    await runJob(at(7 * DAY));
-    const later = user.dm.at(-1);
-    expect(JSON.stringify(later?.blocks)).toContain(
-      "Here's what you wrote about preparing:\\n> Read their last two case studies.",
-    );
-    // Reflecting again starts from what they wrote last time.
-    await user.clickMessageButton(later?.ts ?? '', 'nudge_reflect_now');
-    const again = await user.waitForModal((view) => view.callback_id === 'nudge_reflect');
-    expect(JSON.stringify(again.blocks)).toContain('Read their last two case studies.');
-    expect(JSON.stringify(again.blocks)).not.toContain('Slow down when walking');
-    await user.closeModal();
-
-    expect(h.logs.join('\n')).not.toContain('case studies');
+    await runJob(next);
+    expect(JSON.stringify(user.dm.at(-1)?.blocks)).toContain('*Last time*\\n> Asked two friends for intros.');
+    expect(h.logs.join('\n')).not.toContain('two friends');
   });
 
-  it('"Tweak my search" opens step 3 as saved and changes the tactics', async () => {
+  it('"Yes, I did it" with "I found a role" ends the check-ins for that rejection', async () => {
+    const h = await start();
+    const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    const { rejection, dm } = await deliverAcme(user, [
+      { kind: 'action_check', dueAt: NOW },
+      { kind: 'feedback_recheck', dueAt: at(3 * DAY) },
+    ]);
+    await user.clickMessageButton(dm.ts, 'nudge_did_it');
+    await user.waitForModal((view) => view.callback_id === 'nudge_did_it');
+    await user.submit({ progress_text: 'Got an offer elsewhere!', next_check_in: 'found_role' });
+    await answered(user, dm.ts, 'Congratulations on the new role! No more check-ins.');
+    const left = await h.rebound.store.listFollowUps(alice, { rejectionId: rejection.id });
+    expect(left.map((one) => one.status)).toEqual(['done', 'cancelled']);
+    expect(await runJob(at(30 * DAY))).toMatchObject({ claimed: 0 });
+  });
+
+  it('"Change the plan" opens step 3 as saved, changes it, and checks in a week on', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     const { rejection, dm } = await deliverAcme(user, [
@@ -248,7 +244,7 @@ describe('follow-up buttons', () => {
     const none = await user.submit({ tweaks: [], tweakOther: null });
     expect(Object.keys(none.errors ?? {})).toEqual(['tweaks']);
     await user.submit({ tweaks: ['practice_interviews'], tweakOther: 'Two applications a week' });
-    await answered(user, dm.ts, 'Your search plan is updated.');
+    await answered(user, dm.ts, 'Your plan is updated.');
 
     const updated = await h.rebound.store.getRejection(alice, rejection.id);
     expect(updated?.answers).toMatchObject({
@@ -260,7 +256,7 @@ describe('follow-up buttons', () => {
     });
     await runJob(at(7 * DAY));
     expect(JSON.stringify(user.dm.at(-1)?.blocks)).toContain(
-      'You planned to try: *Practise interview answers out loud*',
+      "*You said you'd*\\n> Practice interview answers out loud",
     );
   });
 
@@ -271,7 +267,7 @@ describe('follow-up buttons', () => {
       { kind: 'feedback_check', dueAt: NOW },
       { kind: 'reflect', dueAt: at(7 * DAY) },
     ]);
-    expect(check.text).toBe('Did you hear back from Acme Corp?');
+    expect(JSON.stringify(check.blocks)).toContain('Did you hear back from Acme Corp?');
     await user.clickMessageButton(check.ts, 'nudge_feedback_yes');
     await user.waitForModal((view) => view.callback_id === 'nudge_feedback');
 
@@ -279,7 +275,7 @@ describe('follow-up buttons', () => {
     expect(blank.errors).toEqual({ feedback_text: 'Add a line about what they said.' });
     await user.submit({ feedback_text: 'They wanted more research experience.' });
     expect(user.modal).toBeUndefined();
-    await answered(user, check.ts, 'Their feedback is saved with your plan.');
+    await answered(user, check.ts, 'Saved what they said.');
 
     const entries = await h.rebound.store.listEntries(alice, rejection.id);
     expect(entries.map((entry) => entry.data)).toEqual([
@@ -292,13 +288,13 @@ describe('follow-up buttons', () => {
     expect(h.logs.join('\n')).not.toContain('research experience');
   });
 
-  it('"No reply yet" is noted once, however often it is clicked', async () => {
+  it('"Not yet" plans one more look, once, however often it is clicked, and records no "no reply" yet', async () => {
     const h = await start();
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     const { rejection, dm: check } = await deliverAcme(user, [{ kind: 'feedback_check', dueAt: NOW }]);
     const original = structuredClone(check.blocks);
     await user.clickMessageButton(check.ts, 'nudge_feedback_none');
-    await answered(user, check.ts, 'Noted: no reply yet.');
+    await answered(user, check.ts, "No reply yet is common. If you'd like to nudge them");
 
     // A client that still shows the old buttons.
     const stale = await h.rebound.app.client.chat.postMessage({
@@ -312,8 +308,12 @@ describe('follow-up buttons', () => {
     await ephemeral(user, 2);
     expect(user.modal).toBeUndefined();
 
-    const entries = await h.rebound.store.listEntries(alice, rejection.id);
-    expect(entries.map((entry) => entry.data)).toEqual([{ kind: 'feedback', received: false, text: null }]);
+    expect(await h.rebound.store.listEntries(alice, rejection.id)).toEqual([]);
+    const later = await h.rebound.store.listFollowUps(alice, { rejectionId: rejection.id });
+    expect(later.map((one) => [one.kind, one.status])).toEqual([
+      ['feedback_check', 'done'],
+      ['feedback_recheck', 'pending'],
+    ]);
   });
 
   it('old and double clicks change nothing', async () => {
@@ -341,7 +341,7 @@ describe('follow-up buttons', () => {
     });
     const staleTs = stale.ts ?? '';
     await user.clickMessageButton(staleTs, 'nudge_done');
-    await user.clickMessageButton(staleTs, 'nudge_reflect_now');
+    await user.clickMessageButton(staleTs, 'nudge_did_it');
     await user.clickMessageButton(staleTs, 'nudge_tweak_search');
     await user.selectOption({ messageTs: staleTs }, 'nudge_snooze', `3d:${id}`);
     await ephemeral(user, 5);
@@ -367,7 +367,7 @@ describe('follow-up buttons', () => {
     });
     const copyTs = copy.ts ?? '';
     await bob.clickMessageButton(copyTs, 'nudge_done');
-    await bob.clickMessageButton(copyTs, 'nudge_reflect_now');
+    await bob.clickMessageButton(copyTs, 'nudge_did_it');
     await bob.clickMessageButton(copyTs, 'nudge_tweak_search');
     await bob.selectOption({ messageTs: copyTs }, 'nudge_snooze', `1w:${id}`);
     await settle();
@@ -390,7 +390,7 @@ describe('follow-up buttons', () => {
       { company: 'Acme Corp' },
     );
     await runJob(NOW);
-    const check = user.dm.find((message) => message.text?.startsWith('Did you hear back'));
+    const check = user.dm.find((message) => JSON.stringify(message.blocks).includes('Did you hear back'));
     const reflect = user.dm.find((message) => message !== check);
     const down = () => new ReboundError(ErrorCode.StoreUnavailable, 'database unreachable');
 
@@ -413,7 +413,7 @@ describe('follow-up buttons', () => {
     });
     const retried = await user.submit();
     expect(retried.errors).toBeUndefined();
-    await answered(user, check?.ts ?? '', 'Their feedback is saved with your plan.');
+    await answered(user, check?.ts ?? '', 'Saved what they said.');
     expect((await h.rebound.store.listEntries(alice, rejection.id)).map((entry) => entry.data)).toEqual([
       { kind: 'feedback', received: true, text: 'More depth on research, please.' },
     ]);
@@ -423,20 +423,20 @@ describe('follow-up buttons', () => {
 });
 
 describe('follow-up buttons over Socket Mode', () => {
-  it('snoozes, reflects and stops like over HTTP', async () => {
+  it('snoozes and answers like over HTTP', async () => {
     const h = await start('socket');
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
     const { dm: first } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
     await user.selectOption({ messageTs: first.ts }, 'nudge_snooze', `1d:${followUpIdOf(first)}`);
-    // Friday 16:00 in Berlin, due again Saturday 16:00 there.
-    await answered(user, first.ts, `Snoozed until <!date^${Date.parse('2026-03-07T15:00:00Z') / 1000}^`);
+    // Friday 16:00 in Berlin: a day on is Saturday, so Monday 10:00 there.
+    await answered(user, first.ts, `Snoozed until <!date^${Date.parse('2026-03-09T09:00:00Z') / 1000}^`);
 
-    await runJob(new Date('2026-03-07T15:00:00Z'));
+    await runJob(new Date('2026-03-09T09:00:00Z'));
     const second = user.dm.at(-1) as StoredMessage;
-    await user.clickMessageButton(second.ts, 'nudge_reflect_now');
-    await user.waitForModal((view) => view.callback_id === 'nudge_reflect');
-    await user.submit({ rapport: 'Ask them about their own work.' });
-    await answered(user, second.ts, 'Your reflection is saved with your plan.');
+    await user.clickMessageButton(second.ts, 'nudge_did_it');
+    await user.waitForModal((view) => view.callback_id === 'nudge_did_it');
+    await user.submit({ progress_text: 'Asked for two referrals.', next_check_in: 'done' });
+    await answered(user, second.ts, 'That was the last check-in for this one.');
     const followUps: FollowUp[] = await h.rebound.store.listFollowUps(alice);
     expect(followUps.map((one) => one.status)).toEqual(['done', 'done']);
   });

@@ -68,7 +68,7 @@ describe('App Home', () => {
     expect(home).not.toContain('Welcome to Rebound');
     expect(home).toContain('*Acme Corp* · Designer');
     expect(home).toContain('ended at Final round');
-    expect(home).toContain('✓ Feedback  ✓ Reflect  ✓ Tactics  ✓ Learn');
+    expect(home).toContain('✓ Feedback  ✓ Reflect  ✓ Search  ✓ Learn');
     expect(home).toContain('No feedback yet');
     expect(home).toContain('Coming up');
     // Nothing typed into the routine reaches the logs.

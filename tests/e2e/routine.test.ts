@@ -61,8 +61,8 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
     await alice.submit(step3);
     expect(alice.modal?.callback_id).toBe('routine_step_4');
 
-    // The follow-up defaults to 10:00 New York time, three days on (a Thursday).
-    const defaultFollowUp = new Date('2026-03-05T15:00:00Z');
+    // The check-in defaults to 10:00 New York time, seven working days on (Wednesday 11 March, EDT).
+    const defaultFollowUp = new Date('2026-03-11T14:00:00Z');
     expect(JSON.stringify(alice.modal?.blocks)).toContain(String(defaultFollowUp.getTime() / 1000));
 
     const result = await alice.submit(step4);
@@ -71,7 +71,7 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
     // Advancing with response_action update: the stack never grew past one view.
     expect(h.emu.callsTo('views.push')).toHaveLength(0);
 
-    await expect.poll(() => alice.dm.length).toBe(1);
+    await expect.poll(() => alice.dm.length).toBe(3);
     const summary = JSON.stringify(alice.dm[0]);
     expect(summary).toContain('Acme Corp');
     expect(summary).toContain('Product Designer');
@@ -83,23 +83,25 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
       status: 'complete',
       answers: { company: 'Acme Corp', stage: 'final_round' },
     });
-    // The follow-up they picked, and "did you hear back?" four days after starting (Friday 10:00).
+    // Only the check-in they picked: "did you hear back?" waits until a note is marked sent.
     const followUps = await h.rebound.store.listFollowUps(scope);
     expect(followUps).toEqual([
       expect.objectContaining({
-        kind: 'reflect',
+        kind: 'action_check',
         status: 'pending',
         rejectionId: rejection?.id,
         scope,
         dueAt: defaultFollowUp,
       }),
-      expect.objectContaining({
-        kind: 'feedback_check',
-        status: 'pending',
-        rejectionId: rejection?.id,
-        scope,
-        dueAt: new Date('2026-03-06T15:00:00Z'),
-      }),
+    ]);
+    // The note to the employer and the one to Sam, each its own message, not yet sent.
+    await expect.poll(() => alice.dm.length).toBe(3);
+    expect(JSON.stringify(alice.dm[1]?.blocks)).toContain('Mark as sent');
+    expect(JSON.stringify(alice.dm[2]?.blocks)).toContain('Hi Sam,');
+    const notes = await h.rebound.store.listFeedbackNotes(scope);
+    expect(notes.map((note) => [note.audience, note.sentAt])).toEqual([
+      ['employer', null],
+      ['recruiter', null],
     ]);
     expect(h.emu.problems).toEqual([]);
   });

@@ -34,8 +34,9 @@ async function pendingActionCheck(store: Store, scope: UserScope, rejectionId: s
   return pending.find((followUp) => ACTION_KINDS.has(followUp.kind));
 }
 
+/** The person's clock decides "a week on": a stale cache is refreshed first. */
 async function tzOf(submission: FollowUpSubmission): Promise<string | null> {
-  return submission.deps.timeZones.cached(submission.scope);
+  return submission.deps.timeZones.current(submission.client, submission.scope, submission.now);
 }
 
 export const reflectSubmissionCallback = followUpSubmissionCallback({

@@ -21,6 +21,7 @@ type ViewReply = Parameters<Args['ack']>[0];
 
 export interface FollowUpSubmission {
   deps: ListenerDeps;
+  client: Args['client'];
   scope: UserScope;
   loaded: LoadedFollowUp;
   now: Date;
@@ -61,7 +62,7 @@ export function followUpSubmissionCallback(spec: {
       try {
         const loaded = await loadFollowUp(deps.store, scope, metadata.followUpId);
         const outcome = loaded
-          ? await spec.save({ deps, scope, loaded, now, values: view.state.values })
+          ? await spec.save({ deps, client, scope, loaded, now, values: view.state.values })
           : null;
         if (!loaded || !outcome) reply = formError(alreadyFinishedText());
         else if ('errors' in outcome) reply = { response_action: 'errors', errors: outcome.errors };
