@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUp, NewFollowUp, Rejection, RoutineAnswers, UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
+import { describeFeedbackNotes } from './contract-feedback-notes.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
 import {
@@ -489,6 +490,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     });
 
     describeFollowUpAnswers(() => store);
+    describeFeedbackNotes(() => store);
     describeInstallations(() => store);
     describeUserData(() => store);
     describeTeams(() => store);
