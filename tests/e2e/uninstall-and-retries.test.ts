@@ -88,6 +88,7 @@ describe('uninstall and revoked tokens', () => {
       rejections: [],
       entries: [],
       followUps: [],
+      feedbackNotes: [],
       profile: null,
     });
     expect((await h.rebound.store.exportUserData(elsewhere)).rejections).toHaveLength(1);

@@ -94,6 +94,7 @@ export function describeTeams(current: () => Store): void {
           rejections: [],
           entries: [],
           followUps: [],
+          feedbackNotes: [],
           profile: null,
         });
       }

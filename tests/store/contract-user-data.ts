@@ -145,6 +145,7 @@ export function describeUserData(current: () => Store): void {
         rejections: [],
         entries: [],
         followUps: [],
+        feedbackNotes: [],
         profile: null,
       });
     });
@@ -175,6 +176,7 @@ export function describeUserData(current: () => Store): void {
         rejections: [],
         entries: [],
         followUps: [],
+        feedbackNotes: [],
         profile: null,
         listed: [],
         draft: null,

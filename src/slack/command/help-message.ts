@@ -31,7 +31,7 @@ export function buildHelpMessage(suggestion: Subcommand | null = null): {
           `\`${command} help\`  Show this message`,
         ].join('\n'),
       ),
-      mrkdwnContext(':lock: Your answers are private. Only you see them, here and on Rebound’s Home tab.'),
+      mrkdwnContext(":lock: Your answers are private. Only you see them, here and on Rebound's Home tab."),
     ],
   };
 }

@@ -10,3 +10,7 @@ export const FOLLOW_UP_FAILED_TEXT =
 
 /** A modal could not open (the 3-second trigger window passed). */
 export const FOLLOW_UP_SLOW_TEXT = 'That took a little too long. Please try the button again.';
+
+/** A follow-up modal was submitted after its check-in was answered elsewhere (or is gone). */
+export const CHECK_IN_CLOSED_TEXT =
+  'This check-in was already answered, so nothing more was saved here. What you wrote before is kept.';

@@ -10,11 +10,12 @@ import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
-import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
+import { storeDownText } from '../platform/errors-message.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { type LoadedFollowUp, loadFollowUp, showChoice } from './loaded-follow-up.js';
 import type { FollowUpChoice } from './message.js';
 import { decodeFollowUpMetadata } from './refs.js';
+import { CHECK_IN_CLOSED_TEXT } from './replies.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 type ViewReply = Parameters<Args['ack']>[0];
@@ -64,7 +65,7 @@ export function followUpSubmissionCallback(spec: {
         const outcome = loaded
           ? await spec.save({ deps, client, scope, loaded, now, values: view.state.values })
           : null;
-        if (!loaded || !outcome) reply = formError(alreadyFinishedText());
+        if (!loaded || !outcome) reply = formError(CHECK_IN_CLOSED_TEXT);
         else if ('errors' in outcome) reply = { response_action: 'errors', errors: outcome.errors };
         else {
           saved = { loaded, choice: outcome.choice, next: outcome.next ?? [] };

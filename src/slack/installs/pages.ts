@@ -119,7 +119,7 @@ const FAILURES: Record<FailureKind, { status: number; title: string; text: strin
   misconfigured: {
     status: 500,
     title: 'Rebound is not set up correctly',
-    text: 'Slack did not accept Rebound’s app credentials, so nothing was installed. Please tell whoever runs Rebound: check SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and the redirect URL. Then start again:',
+    text: "Slack did not accept Rebound's app credentials, so nothing was installed. Please tell whoever runs Rebound: check SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and the redirect URL. Then start again:",
   },
   slack_unreachable: {
     status: 502,

@@ -3,7 +3,7 @@
 
 /** A step could not be saved (store down): shown on the form, which stays open. */
 export const SAVE_FAILED_TEXT =
-  "We couldn't save that just now — your answers are still here; try again in a moment.";
+  "We couldn't save that just now. Your answers are still here; try again in a moment.";
 
 /** `/rejected` could not start or resume the routine: nothing was lost, nothing opened. */
 export const OPEN_FAILED_TEXT =

@@ -15,7 +15,7 @@ export function buildDeleteConfirmView(): ModalView {
     blocks: [
       mrkdwnSection(
         'This deletes everything Rebound keeps for you in this workspace: every rejection and your answers, ' +
-          'what you added later, and the check-ins still to come.\n\n*It can’t be undone.*',
+          "what you added later, and the check-ins still to come.\n\n*It can't be undone.*",
       ),
       mrkdwnSection('Want a copy first? Choose *Keep it*, then type `/rejected export`.'),
       mrkdwnContext('Messages already in your DM with Rebound stay there.'),

@@ -37,17 +37,17 @@ function line(rejection: Rejection): string {
   const stage = rejection.answers.stage ? optionLabel('stage', rejection.answers.stage) : undefined;
   const when = rejection.completedAt ?? rejection.createdAt;
   const date = slackDate(when, '{date_short_pretty}', utcFallback(when));
-  return `• ${company}${role} — ${date}${stage ? `, ended at ${escapeMrkdwn(stage)}` : ''}`;
+  return `• ${company}${role}, ${date}${stage ? ` (got as far as: ${escapeMrkdwn(stage)})` : ''}`;
 }
 
 export function buildListMessage(input: ListInput): { text: string; blocks: KnownBlock[] } {
-  const home = `<${input.homeUrl}|Open Rebound’s Home>`;
+  const home = `<${input.homeUrl}|Open Rebound's Home>`;
   const shown = input.rejections.slice(0, LIST_SHOWN);
   const blocks: KnownBlock[] = [];
   if (shown.length === 0) {
     blocks.push(
       mrkdwnSection(
-        `Nothing here yet. When a job says no, type \`${Command.rejected}\` and we’ll turn it into a next step together.`,
+        `Nothing here yet. When a job says no, type \`${Command.rejected}\` and we'll turn it into a next step together.`,
       ),
     );
   } else {
@@ -74,5 +74,5 @@ export function buildListMessage(input: ListInput): { text: string; blocks: Know
   blocks.push(mrkdwnContext(`${home} for the whole history and the patterns across it. Only you see this.`));
   const count =
     shown.length === 0 ? 'No rejections yet' : `${shown.length}${input.hasMore ? '+' : ''} rejections`;
-  return { text: `${count}. Rebound’s Home has the whole history.`, blocks };
+  return { text: `${count}. Rebound's Home has the whole history.`, blocks };
 }

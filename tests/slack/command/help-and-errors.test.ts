@@ -17,7 +17,7 @@ describe('buildHelpMessage', () => {
 
 describe('failure texts', () => {
   it('are short, and the save failure says the answers are still there', () => {
-    expect(errors.SAVE_FAILED_TEXT).toContain('your answers are still here');
+    expect(errors.SAVE_FAILED_TEXT).toContain('Your answers are still here');
     expect(errors.storeDownText()).toBe(errors.SAVE_FAILED_TEXT);
     expect(errors.alreadyFinishedText()).toBe(errors.ALREADY_FINISHED_TEXT);
     for (const text of [

@@ -19,7 +19,7 @@ describe('buildListMessage', () => {
     });
     const all = JSON.stringify(message.blocks);
     expect(all).toContain('Nothing here yet');
-    expect(all).toContain('<slack://app?team=T1234&id=A1234&tab=home|Open Rebound’s Home>');
+    expect(all).toContain("<slack://app?team=T1234&id=A1234&tab=home|Open Rebound's Home>");
     expect(message.text).toContain('No rejections yet');
     expect(validateMessage(message)).toEqual([]);
   });
@@ -35,11 +35,11 @@ describe('buildListMessage', () => {
     });
     const all = JSON.stringify(message.blocks);
     expect(all).toContain('Your latest rejections');
-    expect(all).toContain('ended at Final round');
+    expect(all).toContain('(got as far as: Final round)');
     expect(all).toContain('*Globex* are saved at step 3 of 4');
     expect(all).toContain('Next check-in about *&lt;!channel&gt;');
     expect(all).not.toContain('<!channel>');
-    expect(message.text).toBe('2+ rejections. Rebound’s Home has the whole history.');
+    expect(message.text).toBe("2+ rejections. Rebound's Home has the whole history.");
     expect(validateMessage(message)).toEqual([]);
   });
 });
@@ -48,7 +48,7 @@ describe('the delete confirmation', () => {
   it('says plainly what goes and that it cannot be undone, and offers a copy first', () => {
     const view = buildDeleteConfirmView();
     const all = JSON.stringify(view.blocks);
-    expect(all).toContain('can’t be undone');
+    expect(all).toContain("can't be undone");
     expect(all).toContain('/rejected export');
     expect(view.submit?.text).toBe('Delete everything');
     expect(view.close?.text).toBe('Keep it');
@@ -73,7 +73,8 @@ describe('buildHelpMessage', () => {
 describe('privacy replies', () => {
   it('are short and say what happened to the data', () => {
     for (const text of Object.values(replies)) expect(text.length).toBeLessThanOrEqual(200);
-    expect(replies.EXPORT_NEEDS_SCOPE_TEXT).toContain('files:write');
+    expect(replies.EXPORT_NEEDS_SCOPE_TEXT).toContain('reinstalling Rebound');
+    expect(replies.EXPORT_NEEDS_SCOPE_TEXT).not.toContain('files:write');
     expect(replies.EXPORT_FAILED_TEXT).toContain('Nothing was shared');
     expect(replies.DELETE_OPEN_FAILED_TEXT).toContain('Nothing was deleted');
   });
