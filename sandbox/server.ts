@@ -25,7 +25,8 @@ import { createRequestHandler, createRoutes } from './http-api.js';
 import { readManifest, WorkspaceView } from './workspace-view.js';
 
 export const DEFAULT_SANDBOX_PORT = 3210;
-export const SANDBOX_USER = { id: 'U0SANDBOX', name: 'you' } as const;
+/** The person at the keyboard; their profile name signs the drafted notes. */
+export const SANDBOX_USER = { id: 'U0SANDBOX', name: 'you', realName: 'Maya Rivera' } as const;
 
 export interface SandboxOptions {
   /** The page's port on 127.0.0.1; 0 picks a free one. */

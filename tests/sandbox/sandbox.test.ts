@@ -1,6 +1,7 @@
 // The sandbox in a real browser: Debian's Chromium, driven by playwright-core, walks the routine the way
-// a person would on the page — typing `/rejected Acme`, filling the modals the app sent — then reads
-// the summary DM, moves the clock a week on, snoozes the follow-up that arrives and opens the Home tab.
+// a person would on the page (typing `/rejected Acme`, filling the modals the app sent), then reads
+// the summary and the note, marks the note sent, moves the clock a week on to "did you hear back?",
+// notes the feedback and what to act on, a week more to the action check-in, snoozes it and opens Home.
 // Everything is asserted on what the page shows; the emulator must have seen no broken Slack rule.
 //
 // UPDATE_SCREENSHOTS=1 npx vitest run tests/sandbox   refreshes docs/screenshots/*.png for the README.
@@ -108,7 +109,7 @@ async function typeInMessageBox(text: string): Promise<void> {
 }
 
 describe('the sandbox page', () => {
-  it('says it is a sandbox, walks the routine, brings a follow-up a week later, snoozes it and shows Home', async () => {
+  it('says it is a sandbox, walks the routine and the follow-up loop a week at a time, and shows Home', async () => {
     await page.goto(sandbox.url);
     await page.getByText('Nothing here talks to the real Slack').waitFor();
     await page.getByText('This is the very beginning of #general').waitFor();
@@ -123,8 +124,10 @@ describe('the sandbox page', () => {
     expect(await modal().getByLabel('Company').inputValue()).toBe('Acme');
     await modal().getByLabel('Role').fill('Product Designer');
     await modal().getByLabel('How far did you get?').selectOption({ label: 'Final round' });
-    await group('Was a recruiter or headhunter involved?').getByLabel('Yes, a recruiter').check();
-    await modal().getByLabel('Their name').fill('Sam');
+    await group('How did the news come?').getByLabel('By email').check();
+    await modal().getByLabel('Who should the note go to?').fill('Sam Lee');
+    await group('Was a recruiter or headhunter involved?').getByLabel('No').check();
+    await group('How are you feeling about it?').getByLabel('Disappointed').check();
     await screenshot('modal-step-1');
     await modal().getByRole('button', { name: 'Next' }).click();
 
@@ -145,9 +148,9 @@ describe('the sandbox page', () => {
 
     // Step 3: radio groups and checkboxes.
     await waitForModal(/Step 3 of 4/);
-    await group('Could you see yourself there every day?').getByLabel('Not sure').check();
+    await group('Would the day-to-day there have suited you?').getByLabel('Not sure').check();
     await group('Were you excited about the role?').getByLabel('Somewhat').check();
-    await group('Could your skills be put to better use elsewhere?').getByLabel('Maybe').check();
+    await group('Is there a kind of place where you would shine more?').getByLabel('Maybe').check();
     await group('What will you try next?').getByLabel('Ask my network for referrals').check();
     await modal().getByRole('button', { name: 'Next' }).click();
 
@@ -161,7 +164,7 @@ describe('the sandbox page', () => {
 
     // The summary arrives in the app's DM; the sidebar shows it as unread.
     const app = page.locator('#apps').getByRole('button');
-    await app.getByText('1', { exact: true }).waitFor();
+    await app.getByText('2', { exact: true }).waitFor(); // the summary and the note
     await app.click();
     await dm().getByText('Acme · Product Designer').waitFor();
     const summary = (await dm().textContent()) ?? '';
@@ -169,10 +172,37 @@ describe('the sandbox page', () => {
     expect(summary).toMatch(/check in (on )?\w+.* at 10:00 AM/);
     await screenshot('summary-dm');
 
-    // A week on, the follow-up arrives while we watch.
-    const before = await dm().locator('article.message').count();
+    // The note follows as its own message, ready to send; marking it sent says when we'll ask.
+    const note = dm().locator('article.message').filter({ hasText: 'Subject: A quick question' }).last();
+    await note.waitFor();
+    expect((await note.textContent()) ?? '').toContain('Hi Sam,');
+    expect((await note.textContent()) ?? '').toContain('Maya Rivera');
+    expect(await note.getByRole('button', { name: 'Open in email' }).getAttribute('title')).toMatch(
+      /^mailto:\?subject=/,
+    );
+    await note.getByRole('button', { name: 'Mark as sent' }).click();
+    await note.getByText(/Marked as sent\. We'll ask on/).waitFor();
+    await screenshot('note-dm');
+
+    // A week on, "Did you hear back from Acme?" arrives while we watch.
     await page.getByRole('button', { name: '+1 week' }).click();
     await page.getByText(/It's now Monday, March 9th, 2026/).waitFor();
+    const check = dm().locator('article.message').filter({ hasText: 'Did you hear back from Acme?' }).last();
+    await check.waitFor();
+    await check.getByRole('button', { name: 'Yes, note it' }).click();
+    await waitForModal('Their feedback');
+    await modal().getByLabel('What did they say?').fill('Strong portfolio; they wanted more research depth.');
+    await modal()
+      .getByLabel("What's one thing you'll act on?")
+      .fill('Add a research case study to my portfolio');
+    await screenshot('feedback-modal');
+    await modal().getByRole('button', { name: 'Save' }).click();
+    await modal().waitFor({ state: 'detached' });
+    await check.getByText(/Saved what they said/).waitFor();
+
+    // A week more: the action check-in quotes what they said they'd do.
+    const before = await dm().locator('article.message').count();
+    await page.getByRole('button', { name: '+1 week' }).click();
     await expect
       .poll(() => dm().locator('article.message').count(), { timeout: WAIT_MS })
       .toBeGreaterThan(before);
@@ -183,7 +213,7 @@ describe('the sandbox page', () => {
     await withSnooze.waitFor();
     // The same message after the app rewrites it (and its Snooze control is gone).
     const checkIn = dm().locator(`article[data-ts="${await withSnooze.getAttribute('data-ts')}"]`);
-    expect((await checkIn.textContent()) ?? '').toContain('Acme');
+    expect((await checkIn.textContent()) ?? '').toContain('Add a research case study to my portfolio');
     await screenshot('follow-up-dm');
 
     // Snooze it from its own control: the app rewrites the DM, its buttons replaced by what was chosen.
