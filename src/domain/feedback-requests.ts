@@ -114,18 +114,26 @@ function employerThanks(position: string, newsVia: NewsVia | undefined, stage: S
 
 const FUTURE_ROLES = "I enjoyed getting to know the team, and I'd be glad to be considered for future roles.";
 
+/** At most `max` code units ending in an ellipsis, never splitting an emoji in half. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
 function fitToShort(parts: string[][]): string {
   // Tries each wording in turn, from the fullest, and keeps the first that fits.
   for (const candidate of parts) {
     const text = candidate.join(' ');
     if (text.length <= LINKEDIN_MAX) return text;
   }
-  const last = (parts.at(-1) ?? []).join(' ');
-  return `${last.slice(0, LINKEDIN_MAX - 1).trimEnd()}…`;
+  return cut((parts.at(-1) ?? []).join(' '), LINKEDIN_MAX);
 }
 
 function subjectLine(text: string): string {
-  return text.length <= SUBJECT_MAX ? text : `${text.slice(0, SUBJECT_MAX - 1).trimEnd()}…`;
+  return cut(text, SUBJECT_MAX);
 }
 
 function employerRequest(answers: RoutineAnswers, options: NoteOptions): FeedbackRequest {

@@ -82,6 +82,8 @@ interface RoutineInput {
   step1: Record<string, string>;
   step3?: Record<string, string | string[]>;
   lesson: string;
+  /** How many notes the summary is followed by. */
+  notes: number;
 }
 
 /** The four steps as a person fills them in; returns the DMs that arrived (summary, then notes). */
@@ -106,11 +108,9 @@ async function routine(user: EmulatedUser, input: RoutineInput): Promise<StoredM
     ).errors,
   ).toBeUndefined();
   expect((await user.submit({ lesson: input.lesson })).errors).toBeUndefined();
-  await user.waitForDm(
-    (message) => user.dm.indexOf(message) >= before && /Mark as sent/.test(visible(message.blocks)),
-  );
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await expect.poll(() => user.dm.length).toBeGreaterThan(before + 1);
+  // The summary, then one message per note: wait for all of them.
+  await expect.poll(() => noteMessages(user.dm.slice(before)).length).toBe(input.notes);
+  await expect.poll(() => user.dm.length).toBe(before + 1 + input.notes);
   return user.dm.slice(before);
 }
 
@@ -159,6 +159,7 @@ describe('the follow-up loop', () => {
         tweaks: ['narrow_roles', 'practice_interviews'],
       },
       lesson: 'I come across best when I bring <examples>.',
+      notes: 2,
     });
     for (const message of day0) record('Rebound → Maya', START, tz, visible(message.blocks));
 
@@ -320,6 +321,7 @@ describe('the follow-up loop', () => {
         feeling: 'gutted',
       },
       lesson: 'Practice the SQL questions out loud.',
+      notes: 1,
     });
     const [note] = noteMessages(day0);
     expect(visible(note?.blocks)).toMatch(/^Hello,$/m);
@@ -385,6 +387,7 @@ describe('the follow-up loop', () => {
         feeling: 'relieved',
       },
       lesson: 'Ask how the take-home is judged before starting.',
+      notes: 2,
     });
     const notes = noteMessages(day0);
     expect(visible(notes[0]?.blocks)).toContain('Thank you for taking the time to call me about');
@@ -438,5 +441,57 @@ describe('the follow-up loop', () => {
     await chen.clickMessageButton((came[0] as Delivered).message.ts, 'nudge_done');
     await answered(chen, (came[0] as Delivered).message.ts);
     expect(await runUntil(h, [{ user: chen, tz }], new Date('2026-04-20T01:00:00Z'))).toEqual([]);
+  });
+
+  it('a reason already given is kept as their feedback: no request to the employer, the recruiter note says the new aim', async () => {
+    const h = await harness.start({ now: START });
+    const tz = 'America/New_York';
+    const dana = h.emu.addUser({ id: 'U4', name: 'dana', realName: 'Dana <!channel> Cruz', tz });
+    const day0 = await routine(dana, {
+      company: 'Umbrella',
+      step1: {
+        role: 'Copywriter',
+        stage: 'later_interviews',
+        reasonGiven: 'They hired someone with agency experience.',
+        intermediary: 'recruiter',
+        intermediaryName: 'Lee Wong',
+      },
+      step3: { dailyFit: 'yes', excited: 'very', skillsElsewhere: 'no', tweaks: ['widen_roles'] },
+      lesson: 'Show range early.',
+      notes: 1,
+    });
+    expect(visible(day0[0]?.blocks)).toContain(
+      '*What they told you*\n> They hired someone with agency experience.',
+    );
+    const notes = noteMessages(day0);
+    expect(notes).toHaveLength(1);
+    const recruiter = visible(notes[0]?.blocks);
+    expect(recruiter).toContain('*To Lee Wong at Umbrella*');
+    expect(recruiter).not.toContain('why?');
+    expect(recruiter).toContain("I'm now open to a wider range of roles");
+    // The signature from the Slack profile is escaped like everything else.
+    expect(recruiter).toContain('Dana &lt;!channel&gt; Cruz');
+    expect(JSON.stringify(notes[0]?.blocks)).not.toContain('<!channel>');
+    expect((await h.rebound.store.listUserEntries(scopeOf('U4'))).map((entry) => entry.data)).toEqual([
+      { kind: 'feedback', received: true, text: 'They hired someone with agency experience.' },
+    ]);
+
+    // Two clicks on Mark as sent: one check, and a kind word for the second.
+    const original = structuredClone(notes[0]?.blocks);
+    await markSent(dana, notes[0] as StoredMessage);
+    const stale = await h.rebound.app.client.chat.postMessage({
+      channel: 'U4',
+      text: 'old',
+      blocks: original as never,
+    });
+    await dana.clickMessageButton(stale.ts ?? '', 'note_mark_sent');
+    await expect
+      .poll(() => dana.ephemerals.at(-1)?.text)
+      .toBe('This note is already marked as sent, so nothing changed.');
+    const checks = (await h.rebound.store.listFollowUps(scopeOf('U4'))).filter(
+      (one) => one.kind === 'feedback_check',
+    );
+    expect(checks).toHaveLength(1);
+    expect(h.logs.join('\n')).not.toContain('agency experience');
   });
 });
