@@ -16,7 +16,9 @@ export async function profileName(
     const profile = result.user?.profile;
     const candidates = [profile?.real_name, result.user?.real_name, profile?.display_name];
     const found = candidates.find((candidate) => typeof candidate === 'string' && candidate.trim() !== '');
-    return found === undefined ? null : Array.from(found.replace(/\s+/g, ' ').trim()).slice(0, NAME_MAX).join('');
+    return found === undefined
+      ? null
+      : Array.from(found.replace(/\s+/g, ' ').trim()).slice(0, NAME_MAX).join('');
   } catch (error) {
     logger.warn('users.info for the signature failed:', errorCode(error));
     return null;
