@@ -198,7 +198,7 @@ function tweakReading(total: number, tweaks: readonly Count<TweakId>[]): Reading
   const text =
     top.count === 1
       ? 'Each change you chose came up once: you’re trying things out.'
-      : `You chose ${tweakLabel(top.key)} for ${top.count === total ? 'all' : word(top.count)} of your ${word(total)} rejections: ` +
+      : `You chose ${tweakLabel(top.key)} for ${top.count === total ? `all ${word(total)} of your` : `${word(top.count)} of your ${word(total)}`} rejections: ` +
         'it’s the change you keep coming back to.';
   return { pattern: 'tweaks', text, next: TWEAK_FIRST_STEP[top.key] };
 }

@@ -36,6 +36,8 @@ const header = (text: string): KnownBlock => ({ type: 'header', text: plainText(
 const dateOf = (when: Date, format = '{date_short_pretty}'): string =>
   slackDate(when, format, utcFallback(when));
 const label = (id: FieldId): string => getField(id).summaryLabel;
+const newestFirst = <T extends { createdAt: Date }>(items: T[]): T[] =>
+  items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 
 /** A bold label over the person's text as a quote, the whole within one section. */
 function quoted(title: string, text: string): KnownBlock {
@@ -81,7 +83,7 @@ function noteBlocks(notes: readonly FeedbackNote[]): KnownBlock[] {
 }
 
 function feedbackBlocks(entries: readonly RejectionEntry[]): KnownBlock[] {
-  const feedback = entries.filter((entry) => entry.data.kind === 'feedback').reverse();
+  const feedback = newestFirst(entries.filter((entry) => entry.data.kind === 'feedback'));
   const blocks: KnownBlock[] = [header('Feedback')];
   if (feedback.length === 0) {
     blocks.push(
@@ -109,9 +111,11 @@ function reflectionBlocks(rejection: Rejection, entries: readonly RejectionEntry
       const text = answers[id];
       return text?.trim() ? [quoted(`*${escapeMrkdwn(label(id))}*${suffix}`, text)] : [];
     });
-  const later = entries
-    .flatMap((entry) => (entry.data.kind === 'reflection' ? [{ ...entry, answers: entry.data.answers }] : []))
-    .reverse();
+  const later = newestFirst(
+    entries.flatMap((entry) =>
+      entry.data.kind === 'reflection' ? [{ ...entry, answers: entry.data.answers }] : [],
+    ),
+  );
   const blocks = [
     ...fieldsOf(rejection.answers, ''),
     ...later
