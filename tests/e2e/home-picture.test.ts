@@ -7,6 +7,7 @@ import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { EmulatedUser } from '../../emulator/index.js';
 import { LATER_TEXT } from '../../src/domain/patterns.js';
 import type { RoutineAnswers, Stage } from '../../src/domain/types.js';
+import { OPEN_FAILED_TEXT } from '../../src/slack/platform/errors-message.js';
 import { homeText, published } from '../support/home.js';
 import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
 
@@ -186,6 +187,18 @@ describe('Home as one picture of the search', () => {
     expect(text.indexOf('What you learned')).toBeLessThan(text.indexOf('Strengths to show'));
     expect(text.indexOf('Strengths to show')).toBeLessThan(text.indexOf('What employers told you'));
     expect(h.emu.problems).toEqual([]);
+  });
+
+  it('/rejected prep that cannot open says so, only to the asker, and logs no answer', async () => {
+    const { h, user } = await start();
+    await seed({ company: 'Acme Corp', lesson: 'Bring numbers.' }, NOW);
+    h.emu.failNext('views.open', { error: 'expired_trigger_id' });
+    await user.command('/rejected', 'prep');
+    await expect.poll(() => user.ephemerals.map((message) => message.text)).toEqual([OPEN_FAILED_TEXT]);
+    expect(user.ephemerals[0]?.source).toBe('response_url');
+    expect(user.modal).toBeUndefined();
+    expect(h.logs.join('\n')).toContain('expired_trigger_id');
+    expect(h.logs.join('\n')).not.toContain('Bring numbers');
   });
 
   it('opens the same prep view from Home’s button', async () => {
