@@ -60,7 +60,7 @@ export const HomeCallbackId = {
 } as const;
 
 /**
- * Follow-up follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
+ * Follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
  * menu's option values are `<choice>:<follow-up id>` (follow-up-refs.ts reads both).
  */
 export const FollowUpActionId = {
