@@ -188,6 +188,7 @@ describe('buildHomeView', () => {
     const view = buildHomeView(
       input({
         rejections: many(120),
+        lessons: lessonsOf(many(120)),
         hasMore: true,
         draft: createRejection({ id: 'd', status: 'draft', step: 3 }),
         upcoming: Array.from({ length: 8 }, (_, i) => createFollowUp({ id: `f${i}` })),
