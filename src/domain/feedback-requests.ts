@@ -173,8 +173,10 @@ function aimLine(answers: RoutineAnswers): string {
   const aims = (answers.tweaks ?? []).flatMap((id) => AIM[id] ?? []);
   const role = oneLine(answers.role);
   const aim =
-    aims[0] ?? (role === undefined ? 'still looking for a similar role' : `still looking for ${role} roles`);
-  return `I'm now ${aim}, so if something like that comes up, I'd love to hear about it.`;
+    aims[0] === undefined
+      ? `I'm still looking for ${role === undefined ? 'a similar role' : `${role} roles`}`
+      : `I'm now ${aims[0]}`;
+  return `${aim}, so if something like that comes up, I'd love to hear about it.`;
 }
 
 function intermediaryRequest(
