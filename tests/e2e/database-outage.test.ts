@@ -77,7 +77,7 @@ describe('PostgreSQL lost while Rebound runs', () => {
     expect(alice.modal?.callback_id).toBe('routine_step_3');
     await alice.submit(step3);
     expect((await alice.submit(step4)).errors).toBeUndefined();
-    await expect.poll(() => alice.dm.length).toBe(1);
+    await expect.poll(() => alice.dm.length).toBe(2); // the summary and its one note
     const [rejection] = await h.rebound.store.listRejections(scopeOf('U1'));
     expect(rejection?.answers).toMatchObject({ company: 'Acme Corp', interview: step2.interview });
 

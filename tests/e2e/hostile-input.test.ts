@@ -132,8 +132,10 @@ describe('hostile text in answers', () => {
     const last = await alice.submit({ lesson: long });
     expect(last.errors).toBeUndefined();
 
-    await expect.poll(() => alice.dm.length).toBe(1);
-    const sent = JSON.stringify(alice.dm[0]);
+    // The summary and the note to the hiring team, whose role is the hostile one.
+    await expect.poll(() => alice.dm.length).toBe(2);
+    expect(JSON.stringify(alice.dm[1])).toContain('PRIVATE-MARKER &lt;b&gt;');
+    const sent = JSON.stringify(alice.dm);
     for (const live of ['<!channel>', '<!here>', '<!everyone>', '<@U999>', '<https://evil.example|click>']) {
       expect(sent).not.toContain(live);
     }

@@ -119,7 +119,8 @@ describe('two instances on one PostgreSQL database', () => {
     await walkToLastStep(alice, 'Acme Corp');
     expect((await alice.submit(step4)).errors).toBeUndefined();
     expect(alice.modal).toBeUndefined();
-    await expect.poll(() => alice.dm.length).toBe(1);
+    // The summary and the one note it is followed by.
+    await expect.poll(() => alice.dm.length).toBe(2);
     expect(JSON.stringify(alice.dm[0])).toContain('Acme Corp');
 
     // Command, three steps and the last one: both instances served part of the routine.
@@ -149,8 +150,8 @@ describe('two instances on one PostgreSQL database', () => {
       expect(reply.response_action).toBe('errors');
       expect(Object.values(reply.errors)).toEqual([ALREADY_FINISHED_TEXT]);
 
-      // One completed rejection, one summary DM, one set of follow-ups.
-      await expect.poll(() => user.dm.length).toBe(1);
+      // One completed rejection, one summary DM and its one note, one set of follow-ups.
+      await expect.poll(() => user.dm.length).toBe(2);
       const scope = scopeOf(userId);
       const rejections = await a.store.listRejections(scope);
       expect(rejections).toHaveLength(1);
@@ -161,7 +162,7 @@ describe('two instances on one PostgreSQL database', () => {
       const kinds = followUps.map((followUp) => followUp.kind);
       expect(new Set(kinds).size).toBe(kinds.length);
     }
-    expect(emu.callsTo('chat.postMessage').filter((call) => call.ok)).toHaveLength(3);
+    expect(emu.callsTo('chat.postMessage').filter((call) => call.ok)).toHaveLength(6);
     expect(logs.join('\n')).not.toMatch(/A listener failed|could not be saved/);
     expect(emu.problems).toEqual([]);
   });

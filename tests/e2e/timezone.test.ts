@@ -26,8 +26,9 @@ it('opens the modal without waiting for users.info, and still defaults the follo
   await alice.submit(step2);
   await alice.submit(step3);
   expect(alice.modal?.callback_id).toBe('routine_step_4');
-  const thursdayTenInNewYork = new Date('2026-03-05T15:00:00Z').getTime() / 1000;
-  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${thursdayTenInNewYork}`);
+  // Seven working days on: Wednesday 11 March, 10:00 in New York (EDT by then).
+  const wednesdayTenInNewYork = new Date('2026-03-11T14:00:00Z').getTime() / 1000;
+  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${wednesdayTenInNewYork}`);
 });
 
 it('falls back to UTC, without an error, when Slack cannot say', async () => {
@@ -39,7 +40,7 @@ it('falls back to UTC, without an error, when Slack cannot say', async () => {
   await alice.submit({ ...step1 });
   await alice.submit(step2);
   await alice.submit(step3);
-  const thursdayTenUtc = new Date('2026-03-05T10:00:00Z').getTime() / 1000;
-  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${thursdayTenUtc}`);
+  const wednesdayTenUtc = new Date('2026-03-11T10:00:00Z').getTime() / 1000;
+  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${wednesdayTenUtc}`);
   expect(h.logs.join('\n')).toContain('users.info for the timezone failed: user_not_found');
 });
