@@ -17,7 +17,7 @@ import type { ListenerDeps } from '../platform/deps.js';
 import { NoteBlockId } from '../platform/ids.js';
 import { profileName } from '../platform/profile-name.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { linkedInText, sentLine } from './note-message.js';
+import { linkedInText, noteMessageText, sentLine } from './note-message.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -71,7 +71,7 @@ export function markSentCallback(deps: ListenerDeps) {
           await client.chat.update({
             channel,
             ts,
-            text: body.message?.text ?? '',
+            text: noteMessageText(),
             blocks: [
               ...blocks.filter((block) => block.block_id !== NoteBlockId.actions),
               mrkdwnContext(sentLine(normalizeAnswers(rejection.answers).company, checkAt)),
