@@ -10,6 +10,7 @@
 //   // More workspaces: emu.authorize('T2') → { code } for the app's /slack/oauth_redirect;
 //   // oauth.v2.access swaps it for T2's token; emu.uninstall('T2') revokes it and sends the events.
 //   emu.uploadedFiles → what the app uploaded (files.uploadV2): bytes, filename, where it was shared.
+//   expect(visibleText(alice.modal)).toContain('Step 1 of 4');  // what a person reads, not the JSON
 //   expect(emu.problems).toEqual([]);
 //   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 
@@ -38,3 +39,4 @@ export type {
 } from './types.js';
 export type { UploadedFile } from './uploads.js';
 export type { ModalView, SlackView, StateValues, TextObject } from './view-stack.js';
+export { type Surface, visibleText } from './visible-text.js';
