@@ -83,9 +83,6 @@ async function ephemeral(user: EmulatedUser, count = 1): Promise<string | undefi
   return user.ephemerals.at(-1)?.text;
 }
 
-/** Lets a listener that has nothing to say finish whatever it does after the ack. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
-
 const statusOf = async (id: string) =>
   (await harness.current().rebound.store.findFollowUp(alice, id))?.status;
 
@@ -373,7 +370,8 @@ describe('follow-up buttons', () => {
     await bob.clickMessageButton(copyTs, 'nudge_reflect_now');
     await bob.clickMessageButton(copyTs, 'nudge_tweak_search');
     await bob.selectOption({ messageTs: copyTs }, 'nudge_snooze', `1w:${id}`);
-    await settle();
+    // Whatever the listeners do after their acks has finished.
+    await h.idle();
 
     expect(await h.rebound.store.listFollowUps(alice)).toEqual(before);
     expect(h.emu.callsTo('views.open')).toHaveLength(0);

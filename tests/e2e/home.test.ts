@@ -78,7 +78,7 @@ describe('App Home', () => {
   it('shows the Messages tab nothing new: only the Home tab is published', async () => {
     const { h, user } = await start();
     await user.openHome('messages');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.idle();
     expect(h.emu.callsTo('views.publish')).toHaveLength(0);
   });
 

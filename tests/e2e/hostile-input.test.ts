@@ -31,7 +31,7 @@ describe('hostile and malformed requests', () => {
   const apiCallsAfter = async (send: () => Promise<{ status: number }>) => {
     const before = h.emu.calls.length;
     const response = await send();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await h.idle();
     return { status: response.status, calls: h.emu.calls.slice(before) };
   };
 
