@@ -198,7 +198,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
       profile: null,
     });
     expect(await h.rebound.store.findOpenDraft(alice)).toBeNull();
-    for (const id of followUpIds) expect(await h.rebound.store.getFollowUp(id)).toBeNull();
+    for (const id of followUpIds) expect(await h.rebound.store.findFollowUp(alice, id)).toBeNull();
     // …and no follow-up of hers goes out afterwards; everyone else's data is as it was.
     h.clock.set(at(3 * DAY));
     const dmsBefore = user.dm.length;

@@ -26,7 +26,6 @@ describe('failure texts', () => {
       errors.OPEN_FAILED_TEXT,
       errors.CLOSE_SAVE_FAILED_TEXT,
       errors.ALREADY_FINISHED_TEXT,
-      errors.TRY_AGAIN_TEXT,
     ]) {
       expect(text.length).toBeLessThanOrEqual(150);
       expect(validateMessage({ text })).toEqual([]);
