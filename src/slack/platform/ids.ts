@@ -48,6 +48,16 @@ export const HomeActionId = {
   snooze: 'home_snooze_nudge',
   cancelFollowUp: 'home_cancel_nudge',
   showMore: 'home_show_more',
+  /** A rejection's own view; the value is the rejection id. */
+  openRejection: 'home_open_rejection',
+  /** The "before your next interview" view. */
+  openPrep: 'home_open_prep',
+} as const;
+
+/** Read-only modals opened from Home (and `/rejected prep`). */
+export const HomeCallbackId = {
+  rejection: 'home_rejection',
+  prep: 'home_prep',
 } as const;
 
 /** App Home blocks; a follow-up's row appends its id (the id is what a click acts on). */
