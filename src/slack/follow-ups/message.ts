@@ -118,44 +118,44 @@ function feedbackReceived(entries: RejectionEntry[]): string | undefined {
   return undefined;
 }
 
-/** A follow-up's button, in its DM or on Home: its value is the follow-up id and nothing else. */
-export function followUpButton(
-  followUp: FollowUp,
-  actionId: string,
-  label: string,
-  style?: 'primary',
-): Button {
+/** A follow-up's button: its value is the follow-up id and nothing else. */
+function followUpButton(followUp: FollowUp, actionId: string, label: string, style?: 'primary'): Button {
   return { ...button(actionId, label, style), value: followUp.id };
 }
 
-function reflectActions(followUp: FollowUp): ActionsBlock {
-  return {
-    type: 'actions',
-    block_id: FollowUpBlockId.actions,
-    elements: [
-      followUpButton(followUp, FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
-      followUpButton(followUp, FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
-      {
-        type: 'static_select',
-        action_id: FollowUpActionId.snooze,
-        placeholder: plainText(FollowUpText.snooze, 150),
-        options: SNOOZE_CHOICES.map(({ choice, label }) =>
-          option(snoozeOptionValue(choice, followUp.id), label),
-        ),
-      },
-      followUpButton(followUp, FollowUpActionId.done, FollowUpText.done),
-    ],
-  };
+/** The buttons that answer a follow-up, in its DM and on Home alike, so they open the same modals. */
+export function answerButtons(followUp: FollowUp): Button[] {
+  return followUp.kind === 'feedback_check'
+    ? [
+        followUpButton(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
+        followUpButton(followUp, FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
+      ]
+    : [
+        followUpButton(followUp, FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
+        followUpButton(followUp, FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
+      ];
 }
 
-function feedbackActions(followUp: FollowUp): ActionsBlock {
+/** The DM's buttons: a reflect follow-up can also be snoozed or stopped there. */
+function dmActions(followUp: FollowUp): ActionsBlock {
+  const more =
+    followUp.kind === 'feedback_check'
+      ? []
+      : [
+          {
+            type: 'static_select' as const,
+            action_id: FollowUpActionId.snooze,
+            placeholder: plainText(FollowUpText.snooze, 150),
+            options: SNOOZE_CHOICES.map(({ choice, label }) =>
+              option(snoozeOptionValue(choice, followUp.id), label),
+            ),
+          },
+          followUpButton(followUp, FollowUpActionId.done, FollowUpText.done),
+        ];
   return {
     type: 'actions',
     block_id: FollowUpBlockId.actions,
-    elements: [
-      followUpButton(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
-      followUpButton(followUp, FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
-    ],
+    elements: [...answerButtons(followUp), ...more],
   };
 }
 
@@ -170,7 +170,7 @@ function reflectFollowUp(followUp: FollowUp, answers: RoutineAnswers, entries: R
   blocks.push(mrkdwnSection(`*${question}*`));
   const fallback =
     answers.company === undefined ? 'Checking in' : `Checking in after ${escapeName(answers.company)}`;
-  return { text: `${fallback}. ${question}`, blocks, actions: reflectActions(followUp) };
+  return { text: `${fallback}. ${question}`, blocks, actions: dmActions(followUp) };
 }
 
 function feedbackCheckFollowUp(followUp: FollowUp, answers: RoutineAnswers) {
@@ -185,7 +185,7 @@ function feedbackCheckFollowUp(followUp: FollowUp, answers: RoutineAnswers) {
   return {
     text: heading,
     blocks: [mrkdwnSection(`*${heading}*\n${body}`)],
-    actions: feedbackActions(followUp),
+    actions: dmActions(followUp),
   };
 }
 

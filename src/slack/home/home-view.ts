@@ -9,7 +9,7 @@ import { type Patterns, type Reading, textBar } from '../../domain/patterns.js';
 import type { PrepItem } from '../../domain/prep.js';
 import { getStep, optionLabel, STEP_COUNT, STEPS } from '../../domain/routine.js';
 import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
-import { FollowUpText, followUpButton } from '../follow-ups/message.js';
+import { answerButtons } from '../follow-ups/message.js';
 import { snoozeOptionValue } from '../follow-ups/refs.js';
 import {
   button,
@@ -20,7 +20,7 @@ import {
   option,
   plainText,
 } from '../platform/block-kit.js';
-import { FollowUpActionId, HomeActionId, HomeBlockId } from '../platform/ids.js';
+import { HomeActionId, HomeBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 
 export interface HomeInput {
@@ -127,15 +127,7 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
       {
         type: 'actions',
         block_id: `${HomeBlockId.waitingPrefix}${followUp.id}`,
-        elements: feedback
-          ? [
-              followUpButton(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
-              followUpButton(followUp, FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
-            ]
-          : [
-              followUpButton(followUp, FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
-              followUpButton(followUp, FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
-            ],
+        elements: answerButtons(followUp),
       },
     );
   }
