@@ -32,6 +32,9 @@ describe('emu.idle', () => {
     });
     emu.failNext('chat.postMessage', { delayMs: 300 });
     await alice.command('/demo');
+    // The call has arrived; Slack sits on it for 300 ms.
+    await expect.poll(() => emu.callsTo('chat.postMessage').length).toBe(1);
+    expect(alice.dm).toEqual([]);
     await emu.idle();
     expect(alice.dm.map((message) => message.text)).toEqual(['after the ack']);
   });
@@ -40,12 +43,12 @@ describe('emu.idle', () => {
     let work: Promise<unknown> = Promise.resolve();
     const { emu, alice } = await setup((app) => {
       app.command('/demo', async ({ ack, client, body }) => {
-        await ack();
         work = (async () => {
           // Longer than the quiet period, with nothing sent to Slack meanwhile.
           await new Promise((resolve) => setTimeout(resolve, 250));
           await client.chat.postMessage({ channel: body.user_id, text: 'much later' });
         })();
+        await ack();
       });
     });
     await alice.command('/demo');
@@ -68,15 +71,19 @@ describe('emu.idle', () => {
 
   it('gives up, naming what is still under way, when it never goes quiet', async () => {
     const { emu } = await setup(() => {});
-    emu.failNext('auth.test', { delayMs: 1500 });
-    const slow = fetch(`${emu.apiUrl}auth.test`, {
+    emu.failNext('users.info', { delayMs: 1500 });
+    const slow = fetch(`${emu.apiUrl}users.info?user=U1`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_SECRETS.botToken}` },
     });
-    await expect(emu.idle({ timeoutMs: 200 })).rejects.toThrow(
-      /never went idle: still busy with request \/api\/auth\.test/,
-    );
-    await slow;
+    try {
+      await expect.poll(() => emu.callsTo('users.info').length).toBe(1);
+      await expect(emu.idle({ timeoutMs: 200 })).rejects.toThrow(
+        /never went idle: still busy with request \/api\/users\.info/,
+      );
+    } finally {
+      await slow;
+    }
     await emu.idle();
   });
 });
