@@ -8,10 +8,12 @@
 // Once answered, the same DM is shown with its buttons replaced by a line saying what happens
 // next, so stale buttons never linger.
 
+import { SNOOZE_CHOICES } from '../../domain/follow-up-rules.js';
 import { normalizeAnswers, optionLabel } from '../../domain/routine.js';
 import type { FollowUp, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
 import {
   type ActionsBlock,
+  type Button,
   button,
   type KnownBlock,
   mrkdwnContext,
@@ -20,7 +22,7 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { FollowUpActionId, FollowUpBlockId } from '../platform/ids.js';
-import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import { snoozeOptionValue } from './refs.js';
 
 /** What the person did with a follow-up, shown in place of its buttons. */
@@ -55,20 +57,9 @@ export const FollowUpText = {
   changePlan: 'Change the plan',
 } as const;
 
-export const SNOOZE_OPTIONS = [
-  { choice: '1d', label: '1 day' },
-  { choice: '3d', label: '3 days' },
-  { choice: '1w', label: '1 week' },
-] as const;
-
-const NAME_SHOWN_MAX = 100;
 /** A follow-up recalls, it doesn't repeat: long answers are cut to a glance. */
 const RECALL_MAX = 400;
 const FIT_CHOICES = ['dailyFit', 'excited', 'skillsElsewhere'] as const;
-
-function name(text: string): string {
-  return escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_SHOWN_MAX));
-}
 
 function quoted(intro: string, text: string): string {
   return fitRendered(text, RECALL_MAX + intro.length, (shown) => `${intro}\n${quote(shown)}`);
@@ -81,8 +72,8 @@ function longDate(date: Date): string {
 /** "Product designer at Acme", or as much of it as the answers have. */
 function subject(answers: RoutineAnswers): string | undefined {
   const { company, role } = answers;
-  if (role !== undefined && company !== undefined) return `${name(role)} at ${name(company)}`;
-  return company === undefined ? (role === undefined ? undefined : name(role)) : name(company);
+  if (role !== undefined && company !== undefined) return `${escapeName(role)} at ${escapeName(company)}`;
+  return company === undefined ? (role === undefined ? undefined : escapeName(role)) : escapeName(company);
 }
 
 function latestText(entries: RejectionEntry[], kind: 'action' | 'progress'): string | undefined {
@@ -100,8 +91,32 @@ function feedbackReceived(entries: RejectionEntry[]): string | undefined {
   return undefined;
 }
 
-function withId(followUp: FollowUp, actionId: string, label: string, style?: 'primary') {
+/** A follow-up's button: its value is the follow-up id and nothing else. */
+function withId(followUp: FollowUp, actionId: string, label: string, style?: 'primary'): Button {
   return { ...button(actionId, label, style), value: followUp.id };
+}
+
+/** The buttons that answer a follow-up, in its DM and on Home alike, so they open the same modals. */
+export function answerButtons(followUp: FollowUp): Button[] {
+  switch (followUp.kind) {
+    case 'feedback_check':
+      return [
+        withId(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
+        withId(followUp, FollowUpActionId.feedbackNone, FollowUpText.feedbackNotYet),
+        withId(followUp, FollowUpActionId.notSent, FollowUpText.notSent),
+      ];
+    case 'feedback_recheck':
+      return [
+        withId(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
+        withId(followUp, FollowUpActionId.letGo, FollowUpText.letGo),
+      ];
+    case 'reflect':
+    case 'action_check':
+      return [
+        withId(followUp, FollowUpActionId.didIt, FollowUpText.didIt, 'primary'),
+        withId(followUp, FollowUpActionId.notYet, FollowUpText.notYet),
+      ];
+  }
 }
 
 function actions(elements: ActionsBlock['elements']): ActionsBlock {
@@ -113,7 +128,7 @@ function snoozeMenu(followUp: FollowUp) {
     type: 'static_select' as const,
     action_id: FollowUpActionId.snooze,
     placeholder: plainText(FollowUpText.snooze, 150),
-    options: SNOOZE_OPTIONS.map(({ choice, label }) => option(snoozeOptionValue(choice, followUp.id), label)),
+    options: SNOOZE_CHOICES.map(({ choice, label }) => option(snoozeOptionValue(choice, followUp.id), label)),
   };
 }
 
@@ -125,22 +140,19 @@ export function followUpMessageText(followUp: FollowUp): string {
 }
 
 function company(answers: RoutineAnswers): string {
-  return answers.company === undefined ? 'them' : name(answers.company);
+  return answers.company === undefined ? 'them' : escapeName(answers.company);
 }
 
 function feedbackCheck(followUp: FollowUp, answers: RoutineAnswers): KnownBlock[] {
-  const about = answers.role === undefined ? 'your note' : `your note about the ${name(answers.role)} role`;
+  const about =
+    answers.role === undefined ? 'your note' : `your note about the ${escapeName(answers.role)} role`;
   const gentle =
     answers.feeling === 'gutted' ? ' However it went, a reply or none says nothing about you.' : '';
   return [
     mrkdwnSection(
       `*Did you hear back from ${company(answers)}?*\nYou sent ${about} about a week ago. If they replied, note what they said and we'll keep it with your plan.${gentle}`,
     ),
-    actions([
-      withId(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
-      withId(followUp, FollowUpActionId.feedbackNone, FollowUpText.feedbackNotYet),
-      withId(followUp, FollowUpActionId.notSent, FollowUpText.notSent),
-    ]),
+    actions(answerButtons(followUp)),
   ];
 }
 
@@ -149,10 +161,7 @@ function feedbackRecheck(followUp: FollowUp, answers: RoutineAnswers): KnownBloc
     mrkdwnSection(
       `*Any word from ${company(answers)}?*\nWe said we'd ask once more about your note. If they replied, note it here.`,
     ),
-    actions([
-      withId(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
-      withId(followUp, FollowUpActionId.letGo, FollowUpText.letGo),
-    ]),
+    actions(answerButtons(followUp)),
   ];
 }
 
@@ -203,8 +212,7 @@ function actionCheck(followUp: FollowUp, answers: RoutineAnswers, entries: Rejec
   blocks.push(mrkdwnSection(question));
   blocks.push(
     actions([
-      withId(followUp, FollowUpActionId.didIt, FollowUpText.didIt, 'primary'),
-      withId(followUp, FollowUpActionId.notYet, FollowUpText.notYet),
+      ...answerButtons(followUp),
       withId(followUp, FollowUpActionId.tweakSearch, FollowUpText.changePlan),
       snoozeMenu(followUp),
       withId(followUp, FollowUpActionId.done, FollowUpText.stop),
@@ -250,7 +258,7 @@ function choiceBlocks(choice: FollowUpChoice, answers: RoutineAnswers): KnownBlo
     case 'stopped':
       return [
         mrkdwnContext(
-          `:white_check_mark: Done. No more check-ins about ${answers.company === undefined ? 'this one' : name(answers.company)}.`,
+          `:white_check_mark: Done. No more check-ins about ${answers.company === undefined ? 'this one' : escapeName(answers.company)}.`,
         ),
       ];
     case 'reflected':

@@ -15,7 +15,7 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { ActionId, FollowUpBlockId, FollowUpCallbackId } from '../platform/ids.js';
-import { escapeMrkdwn, fitRendered, quote, truncate } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, fitRendered, quote } from '../platform/mrkdwn.js';
 import { inputBlock } from '../routine/step-view.js';
 import { encodeFollowUpMetadata, type FollowUpMetadata } from './refs.js';
 
@@ -66,8 +66,8 @@ export const NEXT_CHOICES: readonly { value: NextChoice; label: string }[] = [
 ];
 
 function company(answers: RoutineAnswers): string {
-  const name = answers.company?.trim();
-  return name ? `*${escapeMrkdwn(truncate(name.replace(/\s+/g, ' '), 100))}*` : 'this one';
+  const name = escapeName(answers.company);
+  return name ? `*${name}*` : 'this one';
 }
 
 function modal(
