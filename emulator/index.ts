@@ -31,6 +31,7 @@ export type {
   Fault,
   FormValue,
   RateLimit,
+  ShortcutMessage,
   SlackEmulatorOptions,
   StoredMessage,
   SubmitResult,
