@@ -77,6 +77,24 @@ export const FollowUpCallbackId = {
   feedback: 'nudge_feedback',
 } as const;
 
+/** The shortcuts declared in manifest.yml (features.shortcuts). */
+export const ShortcutCallbackId = {
+  /** Global: the lightning menu and the composer's shortcuts. */
+  logRejection: 'log_rejection',
+  /** Message: on any message, e.g. the rejection itself. */
+  workThroughMessage: 'work_through_rejection',
+} as const;
+
+/** Step 1 opened from a message: the sender offered as contact or recruiter. Values: the name. */
+export const ShortcutActionId = {
+  senderIsContact: 'offer_sender_contact',
+  senderIsRecruiter: 'offer_sender_recruiter',
+} as const;
+
+export const ShortcutBlockId = {
+  senderOffer: 'offer_sender',
+} as const;
+
 /** `/rejected delete`: the confirmation modal, and what it turns into if deleting failed. */
 export const PrivacyCallbackId = {
   deleteConfirm: 'delete_my_data',

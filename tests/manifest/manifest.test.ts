@@ -1,0 +1,60 @@
+// manifest.yml against Slack's own manifest JSON schema (slackapi/manifest-schema,
+// schemas/manifest.schema.1.0.0.json at commit a936b12ac21b8823868ef3021ae2aa40b16e6195,
+// copied beside this test), and against the ids the listeners use.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ShortcutCallbackId } from '../../src/slack/platform/ids.js';
+import { validateJsonSchema } from '../support/json-schema.js';
+import { parseManifestYaml } from '../support/manifest-yaml.js';
+
+const schema = JSON.parse(
+  readFileSync(new URL('./manifest.schema.1.0.0.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+const manifestText = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
+const manifest = parseManifestYaml(manifestText) as {
+  features: { shortcuts: { name: string; type: string; callback_id: string }[] };
+  oauth_config: { scopes: { bot: string[] } };
+};
+
+describe('manifest.yml', () => {
+  it("conforms to Slack's manifest schema", () => {
+    expect(validateJsonSchema(schema, manifest)).toEqual([]);
+  });
+
+  it('declares both shortcuts with the callback ids Rebound listens for', () => {
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({
+        type: 'global',
+        name: 'Log a rejection',
+        callback_id: ShortcutCallbackId.logRejection,
+      }),
+      expect.objectContaining({ type: 'message', callback_id: ShortcutCallbackId.workThroughMessage }),
+    ]);
+  });
+
+  it('needs no scope for shortcuts or sharing beyond the ones the app had', () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
+      ['chat:write', 'commands', 'files:write', 'im:history', 'im:write', 'users:read'].sort(),
+    );
+  });
+
+  it('would catch what Slack refuses: a long shortcut name, an unknown type, an unknown key', () => {
+    const broken = structuredClone(manifest) as unknown as Record<string, Record<string, unknown>>;
+    const shortcuts = broken.features?.shortcuts as Record<string, unknown>[];
+    shortcuts[1] = { ...shortcuts[1], name: 'Work through this rejection', type: 'channel' };
+    broken.features = { ...broken.features, stickers: true };
+    expect(validateJsonSchema(schema, broken)).toEqual([
+      expect.stringMatching(/^\/features\/shortcuts\/1\/name: longer than 24/),
+      expect.stringMatching(/^\/features\/shortcuts\/1\/type: not one of/),
+      expect.stringMatching(/^\/features: unknown property stickers/),
+    ]);
+  });
+
+  it('reads the manifest the way a YAML parser does', () => {
+    // The folded long description becomes one line; comments and quotes are gone.
+    const parsed = parseManifestYaml(manifestText) as { display_information: Record<string, string> };
+    expect(parsed.display_information.long_description).toMatch(/^Rebound walks you .* direct messages\.$/);
+    expect(parsed.display_information.background_color).toBe('#2c4a6b');
+  });
+});
