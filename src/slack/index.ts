@@ -10,6 +10,7 @@ import type { ListenerDeps } from './platform/deps.js';
 import { dedupeEvents } from './platform/event-dedupe.js';
 import * as privacy from './privacy/register.js';
 import * as routine from './routine/register.js';
+import * as sharing from './sharing/register.js';
 import * as shortcuts from './shortcuts/register.js';
 
 export function registerFeatures(app: App, deps: ListenerDeps): void {
@@ -20,5 +21,6 @@ export function registerFeatures(app: App, deps: ListenerDeps): void {
   followUps.register(app, deps);
   home.register(app, deps);
   privacy.register(app, deps);
+  sharing.register(app, deps);
   installs.register(app, deps);
 }

@@ -1,0 +1,30 @@
+// *Share with…* clicked (summary DM, Home, a rejection's view): opens who-and-what for that
+// rejection, if it is this person's and finished. Nothing is sent from here.
+
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { errorCode } from '../../error-code.js';
+import type { ListenerDeps } from '../platform/deps.js';
+import { scopeFromContext } from '../platform/scope.js';
+import { buildComposeView } from './share-views.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+export function openShareCallback(deps: ListenerDeps) {
+  return async ({ ack, action, body, client, context }: Args): Promise<void> => {
+    await ack();
+    const scope = scopeFromContext(context);
+    try {
+      const rejection = action.value ? await deps.store.getRejection(scope, action.value) : null;
+      if (rejection?.status !== 'complete') {
+        deps.logger.info('Ignored a share click for a rejection that is not complete or not theirs');
+        return;
+      }
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildComposeView({ rejectionId: rejection.id }),
+      });
+    } catch (error) {
+      deps.logger.warn('Opening the share form failed:', errorCode(error));
+    }
+  };
+}
