@@ -190,4 +190,43 @@ describe('sharing', () => {
     await expect.poll(() => sam.dm.length + kim.dm.length).toBe(0);
     expect(await rebound.store.listShares(scope)).toEqual([]);
   });
+
+  it('keeps the share when Slack will not delete the note, and counts a note already gone as deleted', async () => {
+    const current = await h.start();
+    const { emu, rebound } = current;
+    const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    const sam = emu.addUser({ id: 'U2', name: 'sam', tz: null });
+    await openShareForm(current, alice);
+    await alice.submit({ share_with: 'U2' });
+    await alice.waitForModal((view) => view.callback_id === 'share_preview');
+    await alice.submit();
+    const confirmation = await alice.waitForDm(
+      (message) => message.text === 'You shared a note from Rebound.',
+    );
+
+    emu.failNext('chat.delete', { error: 'internal_error' });
+    await alice.clickMessageButton(confirmation.ts, 'share_stop');
+    await alice.waitForDm((message) => message.text?.includes('still shared') ?? false);
+    expect(sam.dm).toHaveLength(1);
+    expect(await rebound.store.listShares(scope)).toHaveLength(1);
+
+    emu.failNext('chat.delete', { error: 'message_not_found' });
+    await alice.clickMessageButton(confirmation.ts, 'share_stop');
+    await expect.poll(() => rebound.store.listShares(scope)).toEqual([]);
+  });
+
+  it('sends nothing and says so when Slack refuses the note', async () => {
+    const current = await h.start();
+    const { emu, rebound } = current;
+    const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    const sam = emu.addUser({ id: 'U2', name: 'sam', tz: null });
+    await openShareForm(current, alice);
+    await alice.submit({ share_with: 'U2' });
+    await alice.waitForModal((view) => view.callback_id === 'share_preview');
+    emu.failNext('chat.postMessage', { error: 'ratelimited' });
+    await alice.submit();
+    await alice.waitForDm((message) => message.text?.includes('nothing was sent') ?? false);
+    expect(sam.dm).toEqual([]);
+    expect(await rebound.store.listShares(scope)).toEqual([]);
+  });
 });
