@@ -24,7 +24,7 @@ export function buildHelpMessage(suggestion: Subcommand | null = null): {
       mrkdwnSection(
         [
           `\`${command}\`  Start, or pick up where you left off`,
-          `\`${command} Acme\`  Start with the company filled in`,
+          `\`${command} Acme - Designer\`  Start with the company (and role) filled in`,
           `\`${command} list\`  Your rejections at a glance`,
           `\`${command} export\`  Everything Rebound keeps for you, as a file in your DM`,
           `\`${command} delete\`  Delete everything Rebound keeps for you`,
