@@ -77,6 +77,8 @@ export interface SubmitResult extends DeliveryResult {
 
 export interface StoredMessage {
   ts: string;
+  /** Who wrote it, for a message a person posted (emu.postAs); the app's own messages have none. */
+  user?: string;
   text: string | undefined;
   blocks: unknown[] | undefined;
   metadata?: unknown;
