@@ -85,6 +85,20 @@ describe.each([
     expect(String(seen[0]?.response_url)).toContain('/response/');
     expect(seen[1]).toMatchObject({ channel: { id: 'C0JOBS' }, message: { subtype: 'bot_message' } });
     expect(seen[1]?.message).not.toHaveProperty('user');
+    // A message a person posted in a channel carries its author, and the shortcut works on it.
+    const posted = emu.postAs('U2', 'C0JOBS', 'Thanks for applying');
+    expect(emu.messagesIn('C0JOBS')).toEqual([
+      expect.objectContaining({ user: 'U2', text: 'Thanks for applying' }),
+    ]);
+    await alice.messageShortcut('on_message', {
+      text: posted.text ?? '',
+      user: 'U2',
+      ts: posted.ts,
+      channelId: 'C0JOBS',
+    });
+    await expect.poll(() => seen.length).toBe(3);
+    expect(seen[2]).toMatchObject({ message_ts: posted.ts, message: { ts: posted.ts, user: 'U2' } });
+    expect(() => emu.postAs('U404', 'C0JOBS', 'x')).toThrow(/no user U404/);
     await expect(alice.messageShortcut('on_message', { text: 'x', user: 'U404' })).rejects.toThrow(
       /no user U404/,
     );
