@@ -140,5 +140,18 @@ describe('the message shortcut', () => {
     await alice.messageShortcut('work_through_rejection', { text: rejectionText });
     await alice.waitForModal((view) => view.callback_id === 'resume_draft');
     expect(JSON.stringify(alice.modal?.blocks)).toContain('*Analyst* role at *Globex*');
+    await alice.closeModal();
+
+    // /rejected with a new company and role over a waiting draft: Start fresh keeps both.
+    await alice.command('/rejected', 'Designer at Initech');
+    await alice.waitForModal((view) => view.callback_id === 'resume_draft');
+    await alice.clickButton('draft_start_fresh');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect(field(alice, 'company')).toMatchObject({ value: 'Initech' });
+    expect(field(alice, 'role')).toMatchObject({ value: 'Designer' });
+    expect((await h.current().rebound.store.findOpenDraft(scope))?.answers).toEqual({
+      company: 'Initech',
+      role: 'Designer',
+    });
   });
 });

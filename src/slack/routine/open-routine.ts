@@ -31,7 +31,7 @@ export async function openRoutine(input: {
   try {
     const draft = await deps.store.findOpenDraft(scope);
     const view = draft
-      ? buildResumeView({ draft, prefillCompany: company })
+      ? buildResumeView({ draft, prefillCompany: company, prefillRole: role })
       : await firstStepView(
           await deps.store.createDraft(
             scope,

@@ -18,6 +18,8 @@ export interface ResumeViewInput {
   draft: Rejection;
   /** The company typed after `/rejected`, used if the person starts fresh. */
   prefillCompany?: string;
+  /** The role typed with it, likewise. */
+  prefillRole?: string;
 }
 
 export const PREFILL_COMPANY_MAX = 100;
@@ -70,7 +72,15 @@ export function buildResumeView(input: ResumeViewInput): ModalView {
     callback_id: CallbackId.resumeDraft,
     // Ids only, plus the company for "Start fresh" (private-metadata.ts decodes this).
     private_metadata: JSON.stringify(
-      capped === undefined ? { draftId: draft.id } : { draftId: draft.id, prefillCompany: capped },
+      capped === undefined
+        ? { draftId: draft.id }
+        : {
+            draftId: draft.id,
+            prefillCompany: capped,
+            ...(nonEmpty(input.prefillRole) === undefined
+              ? {}
+              : { prefillRole: truncate(nonEmpty(input.prefillRole) ?? '', PREFILL_COMPANY_MAX, '') }),
+          },
     ),
     title: plainText('Welcome back', Limit.modalTitle),
     close: plainText('Not now', Limit.modalButton),
