@@ -229,4 +229,20 @@ describe('sharing', () => {
     expect(sam.dm).toEqual([]);
     expect(await rebound.store.listShares(scope)).toEqual([]);
   });
+
+  it('answers the form in time when Slack is slow to say who someone is', async () => {
+    const current = await h.start();
+    const { emu } = current;
+    const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    const sam = emu.addUser({ id: 'U2', name: 'sam', tz: null });
+    await openShareForm(current, alice);
+    emu.failNext('users.info', { delayMs: 2500 });
+    const slow = await alice.submit({ share_with: 'U2' });
+    expect(slow.status).toBe(200);
+    expect(slow.errors).toEqual({ share_with: expect.stringContaining('try again in a moment') });
+    // The next try goes through.
+    expect((await alice.submit({ share_with: 'U2' })).errors).toBeUndefined();
+    await alice.waitForModal((view) => view.callback_id === 'share_preview');
+    expect(sam.dm).toEqual([]);
+  });
 });

@@ -129,6 +129,18 @@ describe('the message shortcut', () => {
     }
   });
 
+  it('opens step 1 in time without the sender when Slack is slow to say who sent it', async () => {
+    const { emu } = await h.start();
+    const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    emu.addUser({ id: 'U2', name: 'sam', tz: null });
+    emu.failNext('users.info', { delayMs: 2500 });
+    await alice.messageShortcut('work_through_rejection', { text: rejectionText, user: 'U2' });
+    const view = await alice.waitForModal((modal) => modal.callback_id === 'routine_step_1', 3000);
+    expect(JSON.stringify(view.blocks)).not.toContain('sent that message');
+    expect(field(alice, 'company')).toMatchObject({ value: 'Acme Labs' });
+    expect(emu.callsTo('views.open')[0]?.ok).toBe(true);
+  });
+
   it('opens the waiting draft instead of a new one, as /rejected does', async () => {
     const { emu } = await h.start();
     const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });

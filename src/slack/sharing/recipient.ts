@@ -3,7 +3,11 @@
 
 import type { webApi } from '@slack/bolt';
 import { errorCode } from '../../error-code.js';
+import { withinMs } from '../platform/deadline.js';
 import type { ListenerDeps } from '../platform/deps.js';
+
+/** The form's answer must reach Slack within 3 s; past this the person is asked to try again. */
+const LOOKUP_MS = 1500;
 
 export const SHARE_WITH_SELF_TEXT = 'That’s you. Pick the person you’d like to share it with.';
 export const SHARE_WITH_BOT_TEXT = 'That’s an app, not a person, so it can’t read a note. Pick someone else.';
@@ -20,7 +24,12 @@ export async function recipientProblem(
 ): Promise<string | null> {
   if (recipientId === sharerId) return SHARE_WITH_SELF_TEXT;
   try {
-    const { user } = await client.users.info({ user: recipientId });
+    const answer = await withinMs(client.users.info({ user: recipientId }), LOOKUP_MS, null);
+    if (answer === null) {
+      deps.logger.warn('Looking up who to share with took too long');
+      return RECIPIENT_CHECK_FAILED_TEXT;
+    }
+    const { user } = answer;
     if (!user) return SHARE_WITH_INACTIVE_TEXT;
     if (user.is_bot || user.is_app_user || user.id === 'USLACKBOT') return SHARE_WITH_BOT_TEXT;
     if (user.deleted) return SHARE_WITH_INACTIVE_TEXT;

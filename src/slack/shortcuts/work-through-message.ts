@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs, w
 import { guessCompany } from '../../domain/company-guess.js';
 import { NAME_MAX } from '../../domain/steps.js';
 import { errorCode } from '../../error-code.js';
+import { withinMs } from '../platform/deadline.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { OPEN_FAILED_TEXT } from '../platform/errors-message.js';
 import { truncate } from '../platform/mrkdwn.js';
@@ -26,10 +27,6 @@ async function personName(
   userId: string,
   deps: ListenerDeps,
 ): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), SENDER_LOOKUP_MS);
-  });
   const lookup = client.users
     .info({ user: userId })
     .then(({ user }) => {
@@ -41,11 +38,7 @@ async function personName(
       deps.logger.warn('Could not look up who sent the message:', errorCode(error));
       return null;
     });
-  try {
-    return await Promise.race([lookup, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withinMs(lookup, SENDER_LOOKUP_MS, null);
 }
 
 export function workThroughMessageCallback(deps: ListenerDeps) {
