@@ -245,4 +245,27 @@ describe('sharing', () => {
     await alice.waitForModal((view) => view.callback_id === 'share_preview');
     expect(sam.dm).toEqual([]);
   });
+
+  it('shares from the rejection’s own view on Home too, on top of that view', async () => {
+    const current = await h.start();
+    const { emu, rebound } = current;
+    const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    const sam = emu.addUser({ id: 'U2', name: 'sam', tz: null });
+    await finishRoutine(alice);
+    const [rejection] = await rebound.store.listRejections(scope);
+    await alice.openHome();
+    await expect.poll(() => alice.home !== undefined).toBe(true);
+    await alice.clickHomeButton('home_open_rejection', { value: rejection?.id ?? '' });
+    await alice.waitForModal((view) => view.callback_id === 'home_rejection');
+    await alice.clickButton('share_open');
+    await alice.waitForModal((view) => view.callback_id === 'share_compose');
+    expect(alice.modalStack.map((view) => view.callback_id)).toEqual(['home_rejection', 'share_compose']);
+    await alice.submit({ share_with: 'U2' });
+    await alice.waitForModal((view) => view.callback_id === 'share_preview');
+    expect(alice.modalStack).toHaveLength(3);
+    await alice.submit();
+    expect(alice.modal).toBeUndefined();
+    await sam.waitForDm();
+    await expect.poll(async () => (await rebound.store.listShares(scope)).length).toBe(1);
+  });
 });

@@ -19,10 +19,10 @@ export function openShareCallback(deps: ListenerDeps) {
         deps.logger.info('Ignored a share click for a rejection that is not complete or not theirs');
         return;
       }
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: buildComposeView({ rejectionId: rejection.id }),
-      });
+      const view = buildComposeView({ rejectionId: rejection.id });
+      // From the rejection's own view (a modal) the form goes on top of it; from a DM or Home it opens.
+      if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
+      else await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
       deps.logger.warn('Opening the share form failed:', errorCode(error));
     }

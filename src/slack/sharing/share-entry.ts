@@ -16,6 +16,11 @@ export function shareEntryBlock(rejectionId: string, blockId: string = ShareBloc
   return { type: 'actions', block_id: blockId, elements: [shareButton(rejectionId)] };
 }
 
+/** A modal (the rejection's own view) with the share block at its end, within 100 blocks. */
+export function withShareEntryInView<V extends { blocks: unknown[] }>(view: V, rejectionId: string): V {
+  return { ...view, blocks: [...view.blocks.slice(0, Limit.modalBlocks - 1), shareEntryBlock(rejectionId)] };
+}
+
 /** A message with the share block at its end, still within Slack's 50 blocks. */
 export function withShareEntry<M extends { blocks: unknown[] }>(message: M, rejectionId: string): M {
   const room = message.blocks.slice(0, Limit.messageBlocks - 1);
