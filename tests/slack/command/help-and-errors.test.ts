@@ -9,6 +9,7 @@ describe('buildHelpMessage', () => {
     const all = JSON.stringify(message.blocks);
     expect(all).toContain('`/rejected`');
     expect(all).toContain('`/rejected Acme`');
+    expect(all).toContain('`/rejected Acme - Designer`');
     expect(all).toContain('`/rejected help`');
     expect(message.text).toContain('/rejected');
     expect(validateMessage(message)).toEqual([]);
