@@ -189,6 +189,10 @@ describe('sharing', () => {
     await alice.waitForDm((message) => message.text?.includes('is deleted') ?? false);
     await expect.poll(() => sam.dm.length + kim.dm.length).toBe(0);
     expect(await rebound.store.listShares(scope)).toEqual([]);
+    // The old summary's button now says there is nothing to share, instead of doing nothing.
+    await alice.clickMessageButton(summary.ts, 'share_open');
+    const gone = await alice.waitForModal();
+    expect(JSON.stringify(gone.blocks)).toContain('no longer in Rebound');
   });
 
   it('keeps the share when Slack will not delete the note, and counts a note already gone as deleted', async () => {

@@ -4,12 +4,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
-import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
+import { storeDownText } from '../platform/errors-message.js';
 import { ShareBlockId } from '../platform/ids.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { recipientProblem } from './recipient.js';
 import { knownParts } from './share-parts.js';
-import { buildPreviewView, decodeComposeMetadata, PICK_ACTION } from './share-views.js';
+import { buildPreviewView, decodeComposeMetadata, PICK_ACTION, REJECTION_GONE_TEXT } from './share-views.js';
 import { buildSharedNote, sharedContentBlocks } from './shared-note.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -43,7 +43,7 @@ export function composeSubmissionCallback(deps: ListenerDeps) {
         recipientProblem(client, deps, recipientId, body.user.id),
         deps.store.getRejection(scope, metadata.rejectionId),
       ]);
-      if (rejection?.status !== 'complete') return onRecipient(alreadyFinishedText());
+      if (rejection?.status !== 'complete') return onRecipient(REJECTION_GONE_TEXT);
       if (problem !== null) return onRecipient(problem);
       const entries = await deps.store.listEntries(scope, rejection.id);
       const input = { sharerId: body.user.id, rejection, entries, parts };

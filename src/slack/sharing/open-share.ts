@@ -5,7 +5,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { buildComposeView } from './share-views.js';
+import { buildComposeView, buildGoneView } from './share-views.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -15,11 +15,8 @@ export function openShareCallback(deps: ListenerDeps) {
     const scope = scopeFromContext(context);
     try {
       const rejection = action.value ? await deps.store.getRejection(scope, action.value) : null;
-      if (rejection?.status !== 'complete') {
-        deps.logger.info('Ignored a share click for a rejection that is not complete or not theirs');
-        return;
-      }
-      const view = buildComposeView({ rejectionId: rejection.id });
+      const view =
+        rejection?.status === 'complete' ? buildComposeView({ rejectionId: rejection.id }) : buildGoneView();
       // From the rejection's own view (a modal) the form goes on top of it; from a DM or Home it opens.
       if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
       else await client.views.open({ trigger_id: body.trigger_id, view });

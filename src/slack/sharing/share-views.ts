@@ -26,6 +26,19 @@ export interface PreviewMetadata {
   parts: SharePart[];
 }
 
+/** The rejection behind a share button was deleted (`/rejected delete`) or is not this person's. */
+export const REJECTION_GONE_TEXT = 'This rejection is no longer in Rebound, so there’s nothing to share.';
+
+/** Said in a small modal when *Share with…* is clicked for a rejection that is gone. */
+export function buildGoneView(): ModalView {
+  return {
+    type: 'modal',
+    title: plainText('Share with someone', Limit.modalTitle),
+    close: plainText('OK', Limit.modalButton),
+    blocks: [mrkdwnSection(REJECTION_GONE_TEXT)],
+  };
+}
+
 export function buildComposeView(input: { rejectionId: string }): ModalView {
   const options = SHARE_PARTS.map((part) => option(part.value, part.label));
   return {
