@@ -33,8 +33,10 @@ export interface UserRecord {
     teamId: string;
     enterpriseId: string | null;
     name: string;
-    realName?: string;
     tz: string | null;
+    isBot: boolean;
+    deleted: boolean;
+    realName: string;
   };
   modals: ModalStack;
   home: SlackView | undefined;
@@ -122,8 +124,10 @@ export class Workspace {
         teamId: spec.teamId ?? this.options.teamId,
         enterpriseId: spec.enterpriseId ?? null,
         name: spec.name,
-        ...(spec.realName === undefined ? {} : { realName: spec.realName }),
         tz: spec.tz,
+        isBot: spec.isBot ?? false,
+        deleted: spec.deleted ?? false,
+        realName: spec.realName ?? spec.name,
       },
       modals: new ModalStack(),
       home: undefined,

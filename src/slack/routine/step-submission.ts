@@ -14,6 +14,7 @@ import { alreadyFinishedText, storeDownText } from '../platform/errors-message.j
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { withShareEntry } from '../sharing/share-entry.js';
 import { readStepAnswers } from './parse-step.js';
 import { type DraftedNote, draftNotes, postNotes } from './send-notes.js';
 import { stepViewForDraft } from './step-modal.js';
@@ -125,11 +126,14 @@ async function sendSummary(
   try {
     await client.chat.postMessage({
       channel: userId,
-      ...buildSummaryMessage({
-        rejection: finished,
-        feedbackRequests: drafted.map((one) => one.request),
-        followUpAt,
-      }),
+      ...withShareEntry(
+        buildSummaryMessage({
+          rejection: finished,
+          feedbackRequests: drafted.map((one) => one.request),
+          followUpAt,
+        }),
+        finished.id,
+      ),
     });
     await postNotes(client, userId, finished, drafted);
   } catch (error) {

@@ -56,6 +56,7 @@ export function* purgeUninstalledTeams(before: Date): Operation<number> {
       'rejection_entries',
       'follow_ups',
       'feedback_notes',
+      'shares',
       'rejections',
       'user_profiles',
     ]) {

@@ -46,7 +46,14 @@ export function* exportUserData(scope: UserScope): Operation<UserData> {
  */
 export function* deleteUserData(scope: UserScope): Operation<number> {
   let removed = 0;
-  for (const table of ['rejection_entries', 'follow_ups', 'feedback_notes', 'rejections', 'user_profiles']) {
+  for (const table of [
+    'rejection_entries',
+    'follow_ups',
+    'feedback_notes',
+    'shares',
+    'rejections',
+    'user_profiles',
+  ]) {
     const rows = yield {
       sql: `DELETE FROM ${table} WHERE ${SCOPE_MATCH} RETURNING user_id`,
       params: scopeParams(scope),
