@@ -32,7 +32,10 @@ export interface Config {
   mode: 'socket' | 'http';
   /** Present → distributed mode (HTTP mode only); absent → the single workspace of botToken. */
   distribution?: DistributionConfig;
+  /** HTTP mode: where Slack's requests and the health checks arrive. */
   port: number;
+  /** Socket Mode: the port for health checks (PORT, when it is set); absent or null → none. */
+  healthPort?: number | null;
   /** SQLite path, `file:` URL or `postgres://` URL; null → ./data/rebound.sqlite. */
   databaseUrl: string | null;
   followUpCron: string;
@@ -160,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     mode,
     ...(distribution ? { distribution } : {}),
     port,
+    healthPort: mode === 'socket' && portText !== null ? port : null,
     databaseUrl: read('DATABASE_URL'),
     followUpCron,
     followUpLeaseSeconds,
