@@ -17,6 +17,7 @@ import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
 import { registerFeatures } from './slack/index.js';
 import { type Distribution, startDistribution } from './slack/installs/distribution.js';
+import { RESEAL_CRON, type ResealReport } from './slack/installs/reseal-installations.js';
 import { createReadiness } from './slack/platform/health.js';
 import { createPublicServer, type PublicServer } from './slack/platform/http-server.js';
 import { processEventErrorHandler } from './slack/platform/request-errors.js';
@@ -53,6 +54,8 @@ export interface RunningRebound {
   port: number | null;
   /** Runs one follow-up tick now (what the scheduler does on each cron tick). */
   runFollowUps(now: Date): Promise<TickReport>;
+  /** Distributed mode: one re-encryption pass now (what the hourly tick does); else null. */
+  resealTokens(): Promise<ResealReport | null>;
   /** Stops taking work, finishes what is in flight, closes the store. */
   stop(): Promise<void>;
 }
@@ -222,6 +225,18 @@ async function startOnStore(
     tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays }, now),
     runAtStart: false,
   });
+  // Distributed mode: keep re-encrypting what retired keys hold, for rows other instances
+  // of a rolling deploy sealed with the old key after this one started.
+  const reseal: Scheduler | null = distribution
+    ? startScheduler({
+        name: 'token-reseal',
+        cron: RESEAL_CRON,
+        clock,
+        logger,
+        tick: () => (distribution as Distribution).reseal(),
+        runAtStart: false,
+      })
+    : null;
   accepting = true;
   logger.info(
     config.mode === 'http'
@@ -233,7 +248,7 @@ async function startOnStore(
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
-      await Promise.all([scheduler.stop(), retention.stop()]);
+      await Promise.all([scheduler.stop(), retention.stop(), reseal?.stop()]);
       if (publicServer) await publicServer.close();
       if (!receiver) await app.stop();
       const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
@@ -244,5 +259,6 @@ async function startOnStore(
     return stopping;
   };
 
-  return { app, store, port, runFollowUps, stop };
+  const resealTokens = async () => (distribution ? distribution.reseal() : null);
+  return { app, store, port, runFollowUps, resealTokens, stop };
 }

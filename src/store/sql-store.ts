@@ -245,6 +245,10 @@ export class SqlStore implements Store {
     return this.driver.run(installations.resealInstallation(key, from, to, now));
   }
 
+  countInstallationsSealedWith(keyIds: readonly string[]): Promise<number> {
+    return this.driver.run(installations.countInstallationsSealedWith(keyIds));
+  }
+
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean> {
     return this.driver.run(installations.redeemOAuthState(stateId, expiresAt, now));
   }

@@ -176,6 +176,8 @@ export interface Store {
   listInstallations(options: { after?: InstallationKey; limit: number }): Promise<SealedInstallation[]>;
   /** Swaps `from` for `to` (same installation, re-encrypted); false if it changed meanwhile. */
   resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean>;
+  /** How many installations, across the database, are sealed with one of these key ids. */
+  countInstallationsSealedWith(keyIds: readonly string[]): Promise<number>;
   /** Marks an OAuth state value used: true the first time, false for a replay. */
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean>;
 }

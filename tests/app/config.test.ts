@@ -37,6 +37,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('serves health checks in Socket Mode only when PORT is set', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).not.toHaveProperty(
+      'healthPort',
+    );
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PORT: '8080' }).healthPort,
+    ).toBe(8080);
+    expect(loadConfig({ ...http, PORT: '8080' })).not.toHaveProperty('healthPort');
+  });
+
   it('switches to Socket Mode when an app token is set, without needing a signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     expect(config.mode).toBe('socket');
@@ -139,6 +149,31 @@ describe('loadConfig', () => {
       expect(text).not.toMatch(/SLACK_BOT_TOKEN/);
       expect(problems).toHaveLength(5);
       for (const secret of secrets) expect(text).not.toContain(secret);
+    });
+
+    it('refuses a token key that is the state secret, in any spelling', () => {
+      const stateKey = randomBytes(32);
+      const state = { ...distributed, SLACK_STATE_SECRET: stateKey.toString('hex') };
+      expect(problemsOf({ ...state, TOKEN_ENCRYPTION_KEY: stateKey.toString('hex') })).toEqual([
+        expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must not be the same as SLACK_STATE_SECRET/),
+      ]);
+      expect(problemsOf({ ...state, TOKEN_ENCRYPTION_KEY: stateKey.toString('base64') })).toHaveLength(1);
+      expect(
+        problemsOf({ ...state, TOKEN_ENCRYPTION_NEXT_KEY: stateKey.toString('hex') }).join('\n'),
+      ).toMatch(/TOKEN_ENCRYPTION_NEXT_KEY must not be the same as SLACK_STATE_SECRET/);
+      expect(
+        problemsOf({ ...state, TOKEN_ENCRYPTION_KEY: stateKey.toString('hex') }).join('\n'),
+      ).not.toContain(stateKey.toString('hex'));
+    });
+
+    it('reads the next key of a rolling rotation, strictly', () => {
+      const next = randomBytes(32);
+      const config = loadConfig({ ...distributed, TOKEN_ENCRYPTION_NEXT_KEY: next.toString('base64') });
+      expect(config.distribution?.tokenKeys.next?.equals(next)).toBe(true);
+      expect(loadConfig(distributed).distribution?.tokenKeys.next).toBeNull();
+      expect(
+        problemsOf({ ...distributed, TOKEN_ENCRYPTION_NEXT_KEY: next.toString('base64').replace(/=$/, '') }),
+      ).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_NEXT_KEY must be 64 hex characters/)]);
     });
 
     it('requires a token encryption key', () => {
