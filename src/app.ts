@@ -222,7 +222,7 @@ async function startOnStore(
     cron: DATA_RETENTION_CRON,
     clock,
     logger,
-    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays }, now),
+    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays, clock }, now),
     runAtStart: false,
   });
   // Distributed mode: keep re-encrypting what retired keys hold, for rows other instances
