@@ -128,10 +128,10 @@ export function loadConfig(env: Env = process.env): Config {
   const apiUrlText = read('SLACK_API_URL');
   let apiUrl: string | null = null;
   if (apiUrlText) {
-    if (isHttpUrl(apiUrlText)) apiUrl = apiUrlText.endsWith('/') ? apiUrlText : `${apiUrlText}/`;
+    if (isApiUrl(apiUrlText)) apiUrl = apiUrlText.endsWith('/') ? apiUrlText : `${apiUrlText}/`;
     else
       problems.push(
-        `SLACK_API_URL must be an http(s) URL such as http://127.0.0.1:4000/api/ (got "${apiUrlText}"); leave it unset to talk to Slack.`,
+        `SLACK_API_URL must be an https URL, or http on this machine (such as http://127.0.0.1:4000/api/ for an emulator): tokens travel with every call (got "${apiUrlText}"); leave it unset to talk to Slack.`,
       );
   }
 
@@ -175,10 +175,14 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
-function isHttpUrl(text: string): boolean {
+/** https anywhere; plain http only to loopback (an emulator on this machine). */
+function isApiUrl(text: string): boolean {
   try {
     const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    if (url.protocol === 'https:') return true;
+    return (
+      url.protocol === 'http:' && /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/.test(url.hostname)
+    );
   } catch {
     return false;
   }

@@ -37,6 +37,25 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sends tokens over plain http only to an emulator on this machine', () => {
+    const apiUrl = (url: string) => loadConfig({ ...http, SLACK_API_URL: url }).slack.apiUrl;
+    expect(apiUrl('https://slack.example.com/api')).toBe('https://slack.example.com/api/');
+    for (const local of [
+      'http://127.0.0.1:4000/api/',
+      'http://localhost:4000/api/',
+      'http://[::1]:4000/api/',
+    ])
+      expect(apiUrl(local)).toBe(local);
+    for (const remote of [
+      'http://slack.example.com/api/',
+      'http://10.0.0.5:4000/api/',
+      'http://127.0.0.1.example.com/',
+    ])
+      expect(problemsOf({ ...http, SLACK_API_URL: remote })).toEqual([
+        expect.stringMatching(/^SLACK_API_URL must be an https URL/),
+      ]);
+  });
+
   it('serves health checks in Socket Mode only when PORT is set', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).not.toHaveProperty(
       'healthPort',
@@ -78,7 +97,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN should start with xoxb-/);
     expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN should start with xapp-/);
     expect(problems.join('\n')).toMatch(/PORT must be a whole number/);
-    expect(problems.join('\n')).toMatch(/SLACK_API_URL must be an http\(s\) URL/);
+    expect(problems.join('\n')).toMatch(/SLACK_API_URL must be an https URL, or http on this machine/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_CRON is not a valid cron expression/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_LEASE_SECONDS must be a whole number/);
