@@ -112,12 +112,12 @@ describe('the public port under a flood', () => {
     );
     expect(counts.unsigned['401']).toBeGreaterThan(0);
     expect(counts.unsigned['413']).toBeGreaterThan(0);
-    // Each trickling connection was answered 408 (or just closed) within the timeout and Node's 1 s check.
+    // Each trickling connection was answered 408 (or just closed) within the timeout, Node's 1 s check and a loaded machine's slack (Node's default: 300 s).
     expect(counts.trickleClosed).toBe(80);
     expect(
       Object.keys(counts.trickleAnsweredWith).filter((head) => !['HTTP/1.1 408', 'nothing'].includes(head)),
     ).toEqual([]);
-    expect(counts.trickleLongestMs).toBeLessThan(requestTimeoutMs + 2500);
+    expect(counts.trickleLongestMs).toBeLessThan(requestTimeoutMs + 4000);
     // None of the 4 MB bodies was kept.
     expect(growthMb('arrayBuffers')).toBeLessThan(32);
     expect(growthMb('rss')).toBeLessThan(150);
