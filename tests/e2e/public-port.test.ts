@@ -97,9 +97,6 @@ describe('the public port under a flood', () => {
     const growthMb = (key: 'rss' | 'heapUsed' | 'arrayBuffers') => (after[key] - before[key]) / 1024 / 1024;
 
     const probes = counts.health['200'] ?? 0;
-    process.stdout.write(
-      `public-port figures: acks ${acks.map((ms) => Math.round(ms)).join('/')} ms over ${elapsedMs} ms; ${probes} probes, ${pings} pings; unsigned ${JSON.stringify(counts.unsigned)}; trickle ${JSON.stringify(counts.trickleAnsweredWith)} longest ${counts.trickleLongestMs} ms; growth rss ${growthMb('rss').toFixed(1)} MB heap ${growthMb('heapUsed').toFixed(1)} MB buffers ${growthMb('arrayBuffers').toFixed(1)} MB\n`,
-    );
     expect(Math.max(...acks)).toBeLessThan(3000);
     expect(h.emu.problems).toEqual([]);
     // Hundreds of probes, all answered, and the database asked once every two seconds at most.

@@ -42,23 +42,20 @@ describe.each(engines)('the retention purge on $name', (engine) => {
     // TB installs again while its purge is under way: right after its second batch.
     const store = rebound.store;
     const batch = store.purgeTeamBatch.bind(store);
-    const batchMs: number[] = [];
+    let batches = 0;
     let tbBatches = 0;
     store.purgeTeamBatch = async (team, limit, now, leaseMs) => {
-      const started = performance.now();
       const result = await batch(team, limit, now, leaseMs);
-      batchMs.push(performance.now() - started);
+      batches += 1;
       if (team.teamId === 'TB' && ++tbBatches === 2)
         expect((await installThroughOAuth(h?.appUrl as string, emu, 'TB')).status).toBe(200);
       return result;
     };
 
-    const started = performance.now();
     const report = await runDataRetention(
       { store, logger: rebound.app.logger, retentionDays: 30, clock: clock.now },
       clock.now(),
     );
-    const totalMs = performance.now() - started;
     expect(report).toMatchObject({
       teamsPurged: 1,
       teamsReinstalled: 1,
@@ -73,8 +70,9 @@ describe.each(engines)('the retention purge on $name', (engine) => {
     expect(logs).toContain(
       `workspace TB installed Rebound again while its data was being deleted: stopped after ${2 * PURGE_BATCH_SIZE} record(s); the rest stays.`,
     );
-    // Every batch well inside the 2.5 s statement timeout.
-    expect(Math.max(...batchMs)).toBeLessThan(2500);
+    // Many short transactions, not one long one (on PostgreSQL each runs under the 2.5 s
+    // statement timeout, which the single transaction before could not finish inside).
+    expect(batches).toBe(50 + 1 + 2 + 1); // TA's 100,000 in 2,000s and the empty last; TB's two; TB's refused third
 
     // Someone in TB walks the routine after the reinstall: it is kept, purge after purge.
     const bea = emu.addUser({ id: 'UB1', teamId: 'TB', name: 'bea', tz: null });
@@ -87,9 +85,6 @@ describe.each(engines)('the retention purge on $name', (engine) => {
       await runDataRetention({ store, logger: rebound.app.logger, retentionDays: 30 }, clock.now()),
     ).toMatchObject({ teamsPurged: 0, recordsDeleted: 0 });
     expect(await store.listRejections({ teamId: 'TB', enterpriseId: null, userId: 'UB1' })).toHaveLength(1);
-    process.stdout.write(
-      `retention figures (${engine.name}): ${report.recordsDeleted} records in ${batchMs.length} batches, ${Math.round(totalMs)} ms, slowest batch ${Math.round(Math.max(...batchMs))} ms\n`,
-    );
     expect(emu.problems).toEqual([]);
   }, 60_000);
 });
