@@ -56,6 +56,8 @@ export interface RunningRebound {
   runFollowUps(now: Date): Promise<TickReport>;
   /** Distributed mode: one re-encryption pass now (what the hourly tick does); else null. */
   resealTokens(): Promise<ResealReport | null>;
+  /** Resolves once the listener work running now has finished (what tests wait on for "nothing happened"). */
+  settled(): Promise<void>;
   /** Stops taking work, finishes what is in flight, closes the store. */
   stop(): Promise<void>;
 }
@@ -260,5 +262,8 @@ async function startOnStore(
   };
 
   const resealTokens = async () => (distribution ? distribution.reseal() : null);
-  return { app, store, port, runFollowUps, resealTokens, stop };
+  const settled = async () => {
+    await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+  };
+  return { app, store, port, runFollowUps, resealTokens, settled, stop };
 }
