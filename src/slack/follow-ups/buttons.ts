@@ -18,12 +18,12 @@ export const snoozeCallback = followUpClickCallback({
     const picked = parseSnoozeOptionValue(action.selected_option?.value);
     return picked ? { followUpId: picked.followUpId, extra: picked.choice } : null;
   },
-  async act({ deps, client, scope, loaded, where, now, extra: choice }) {
+  async act({ deps, client, scope, loaded, now, extra: choice }) {
     // The person's own clock decides "3 days from now"; a stale cache is refreshed first.
     const tz = await deps.timeZones.current(client, scope, now);
     const until = snoozedUntil(choice, now, tz, loaded.followUp.dueAt);
     await deps.store.snoozeFollowUp(scope, loaded.followUp.id, until, now);
-    await showChoice(client, deps, loaded, where, { kind: 'snoozed', until });
+    await showChoice(client, deps, loaded, { kind: 'snoozed', until });
     await publishHome(client, deps, scope);
   },
 });
@@ -31,16 +31,16 @@ export const snoozeCallback = followUpClickCallback({
 export const doneCallback = followUpClickCallback({
   name: 'done',
   read: readButton,
-  async act({ deps, client, scope, loaded, where, now }) {
+  async act({ deps, client, scope, loaded, now }) {
     const { followUp, rejection } = loaded;
     // Other delivered follow-ups of this rejection lose their buttons too.
     const others = (await deps.store.listFollowUps(scope, { rejectionId: rejection.id })).filter(
       (other) => other.status === 'sent' && other.id !== followUp.id,
     );
     await deps.store.stopFollowUps(scope, rejection.id, now);
-    await showChoice(client, deps, loaded, where, { kind: 'stopped' });
+    await showChoice(client, deps, loaded, { kind: 'stopped' });
     for (const other of others) {
-      await showChoice(client, deps, { followUp: other, rejection }, null, { kind: 'stopped' });
+      await showChoice(client, deps, { followUp: other, rejection }, { kind: 'stopped' });
     }
     await publishHome(client, deps, scope);
   },
@@ -53,7 +53,7 @@ export const doneCallback = followUpClickCallback({
 export const noFeedbackCallback = followUpClickCallback({
   name: 'not yet heard back',
   read: readButton,
-  async act({ deps, client, scope, loaded, where, now }) {
+  async act({ deps, client, scope, loaded, now }) {
     const { followUp, rejection } = loaded;
     const tz = await deps.timeZones.current(client, scope, now);
     const recheckAt = workingDaysLater(now, FEEDBACK_CHECK_WORKING_DAYS, tz);
@@ -69,7 +69,7 @@ export const noFeedbackCallback = followUpClickCallback({
     const sent = notes.find((note) => note.sentAt !== null);
     const note = requests.find((request) => request.audience === sent?.audience) ?? requests[0];
     const chaser = note ? draftChaser(rejection.answers, note, { signature }).text : '';
-    await showChoice(client, deps, loaded, where, { kind: 'not_yet', recheckAt, chaser });
+    await showChoice(client, deps, loaded, { kind: 'not_yet', recheckAt, chaser });
     await publishHome(client, deps, scope);
   },
 });
@@ -78,10 +78,10 @@ export const noFeedbackCallback = followUpClickCallback({
 export const notSentCallback = followUpClickCallback({
   name: 'not sent',
   read: readButton,
-  async act({ deps, client, scope, loaded, where, now }) {
+  async act({ deps, client, scope, loaded, now }) {
     await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
     await deps.store.unmarkFeedbackNotesSent(scope, loaded.rejection.id);
-    await showChoice(client, deps, loaded, where, { kind: 'not_sent' });
+    await showChoice(client, deps, loaded, { kind: 'not_sent' });
     const drafted = await draftNotes(client, deps, scope, loaded.rejection);
     await postNotes(client, scope.userId, loaded.rejection, drafted);
     await publishHome(client, deps, scope);
@@ -92,7 +92,7 @@ export const notSentCallback = followUpClickCallback({
 export const letGoCallback = followUpClickCallback({
   name: 'let go',
   read: readButton,
-  async act({ deps, client, scope, loaded, where, now }) {
+  async act({ deps, client, scope, loaded, now }) {
     // Closing the follow-up first makes a double click a no-op rather than a second entry.
     await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
     await deps.store.addEntry(
@@ -101,7 +101,7 @@ export const letGoCallback = followUpClickCallback({
       { kind: 'feedback', received: false, text: null },
       now,
     );
-    await showChoice(client, deps, loaded, where, { kind: 'let_go' });
+    await showChoice(client, deps, loaded, { kind: 'let_go' });
     await publishHome(client, deps, scope);
   },
 });

@@ -80,7 +80,7 @@ export function followUpSubmissionCallback(spec: {
       }
       await ack(reply);
       if (saved) {
-        await closeFollowUp(deps, client, scope, saved, metadata.message);
+        await closeFollowUp(deps, client, scope, saved);
         await publishHome(client, deps, scope);
       }
     };
@@ -91,7 +91,6 @@ async function closeFollowUp(
   client: Args['client'],
   scope: UserScope,
   { loaded, choice, next }: { loaded: LoadedFollowUp; choice: FollowUpChoice; next: NewFollowUp[] },
-  where: Parameters<typeof showChoice>[3],
 ): Promise<void> {
   try {
     await deps.store.answerFollowUp(scope, loaded.followUp.id, next, deps.clock());
@@ -102,5 +101,5 @@ async function closeFollowUp(
     }
     return;
   }
-  await showChoice(client, deps, loaded, where, choice);
+  await showChoice(client, deps, loaded, choice);
 }
