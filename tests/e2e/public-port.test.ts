@@ -87,7 +87,7 @@ describe('the public port under a flood', () => {
       expect(alice.modal?.callback_id).toBe(next);
     }
     expect((await timed(() => alice.submit(step4))).errors).toBeUndefined();
-    await expect.poll(() => alice.dm.length).toBe(1);
+    await expect.poll(() => alice.dm.length).toBe(2); // the summary and its one note
 
     // Then the stranger stops; trickling connections have been cut by the request timeout.
     flood.send('stop');

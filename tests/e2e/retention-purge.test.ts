@@ -79,7 +79,7 @@ describe.each(engines)('the retention purge on $name', (engine) => {
     await bea.command('/rejected', 'Globex');
     await bea.waitForModal((view) => view.callback_id === 'routine_step_1');
     for (const step of [step1, step2, step3, step4]) expect((await bea.submit(step)).errors).toBeUndefined();
-    await expect.poll(() => bea.dm.length).toBe(1);
+    await expect.poll(() => bea.dm.length).toBe(2); // the summary and its one note
     clock.advance(365 * DAY);
     expect(
       await runDataRetention({ store, logger: rebound.app.logger, retentionDays: 30 }, clock.now()),
