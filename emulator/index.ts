@@ -30,6 +30,7 @@ export type {
   EphemeralMessage,
   Fault,
   FormValue,
+  OutageFault,
   RateLimit,
   SlackEmulatorOptions,
   StoredMessage,
