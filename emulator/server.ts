@@ -136,7 +136,11 @@ export class EmulatorServer {
         return;
       }
       if ('error' in fault)
-        return answer(200, { ok: false, error: fault.error, ...(fault.needed ? { needed: fault.needed } : {}) });
+        return answer(200, {
+          ok: false,
+          error: fault.error,
+          ...(fault.needed ? { needed: fault.needed } : {}),
+        });
       if ('status' in fault) return answer(fault.status, { ok: false, error: `http_${fault.status}` });
       if ('rateLimited' in fault) {
         return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.rateLimited) });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { App, type CustomRoute, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
-import type { Config } from './config.js';
+import { type Config, DEFAULT_FOLLOW_UP_GIVE_UP_HOURS } from './config.js';
 import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
@@ -23,6 +23,7 @@ import { createTeamInstalls } from './slack/platform/team-installed.js';
 import { createTimeZones } from './slack/platform/time-zones.js';
 import {
   interactiveClientOptions,
+  jobCallTimeoutMs,
   jobClientOptions,
   type SlackApi,
 } from './slack/platform/web-api-options.js';
@@ -37,7 +38,10 @@ export interface ReboundOptions {
   slackRetries?: number;
   /** How long shutdown waits for listener work in flight. */
   drainTimeoutMs?: number;
-  followUps?: Partial<FollowUpJobOptions> & { sleep?: (ms: number) => Promise<void> };
+  followUps?: Partial<FollowUpJobOptions> & {
+    sleep?: (ms: number) => Promise<void>;
+    random?: () => number;
+  };
   /** Send what fell due while the app was down as soon as it starts (default true). */
   catchUpAtStart?: boolean;
 }
@@ -94,6 +98,10 @@ async function startOnStore(
   };
 
   const slackApi: SlackApi = { apiUrl: config.slack.apiUrl, slackLogger: loggers.slack };
+  // A Slack call must end well inside the lease it started under (the job extends the lease
+  // before each call), so the job client's timeout is a third of the lease at most.
+  const leaseMs = config.followUpLeaseSeconds * 1000;
+  const callTimeoutMs = jobCallTimeoutMs(leaseMs);
   let distribution: Distribution | null = null;
   if (config.distribution) {
     if (config.mode !== 'http') {
@@ -106,6 +114,7 @@ async function startOnStore(
       clock,
       logger,
       slackApi,
+      jobCallTimeoutMs: callTimeoutMs,
     });
   }
 
@@ -179,9 +188,9 @@ async function startOnStore(
   const sender = distribution
     ? createTeamRoutedSender(distribution.teamClients)
     : createFollowUpSender(
-        new webApi.WebClient(config.slack.botToken ?? undefined, jobClientOptions(slackApi)),
+        new webApi.WebClient(config.slack.botToken ?? undefined, jobClientOptions(slackApi, callTimeoutMs)),
       );
-  const { sleep, ...jobOptions } = options.followUps ?? {};
+  const { sleep, random, ...jobOptions } = options.followUps ?? {};
   const followUpDeps = {
     store,
     sender,
@@ -191,7 +200,14 @@ async function startOnStore(
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     clock,
     ...(sleep ? { sleep } : {}),
-    options: { leaseMs: config.followUpLeaseSeconds * 1000, ...jobOptions },
+    ...(random ? { random } : {}),
+    stopping: () => !accepting,
+    options: {
+      leaseMs,
+      callTimeoutMs,
+      giveUpAfterMs: (config.followUpGiveUpHours ?? DEFAULT_FOLLOW_UP_GIVE_UP_HOURS) * 3_600_000,
+      ...jobOptions,
+    },
   };
   const runFollowUps = (now: Date) => runDueFollowUps(followUpDeps, now);
   const scheduler: Scheduler = startScheduler({

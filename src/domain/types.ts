@@ -111,6 +111,10 @@ export interface FollowUp {
   leaseUntil: Date | null;
   /** Slack error code of the last failed attempt; never message text. */
   lastError: string | null;
+  /** When a post was first attempted (null: never, so Slack cannot have it). */
+  sendStartedAt: Date | null;
+  /** When delivery first failed, rate limits aside (null: it has not); retries stop a day or so on. */
+  retryingSince: Date | null;
   /** Where the DM landed, once Slack accepted it. */
   channelId: string | null;
   messageTs: string | null;

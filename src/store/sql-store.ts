@@ -29,7 +29,7 @@ import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
-import type { ClaimOptions, InstallationKey, SealedInstallation, Store } from './store.js';
+import type { ClaimOptions, InstallationKey, ReleaseOptions, SealedInstallation, Store } from './store.js';
 import type { StoreLogger } from './store-logger.js';
 
 export class SqlStore implements Store {
@@ -161,8 +161,25 @@ export class SqlStore implements Store {
     return this.driver.run(followUps.markFollowUpFailed(id, owner, errorCode, now));
   }
 
-  releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp> {
-    return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now));
+  releaseFollowUp(
+    id: string,
+    owner: string,
+    retryAt: Date,
+    errorCode: string,
+    now: Date,
+    options?: ReleaseOptions,
+  ): Promise<FollowUp> {
+    return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now, options));
+  }
+
+  extendFollowUpLease(
+    id: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    options?: { sending?: boolean },
+  ): Promise<FollowUp> {
+    return this.driver.run(followUps.extendFollowUpLease(id, owner, now, leaseMs, options));
   }
 
   findFollowUp(scope: UserScope, id: string): Promise<FollowUp | null> {

@@ -32,6 +32,11 @@ export interface ClaimOptions {
   owner: string;
 }
 
+export interface ReleaseOptions {
+  /** Slack said "not now" (429): the retry does not count towards giving up. */
+  rateLimited?: boolean;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
 
@@ -109,8 +114,30 @@ export interface Store {
   ): Promise<FollowUp>;
   /** Permanent failure (e.g. `user_not_found`): no more attempts. */
   markFollowUpFailed(id: string, owner: string, errorCode: string, now: Date): Promise<FollowUp>;
-  /** Transient failure: back to `pending`, due again at `retryAt`. */
-  releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp>;
+  /**
+   * Transient failure: back to `pending`, due again at `retryAt`; unless rate limited,
+   * `retryingSince` is set if it was not already.
+   */
+  releaseFollowUp(
+    id: string,
+    owner: string,
+    retryAt: Date,
+    errorCode: string,
+    now: Date,
+    options?: ReleaseOptions,
+  ): Promise<FollowUp>;
+  /**
+   * Right before each Slack call: the lease is still `owner`'s and unexpired, and now holds
+   * until now + leaseMs. Throws `store_conflict` otherwise. `sending` records the first time
+   * a post was attempted.
+   */
+  extendFollowUpLease(
+    id: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    options?: { sending?: boolean },
+  ): Promise<FollowUp>;
 
   // --- Answering a delivered follow-up -------------------------------------------------------
 

@@ -105,9 +105,9 @@ describe('429 with any Retry-After', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: webApi.ErrorCode.RateLimitedError, retryAfter: seconds });
     // Only that call: the next one, and other methods, go through.
-    await expect(client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } })).resolves.toMatchObject(
-      { ok: true },
-    );
+    await expect(
+      client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } }),
+    ).resolves.toMatchObject({ ok: true });
     expect(await post('still here')).toBe('ok');
   });
 });

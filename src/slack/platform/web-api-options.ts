@@ -20,9 +20,14 @@ export function interactiveClientOptions(api: SlackApi, retries = 2): webApi.Web
   return { ...options, retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 1000 } };
 }
 
+/** The follow-up job's call timeout: 15 s, or a third of a shorter lease so no call outlives it. */
+export function jobCallTimeoutMs(leaseMs: number): number {
+  return Math.max(100, Math.min(15_000, Math.floor(leaseMs / 3)));
+}
+
 /** The follow-up job's clients: they fail fast, since the job retries and honours Retry-After itself. */
-export function jobClientOptions(api: SlackApi): webApi.WebClientOptions {
-  return { ...base(api), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000 };
+export function jobClientOptions(api: SlackApi, timeoutMs = 15_000): webApi.WebClientOptions {
+  return { ...base(api), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs };
 }
 
 /** The OAuth redirect's oauth.v2.access: a person waits in the browser, so answer within seconds. */

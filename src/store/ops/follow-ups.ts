@@ -6,7 +6,7 @@ import { ErrorCode, ReboundError } from '../../errors.js';
 import type { Operation } from '../driver.js';
 import { newId } from '../ids.js';
 import { rowToFollowUp, SCOPE_MATCH, scopeParams, toMillis } from '../rows.js';
-import type { ClaimOptions } from '../store.js';
+import type { ClaimOptions, ReleaseOptions } from '../store.js';
 import { onlyRow } from './shared.js';
 
 /** Stores a pending follow-up for a rejection (given by its id and owner's scope). */
@@ -130,11 +130,40 @@ export function* releaseFollowUp(
   retryAt: Date,
   errorCode: string,
   now: Date,
+  options: ReleaseOptions = {},
 ): Operation<FollowUp> {
+  const at = toMillis(now);
+  // A rate limit is Slack saying "not now", not a failure: it does not start the give-up clock.
+  const since = options.rateLimited ? 'retrying_since' : 'COALESCE(retrying_since, ?)';
   return yield* finishLease(id, owner, {
-    set: `status = 'pending', due_at = ?, last_error = ?, updated_at = ?`,
-    params: [toMillis(retryAt), errorCode, toMillis(now)],
+    set: `status = 'pending', due_at = ?, last_error = ?, retrying_since = ${since}, updated_at = ?`,
+    params: options.rateLimited ? [toMillis(retryAt), errorCode, at] : [toMillis(retryAt), errorCode, at, at],
   });
+}
+
+/**
+ * Re-checks and extends a live lease right before a Slack call: from `now` it holds for
+ * `leaseMs` more. Throws `store_conflict` when the lease ran out or another worker took the
+ * follow-up over, so nothing is sent on a lease that may already be someone else's. With
+ * `sending`, records the first time a post was attempted (the lookup's starting point).
+ */
+export function* extendFollowUpLease(
+  id: string,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  options: { sending?: boolean } = {},
+): Operation<FollowUp> {
+  const at = toMillis(now);
+  const sending = options.sending ? ', send_started_at = COALESCE(send_started_at, ?)' : '';
+  const rows = yield {
+    sql: `UPDATE follow_ups SET lease_until = ?, updated_at = ?${sending}
+          WHERE id = ? AND status = 'sending' AND lease_owner = ? AND lease_until > ?
+          RETURNING *`,
+    params: [at + leaseMs, at, ...(options.sending ? [at] : []), id, owner, at],
+  };
+  if (rows[0]) return rowToFollowUp(rows[0]);
+  throw new ReboundError(ErrorCode.StoreConflict, `follow-up ${id}: lease no longer held by this worker`);
 }
 
 /**
