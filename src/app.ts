@@ -10,10 +10,16 @@ import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
-import { type FollowUpJobOptions, runDueFollowUps, type TickReport } from './jobs/follow-up-job.js';
+import {
+  type FollowUpJobDeps,
+  type FollowUpJobOptions,
+  runDueFollowUps,
+  sendFollowUpNow,
+  type TickReport,
+} from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
-import { buildFollowUpMessage } from './slack/follow-ups/message.js';
+import { composeFollowUpDm } from './slack/follow-ups/compose.js';
 import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
 import { registerFeatures } from './slack/index.js';
@@ -80,6 +86,8 @@ async function startOnStore(
   const logger = loggers.app;
   const inFlight = new InFlight();
   let accepting = false;
+  // Set once shutdown begins: the follow-up job claims nothing more.
+  let shuttingDown = false;
 
   const healthz: CustomRoute = {
     path: '/healthz',
@@ -156,6 +164,31 @@ async function startOnStore(
     );
   }
 
+  // One bot token: every DM goes out with it. Distributed: each with its workspace's token.
+  const sender = distribution
+    ? createTeamRoutedSender(distribution.teamClients)
+    : createFollowUpSender(
+        new webApi.WebClient(config.slack.botToken ?? undefined, jobClientOptions(slackApi, callTimeoutMs)),
+      );
+  const { sleep, random, ...jobOptions } = options.followUps ?? {};
+  const followUpDeps: FollowUpJobDeps = {
+    store,
+    sender,
+    compose: composeFollowUpDm,
+    logger,
+    // This instance's name on the leases it takes.
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    clock,
+    ...(sleep ? { sleep } : {}),
+    ...(random ? { random } : {}),
+    stopping: () => shuttingDown,
+    options: {
+      leaseMs,
+      callTimeoutMs,
+      giveUpAfterMs: (config.followUpGiveUpHours ?? DEFAULT_FOLLOW_UP_GIVE_UP_HOURS) * 3_600_000,
+      ...jobOptions,
+    },
+  };
   // Every listener runs inside the tracker, so shutdown can wait for it.
   app.use(({ next }) => inFlight.track(next));
   registerFeatures(app, {
@@ -165,6 +198,9 @@ async function startOnStore(
     timeZones: createTimeZones({ store, logger }),
     teamInstalls: createTeamInstalls({ store, clock, logger }),
     ...(distribution ? { installations: distribution.forgetter } : {}),
+    sendFollowUpNow: async (id) => {
+      await sendFollowUpNow(followUpDeps, id, clock());
+    },
   });
   app.error(async (error) => {
     // Distributed mode: a request from a workspace without an installation (e.g. just uninstalled).
@@ -184,31 +220,6 @@ async function startOnStore(
   } else {
     await app.start();
   }
-  // One bot token: every DM goes out with it. Distributed: each with its workspace's token.
-  const sender = distribution
-    ? createTeamRoutedSender(distribution.teamClients)
-    : createFollowUpSender(
-        new webApi.WebClient(config.slack.botToken ?? undefined, jobClientOptions(slackApi, callTimeoutMs)),
-      );
-  const { sleep, random, ...jobOptions } = options.followUps ?? {};
-  const followUpDeps = {
-    store,
-    sender,
-    compose: buildFollowUpMessage,
-    logger,
-    // This instance's name on the leases it takes.
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    clock,
-    ...(sleep ? { sleep } : {}),
-    ...(random ? { random } : {}),
-    stopping: () => !accepting,
-    options: {
-      leaseMs,
-      callTimeoutMs,
-      giveUpAfterMs: (config.followUpGiveUpHours ?? DEFAULT_FOLLOW_UP_GIVE_UP_HOURS) * 3_600_000,
-      ...jobOptions,
-    },
-  };
   const runFollowUps = (now: Date) => runDueFollowUps(followUpDeps, now);
   const scheduler: Scheduler = startScheduler({
     name: 'follow-ups',
@@ -239,6 +250,7 @@ async function startOnStore(
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
+      shuttingDown = true;
       await Promise.all([scheduler.stop(), retention.stop()]);
       await app.stop();
       const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);

@@ -90,7 +90,12 @@ export interface Rejection {
 }
 
 /** `reflect`: the follow-up to reflect and tweak the search; `feedback_check`: "did you hear back?". */
-export type FollowUpKind = 'reflect' | 'feedback_check';
+/**
+ * `summary` is the DM at the end of the routine: stored due at once in the same transaction
+ * that completes it (an outbox), so it is sent exactly once like every follow-up. It is not a
+ * check-in: person-facing lists leave it out.
+ */
+export type FollowUpKind = 'reflect' | 'feedback_check' | 'summary';
 
 /**
  * pending → sending (claimed under a lease) → sent | failed; pending → cancelled | done.

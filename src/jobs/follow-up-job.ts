@@ -151,6 +151,23 @@ export async function runDueFollowUps(deps: FollowUpJobDeps, now: Date): Promise
   return report;
 }
 
+/**
+ * Sends one follow-up now if it is due and free (the summary, right after the routine's
+ * last step): the same claim, lease, lookup and retries as a tick. If Slack fails, it is
+ * released with backoff and the next tick carries on; if it is held, its holder does.
+ */
+export async function sendFollowUpNow(deps: FollowUpJobDeps, id: string, now: Date): Promise<TickReport> {
+  const options = { ...DEFAULT_FOLLOW_UP_JOB_OPTIONS, ...deps.options };
+  const report: TickReport = { claimed: 0, sent: 0, recovered: 0, failed: 0, retrying: 0, leaseLost: 0 };
+  if (deps.stopping?.()) return report;
+  const followUp = await deps.store.claimFollowUp(id, now, { leaseMs: options.leaseMs, owner: deps.owner });
+  if (!followUp) return report;
+  report.claimed = 1;
+  const current = () => new Date(Math.max(now.getTime(), deps.clock().getTime()));
+  await new Delivering(deps, options, current, followUp, report).run();
+  return report;
+}
+
 type Failure =
   | Exclude<SendOutcome, { kind: 'delivered' } | { kind: 'permanent' }>
   | Extract<LookupOutcome, { kind: 'unknown' }>;

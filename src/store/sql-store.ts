@@ -6,6 +6,7 @@
 import type {
   EntryData,
   FollowUp,
+  FollowUpKind,
   FollowUpStatus,
   NewFollowUp,
   Rejection,
@@ -135,7 +136,7 @@ export class SqlStore implements Store {
 
   listFollowUps(
     scope: UserScope,
-    options?: { rejectionId?: string; status?: FollowUpStatus },
+    options?: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind },
   ): Promise<FollowUp[]> {
     return this.driver.run(followUps.listFollowUps(scope, options));
   }
@@ -146,6 +147,10 @@ export class SqlStore implements Store {
 
   claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]> {
     return this.driver.run(followUps.claimDueFollowUps(now, options, this.driver.dialect.claimLock));
+  }
+
+  claimFollowUp(id: string, now: Date, options: Omit<ClaimOptions, 'limit'>): Promise<FollowUp | null> {
+    return this.driver.run(followUps.claimFollowUp(id, now, options));
   }
 
   markFollowUpSent(

@@ -11,6 +11,7 @@
 import type {
   EntryData,
   FollowUp,
+  FollowUpKind,
   FollowUpStatus,
   NewFollowUp,
   Rejection,
@@ -96,7 +97,8 @@ export interface Store {
   /** This user's follow-ups, soonest due first; optionally only one rejection's, or one status. */
   listFollowUps(
     scope: UserScope,
-    options?: { rejectionId?: string; status?: FollowUpStatus },
+    /** Without `kind`, every kind but `summary` (not a check-in). */
+    options?: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind },
   ): Promise<FollowUp[]>;
   getFollowUp(id: string): Promise<FollowUp | null>;
   /**
@@ -105,6 +107,8 @@ export interface Store {
    * now + leaseMs, attempts + 1. A follow-up is held by at most one owner at a time.
    */
   claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]>;
+  /** Claims this one follow-up as claimDueFollowUps would, or null if it is not due or is held. */
+  claimFollowUp(id: string, now: Date, options: Omit<ClaimOptions, 'limit'>): Promise<FollowUp | null>;
   /** Slack accepted the DM. Throws `store_conflict` if `owner` no longer holds the lease. */
   markFollowUpSent(
     id: string,

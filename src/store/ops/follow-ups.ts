@@ -1,7 +1,14 @@
 // Follow-up follow-ups: stored with a completed rejection, claimed under a lease by a worker,
 // then marked sent, failed, or released for a retry.
 
-import type { FollowUp, FollowUpStatus, NewFollowUp, Rejection, UserScope } from '../../domain/types.js';
+import type {
+  FollowUp,
+  FollowUpKind,
+  FollowUpStatus,
+  NewFollowUp,
+  Rejection,
+  UserScope,
+} from '../../domain/types.js';
 import { ErrorCode, ReboundError } from '../../errors.js';
 import type { Operation } from '../driver.js';
 import { newId } from '../ids.js';
@@ -35,17 +42,20 @@ export function* insertFollowUp(
 
 export function* listFollowUps(
   scope: UserScope,
-  options: { rejectionId?: string; status?: FollowUpStatus } = {},
+  options: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind } = {},
 ): Operation<FollowUp[]> {
   const byRejection = options.rejectionId === undefined ? '' : 'AND rejection_id = ?';
   const byStatus = options.status === undefined ? '' : 'AND status = ?';
+  // The routine's summary is not a check-in: only asked for by kind.
+  const byKind = options.kind === undefined ? "AND kind <> 'summary'" : 'AND kind = ?';
   const rows = yield {
-    sql: `SELECT * FROM follow_ups WHERE ${SCOPE_MATCH} ${byRejection} ${byStatus}
+    sql: `SELECT * FROM follow_ups WHERE ${SCOPE_MATCH} ${byRejection} ${byStatus} ${byKind}
           ORDER BY due_at, created_at, id`,
     params: [
       ...scopeParams(scope),
       ...(options.rejectionId === undefined ? [] : [options.rejectionId]),
       ...(options.status === undefined ? [] : [options.status]),
+      ...(options.kind === undefined ? [] : [options.kind]),
     ],
   };
   return rows.map(rowToFollowUp);
@@ -97,6 +107,27 @@ export function* claimDueFollowUps(
   };
   // RETURNING has no order of its own.
   return rows.map(rowToFollowUp).sort(byDueThenId);
+}
+
+/**
+ * Claims one follow-up by id if it is due (or its lease expired): what the routine's last
+ * step uses to send the summary at once instead of waiting for the next tick. Null when it
+ * is not due, already taken, or gone.
+ */
+export function* claimFollowUp(
+  id: string,
+  now: Date,
+  options: Omit<ClaimOptions, 'limit'>,
+): Operation<FollowUp | null> {
+  const at = toMillis(now);
+  const rows = yield {
+    sql: `UPDATE follow_ups
+          SET status = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+          WHERE id = ? AND ((status = 'pending' AND due_at <= ?) OR (status = 'sending' AND lease_until <= ?))
+          RETURNING *`,
+    params: [options.owner, at + options.leaseMs, at, id, at, at],
+  };
+  return rows[0] ? rowToFollowUp(rows[0]) : null;
 }
 
 export function* markFollowUpSent(
