@@ -207,7 +207,10 @@ export class SlackEmulator {
     this.faults.add(method, fault, times);
   }
 
-  /** Every call to `method` waits `ms` before Slack starts on it (0: back to normal). */
+  /**
+   * Every call to `method` waits `ms` before Slack starts on it (0: back to normal); a caller
+   * that hangs up meanwhile (a timeout, a killed process) never has its call handled.
+   */
   setLatency(method: string, ms: number): void {
     this.lasting.setLatency(method, ms);
   }

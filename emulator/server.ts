@@ -124,7 +124,16 @@ export class EmulatorServer {
     };
 
     const latency = this.lasting.latencyOf(method);
-    if (latency > 0) await delay(latency);
+    if (latency > 0) {
+      await delay(latency);
+      // A caller that hung up while Slack was slow to start never had its call handled.
+      if (req.socket.destroyed) {
+        call.status = 0;
+        call.error = 'caller_gone';
+        this.workspace.changed();
+        return;
+      }
+    }
     const fault = this.outageFault(method) ?? this.faults.take(method);
     const after = fault !== undefined && isAfterHandling(fault) ? fault : undefined;
     if (fault !== undefined && after === undefined) {

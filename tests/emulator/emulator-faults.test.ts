@@ -76,6 +76,22 @@ describe('setLatency', () => {
   });
 });
 
+describe('setLatency, caller gone', () => {
+  it('never handles a call whose caller hung up while it waited', async () => {
+    emu.setLatency('chat.postMessage', 400);
+    const hasty = new webApi.WebClient(TEST_SECRETS.botToken, {
+      slackApiUrl: emu.apiUrl,
+      retryConfig: { retries: 0 },
+      timeout: 100,
+    });
+    await expect(hasty.chat.postMessage({ channel: 'U1', text: 'never' })).rejects.toMatchObject({
+      code: webApi.ErrorCode.RequestError,
+    });
+    await expect.poll(() => emu.callsTo('chat.postMessage')[0]?.error).toBe('caller_gone');
+    expect(alice.dm).toEqual([]);
+  });
+});
+
 describe('outage window', () => {
   it('fails every call while Slack is down, and nothing is posted, until it ends', async () => {
     emu.startOutage({ status: 503 });
