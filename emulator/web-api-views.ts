@@ -3,6 +3,7 @@
 import { validateView } from './block-kit-rules.js';
 import { stringParam } from './http-body.js';
 import { isObject } from './json.js';
+import type { TeamRecord } from './teams.js';
 import type { JsonObject } from './types.js';
 import { holdView, MAX_MODAL_STACK, replaceView } from './view-stack.js';
 import { fail, invalidArguments, type MethodSpec, ok } from './web-api-result.js';
@@ -37,7 +38,7 @@ function exchangeTrigger(method: string, workspace: Workspace, params: JsonObjec
 
 const viewsOpen: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     if (params.trigger_id === undefined)
       return fail('invalid_arguments', ['[ERROR] missing required field: trigger_id']);
     const checked = checkView('views.open', workspace, params.view, 'modal');
@@ -46,7 +47,7 @@ const viewsOpen: MethodSpec = {
     if (!outcome.ok) return fail(outcome.error);
     const user = workspace.users.get(outcome.trigger.userId);
     if (user === undefined) return fail('user_not_found');
-    const view = holdView(checked.view, workspace.holder);
+    const view = holdView(checked.view, holderFor(workspace, team));
     user.modals.open(view);
     user.modalErrors = undefined;
     workspace.changed();
@@ -56,7 +57,7 @@ const viewsOpen: MethodSpec = {
 
 const viewsPush: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     if (params.trigger_id === undefined)
       return fail('invalid_arguments', ['[ERROR] missing required field: trigger_id']);
     const checked = checkView('views.push', workspace, params.view, 'modal');
@@ -74,7 +75,10 @@ const viewsPush: MethodSpec = {
       workspace.problem(`views.push: push_limit_reached (already ${MAX_MODAL_STACK} views)`);
       return fail('push_limit_reached');
     }
-    const view = holdView(checked.view, workspace.holder, { previous: top, root: user.modals.root });
+    const view = holdView(checked.view, holderFor(workspace, team), {
+      previous: top,
+      root: user.modals.root,
+    });
     user.modals.push(view);
     workspace.changed();
     return ok({ view });
@@ -83,7 +87,7 @@ const viewsPush: MethodSpec = {
 
 const viewsUpdate: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     const viewId = stringParam(params, 'view_id');
     const externalId = stringParam(params, 'external_id');
     if (!viewId && !externalId)
@@ -102,7 +106,7 @@ const viewsUpdate: MethodSpec = {
     if (workspace.pendingSubmissions.has(found.view.id)) {
       workspace.problem('views.update during a view_submission; reply with response_action "update" instead');
     }
-    const view = replaceView(found.view, checked.view, workspace.holder);
+    const view = replaceView(found.view, checked.view, holderFor(workspace, team));
     if (found.surface === 'home') found.user.home = view;
     else found.user.modals.replace(view);
     workspace.changed();
@@ -112,7 +116,7 @@ const viewsUpdate: MethodSpec = {
 
 const viewsPublish: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     const userId = stringParam(params, 'user_id');
     if (userId === undefined) return fail('invalid_arguments', ['[ERROR] missing required field: user_id']);
     const user = workspace.users.get(userId);
@@ -125,8 +129,8 @@ const viewsPublish: MethodSpec = {
     const checked = checkView('views.publish', workspace, params.view, 'home');
     if (!checked.ok) return invalidArguments(checked.problems);
     const view = user.home
-      ? replaceView(user.home, checked.view, workspace.holder)
-      : holdView(checked.view, workspace.holder);
+      ? replaceView(user.home, checked.view, holderFor(workspace, team))
+      : holdView(checked.view, holderFor(workspace, team));
     user.home = view;
     workspace.changed();
     return ok({ view });
@@ -139,3 +143,9 @@ export const VIEW_METHODS: Record<string, MethodSpec> = {
   'views.update': viewsUpdate,
   'views.publish': viewsPublish,
 };
+
+/** Slack stamps a view with the workspace of the token that created it (app_installed_team_id). */
+function holderFor(workspace: Workspace, team: TeamRecord | undefined) {
+  const holder = workspace.holder;
+  return team ? { ...holder, teamId: team.id } : holder;
+}

@@ -23,6 +23,7 @@ import { composeFollowUpDm } from './slack/follow-ups/compose.js';
 import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
 import { registerFeatures } from './slack/index.js';
+import { answerUnauthorizedForms, guardAuthorize } from './slack/installs/authorize-guard.js';
 import { type Distribution, startDistribution } from './slack/installs/distribution.js';
 import { processEventErrorHandler } from './slack/platform/request-errors.js';
 import { createTeamInstalls } from './slack/platform/team-installed.js';
@@ -135,24 +136,27 @@ async function startOnStore(
     logLevel: config.logLevel as LogLevel,
     clientOptions: interactiveClientOptions(slackApi, options.slackRetries),
   };
+  const receiver =
+    config.mode === 'http'
+      ? new HTTPReceiver({
+          signingSecret: config.slack.signingSecret ?? '',
+          customRoutes: [healthz],
+          logger: loggers.slack,
+          processEventErrorHandler,
+          ...distribution?.receiverOptions,
+        })
+      : null;
+  // Distributed: a database failure while authorizing a form keeps the form open.
+  if (distribution && receiver?.installer) guardAuthorize(receiver.installer);
   const app =
-    config.mode === 'socket'
+    config.mode === 'socket' || !receiver
       ? new App({
           ...common,
           socketMode: true,
           appToken: config.slack.appToken ?? undefined,
           signingSecret: config.slack.signingSecret ?? undefined,
         })
-      : new App({
-          ...common,
-          receiver: new HTTPReceiver({
-            signingSecret: config.slack.signingSecret ?? '',
-            customRoutes: [healthz],
-            logger: loggers.slack,
-            processEventErrorHandler,
-            ...distribution?.receiverOptions,
-          }),
-        });
+      : new App({ ...common, receiver });
 
   try {
     await app.init();
@@ -191,6 +195,7 @@ async function startOnStore(
   };
   // Every listener runs inside the tracker, so shutdown can wait for it.
   app.use(({ next }) => inFlight.track(next));
+  if (distribution) app.use(answerUnauthorizedForms(logger));
   registerFeatures(app, {
     store,
     clock,

@@ -45,7 +45,9 @@ export async function startDistribution(deps: {
   });
   const forgetter: InstallationForgetter = {
     async forget(key) {
+      installations.forget(key);
       const removed = await store.deleteInstallation(key);
+      installations.forget(key);
       teamClients.forget(key);
       return removed;
     },

@@ -25,6 +25,11 @@ export function finishedView(): ModalView {
   return notice('All saved. Your summary is on its way to your DM.');
 }
 
+/** The step given back after a late save failed: what was typed, with the note on top. */
+export function withNote(view: ModalView, text: string): ModalView {
+  return { ...view, blocks: [mrkdwnSection(text), ...view.blocks] };
+}
+
 /** The save did not land and there was no form to give back. */
 export function notSavedView(text: string): ModalView {
   return notice(text);

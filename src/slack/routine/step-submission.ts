@@ -18,7 +18,7 @@ import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { readStepAnswers } from './parse-step.js';
-import { finishedView, notSavedView, savingView } from './saving-views.js';
+import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
 import { stepViewForDraft } from './step-modal.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -154,13 +154,15 @@ async function answer(deps: ListenerDeps, ack: Args['ack'], reply: ViewReply): P
 /** After a "saving…" answer: the next step, "all saved", or the step again to retry. */
 async function showLate(deps: ListenerDeps, client: Args['client'], viewId: string, decision: Decision) {
   const reply = decision.reply;
+  const note = reply?.response_action === 'errors' ? firstError(reply) : storeDownText();
   const view: ModalView =
     reply === undefined
       ? finishedView()
       : reply.response_action === 'update' && reply.view
         ? (reply.view as ModalView)
-        : (decision.retryView ??
-          notSavedView(reply.response_action === 'errors' ? firstError(reply) : storeDownText()));
+        : decision.retryView
+          ? withNote(decision.retryView, note)
+          : notSavedView(note);
   try {
     await client.views.update({ view_id: viewId, view });
   } catch (error) {
