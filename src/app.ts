@@ -256,9 +256,14 @@ async function startOnStore(
     stopping ??= (async () => {
       accepting = false;
       shuttingDown = true;
-      await Promise.all([scheduler.stop(), retention.stop()]);
+      // The tick in flight finishes what it started (each Slack call is bounded by its
+      // timeout) but claims nothing new; the whole stop is bounded by the drain timeout.
+      const drainMs = options.drainTimeoutMs ?? 10_000;
+      const ticksDone = await settlesWithin(Promise.all([scheduler.stop(), retention.stop()]), drainMs);
+      if (!ticksDone)
+        logger.warn('Stopped before the follow-up tick finished; its leases will be taken over.');
       await app.stop();
-      const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+      const left = await inFlight.drain(drainMs);
       if (left > 0) logger.warn(`Stopped with ${left} listener(s) still running.`);
       await store.close();
       logger.info('Rebound stopped.');
@@ -267,4 +272,17 @@ async function startOnStore(
   };
 
   return { app, store, port, runFollowUps, stop };
+}
+
+/** True if `work` settled within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

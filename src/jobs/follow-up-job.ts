@@ -288,7 +288,9 @@ class Delivering {
     const wait = rateLimited ? failure.retryAfterMs : options.backoffMs * 2 ** tries;
     const leaseLeft = (this.held.leaseUntil?.getTime() ?? 0) - this.current().getTime();
     const fitsLease = wait + 2 * options.callTimeoutMs < leaseLeft;
-    if (tries < options.inlineRetries && wait <= options.maxInlineWaitMs && fitsLease) {
+    // Shutting down: no waiting; the next holder retries.
+    const stopping = this.deps.stopping?.() ?? false;
+    if (tries < options.inlineRetries && wait <= options.maxInlineWaitMs && fitsLease && !stopping) {
       await this.sleep(wait);
       return true;
     }
