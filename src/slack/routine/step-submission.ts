@@ -43,6 +43,8 @@ interface Decision {
   finished: { summaryId: string | null } | null;
   /** The store failed (not a conflict): worth one more try once we have answered. */
   storeFailed: boolean;
+  /** The database is up but cancelled a statement that waited too long: try again at once. */
+  storeBusy?: boolean;
   /** The step again with what was just typed, for when a late save fails. */
   retryView?: ModalView;
 }
@@ -64,13 +66,14 @@ export function routineStepSubmissionCallback(deps: ListenerDeps, ackDeadlineMs 
     const work = decide();
     const early = await withinDeadline(work, ackDeadlineMs);
     let decision: Decision;
-    if (early.done) {
+    if (early.done && !early.value.storeBusy) {
       decision = early.value;
       await answer(deps, ack, decision.reply);
     } else {
+      // Slow, or a database that is up but busy: say "saving…" now, show the outcome after.
       await answer(deps, ack, { response_action: 'update', view: savingView() });
-      decision = await work;
-      // Nobody waits on Slack's 3 s any more: a store that timed out gets one more try.
+      decision = early.done ? early.value : await work;
+      // Nobody waits on Slack's 3 s any more: a store that failed gets one more try.
       if (decision.storeFailed) decision = await decide();
       await showLate(deps, client, view.id, decision);
     }
@@ -137,6 +140,7 @@ async function decideAndSave(
       reply: formError(conflict ? alreadyFinishedText() : storeDownText()),
       finished: null,
       storeFailed: !conflict,
+      storeBusy: isReboundError(error, ErrorCode.StoreBusy),
       ...(retryView ? { retryView } : {}),
     };
   }
