@@ -47,10 +47,20 @@ export const HomeActionId = {
   snooze: 'home_snooze_nudge',
   cancelFollowUp: 'home_cancel_nudge',
   showMore: 'home_show_more',
+  /** A rejection's own view; the value is the rejection id. */
+  openRejection: 'home_open_rejection',
+  /** The "before your next interview" view. */
+  openPrep: 'home_open_prep',
+} as const;
+
+/** Read-only modals opened from Home (and `/rejected prep`). */
+export const HomeCallbackId = {
+  rejection: 'home_rejection',
+  prep: 'home_prep',
 } as const;
 
 /**
- * Follow-up follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
+ * Follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
  * menu's option values are `<choice>:<follow-up id>` (follow-up-refs.ts reads both).
  */
 export const FollowUpActionId = {
