@@ -158,4 +158,26 @@ describe.each(engines)('follow-ups when Slack misbehaves, on $name', (engine) =>
     expect(await h.rebound.runFollowUps(at(2 * HOUR))).toMatchObject({ sent: 1 });
     expect(tally(h, ['U1'])).toEqual({ dms: [1], duplicates: [] });
   });
+
+  it('stops before posting when its lease was taken over while Slack was slow: no second DM', async () => {
+    // A 3 s lease; the clock is the test's, so the lease runs out only when the test says.
+    const h = await startOn(engine, {}, 3);
+    await seedDue(h, ['U1']);
+    const lease = { leaseMs: 3000, limit: 1 };
+    // An instance claimed it earlier and died: the job takes it over and looks in Slack first.
+    await h.rebound.store.claimDueFollowUps(NOW, { ...lease, owner: 'crashed' });
+    h.emu.setLatency('conversations.history', 600);
+    const takeover = at(3000);
+    h.clock.set(takeover);
+    const tick = h.rebound.runFollowUps(takeover);
+    await expect.poll(() => h.emu.callsTo('conversations.history').length).toBe(1);
+    // While that lookup waits on Slack, time runs past the lease and a third instance claims it.
+    h.clock.set(at(6001));
+    const [stolen] = await h.rebound.store.claimDueFollowUps(at(6001), { ...lease, owner: 'third' });
+    expect(stolen?.leaseOwner).toBe('third');
+
+    expect(await tick).toMatchObject({ claimed: 1, sent: 0, leaseLost: 1 });
+    expect(h.emu.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(h.logs.join('\n')).toMatch(/lease lost before calling Slack/);
+  });
 });
