@@ -100,7 +100,6 @@ export interface Store {
     /** Without `kind`, every kind but `summary` (not a check-in). */
     options?: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind },
   ): Promise<FollowUp[]>;
-  getFollowUp(id: string): Promise<FollowUp | null>;
   /**
    * Claims up to `limit` follow-ups that are due (`pending` with dueAt ≤ now, or `sending`
    * with an expired lease), oldest due first: sets them `sending`, leased to `owner` until
