@@ -297,8 +297,7 @@ class Delivering {
     const now = this.current();
     const since = this.held.retryingSince ?? (rateLimited ? null : now);
     if (since !== null && now.getTime() - since.getTime() >= options.giveUpAfterMs) {
-      const hours = Math.round(options.giveUpAfterMs / 3_600_000);
-      await this.fail(failure.code, `gave up after ${hours} h of retries`);
+      await this.fail(failure.code, `gave up after ${describeDuration(options.giveUpAfterMs)} of retries`);
       return false;
     }
     const retryAt = new Date(now.getTime() + (rateLimited ? wait : Math.max(wait, this.backoff())));
@@ -338,4 +337,10 @@ class Delivering {
       );
     }
   }
+}
+
+/** "24 h", or "30 min" for less than an hour. */
+function describeDuration(ms: number): string {
+  const hours = ms / 3_600_000;
+  return hours >= 1 ? `${Math.round(hours)} h` : `${Math.max(1, Math.round(ms / 60_000))} min`;
 }

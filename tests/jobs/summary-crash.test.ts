@@ -58,7 +58,7 @@ it('a crash between completing the routine and posting the summary: it arrives o
   cleanups.push(() => store.close());
   const [summary] = await store.listFollowUps(scopeOf('U1'), { kind: 'summary' });
   await expect
-    .poll(async () => (await store.getFollowUp(summary?.id ?? ''))?.status, { timeout: 5000 })
+    .poll(async () => (await store.findFollowUp(scopeOf('U1'), summary?.id ?? ''))?.status, { timeout: 5000 })
     .toBe('sent');
   // Recorded as sent: no tick claims it again.
   expect(alice.dm).toHaveLength(1);
