@@ -35,6 +35,7 @@ export type {
   FormValue,
   OutageFault,
   RateLimit,
+  ShortcutMessage,
   SlackEmulatorOptions,
   StoredMessage,
   SubmitResult,

@@ -4,6 +4,7 @@ import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import type { FollowUp, Rejection, RejectionEntry } from '../../domain/types.js';
 import type { DmMessage } from '../../jobs/follow-up-job.js';
 import { buildSummaryMessage } from '../routine/summary-message.js';
+import { withShareEntry } from '../sharing/share-entry.js';
 import { buildFollowUpMessage } from './message.js';
 
 export function composeFollowUpDm(
@@ -12,11 +13,13 @@ export function composeFollowUpDm(
   entries: RejectionEntry[],
 ): DmMessage {
   if (followUp.kind !== 'summary') return buildFollowUpMessage(followUp, rejection, entries);
-  return buildSummaryMessage({
+  const summary = buildSummaryMessage({
     rejection,
     feedbackRequests: draftFeedbackRequests(rejection.answers),
     // The reflect follow-up is due when the person chose (step 4).
     followUpAt: rejection.answers.followUpAt ?? null,
     entries,
   });
+  // The summary is where a person can share what they worked out (sharing/).
+  return withShareEntry(summary, rejection.id);
 }

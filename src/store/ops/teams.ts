@@ -52,7 +52,7 @@ export function* purgeUninstalledTeams(before: Date): Operation<number> {
       enterpriseId: String(row.enterprise_id) || null,
     };
     const match = teamMatch(team);
-    for (const table of ['rejection_entries', 'follow_ups', 'rejections', 'user_profiles']) {
+    for (const table of ['rejection_entries', 'follow_ups', 'shares', 'rejections', 'user_profiles']) {
       yield { sql: `DELETE FROM ${table} WHERE ${match.sql}`, params: match.params };
     }
     yield* clearTeamUninstalled(team);
