@@ -17,7 +17,6 @@ import { alreadyFinishedText, storeDownText } from '../platform/errors-message.j
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { withShareEntry } from '../sharing/share-entry.js';
 import { readStepAnswers } from './parse-step.js';
 import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
 import { stepViewForDraft } from './step-modal.js';
