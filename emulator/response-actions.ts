@@ -48,7 +48,7 @@ export function applySubmissionAck(
   switch (body.response_action) {
     case 'update': {
       const view = checkedView(workspace, label, body.view);
-      if (view) user.modals.replace(replaceView(submitted, view, sameInstallation(workspace, submitted)));
+      if (view) user.modals.replace(replaceView(submitted, view, workspace.holderFor(user)));
       return undefined;
     }
     case 'push': {
@@ -61,10 +61,7 @@ export function applySubmissionAck(
         return undefined;
       }
       user.modals.push(
-        holdView(view, sameInstallation(workspace, submitted), {
-          previous: submitted,
-          root: user.modals.root,
-        }),
+        holdView(view, workspace.holderFor(user), { previous: submitted, root: user.modals.root }),
       );
       return undefined;
     }
@@ -107,10 +104,4 @@ function recordErrors(
   }
   user.modalErrors = shown;
   return shown;
-}
-
-/** A view that replaces or stacks on a submitted one belongs to the same installation. */
-function sameInstallation(workspace: Workspace, submitted: SlackView) {
-  const installed = submitted.app_installed_team_id;
-  return { ...workspace.holder, teamId: typeof installed === 'string' ? installed : submitted.team_id };
 }

@@ -3,7 +3,6 @@
 import { validateView } from './block-kit-rules.js';
 import { stringParam } from './http-body.js';
 import { isObject } from './json.js';
-import type { TeamRecord } from './teams.js';
 import type { JsonObject } from './types.js';
 import { holdView, MAX_MODAL_STACK, replaceView } from './view-stack.js';
 import { fail, invalidArguments, type MethodSpec, ok } from './web-api-result.js';
@@ -38,7 +37,7 @@ function exchangeTrigger(method: string, workspace: Workspace, params: JsonObjec
 
 const viewsOpen: MethodSpec = {
   token: 'bot',
-  handle(workspace, params, team) {
+  handle(workspace, params) {
     if (params.trigger_id === undefined)
       return fail('invalid_arguments', ['[ERROR] missing required field: trigger_id']);
     const checked = checkView('views.open', workspace, params.view, 'modal');
@@ -47,7 +46,7 @@ const viewsOpen: MethodSpec = {
     if (!outcome.ok) return fail(outcome.error);
     const user = workspace.users.get(outcome.trigger.userId);
     if (user === undefined) return fail('user_not_found');
-    const view = holdView(checked.view, holderFor(workspace, team));
+    const view = holdView(checked.view, workspace.holderFor(user));
     user.modals.open(view);
     user.modalErrors = undefined;
     workspace.changed();
@@ -57,7 +56,7 @@ const viewsOpen: MethodSpec = {
 
 const viewsPush: MethodSpec = {
   token: 'bot',
-  handle(workspace, params, team) {
+  handle(workspace, params) {
     if (params.trigger_id === undefined)
       return fail('invalid_arguments', ['[ERROR] missing required field: trigger_id']);
     const checked = checkView('views.push', workspace, params.view, 'modal');
@@ -75,10 +74,7 @@ const viewsPush: MethodSpec = {
       workspace.problem(`views.push: push_limit_reached (already ${MAX_MODAL_STACK} views)`);
       return fail('push_limit_reached');
     }
-    const view = holdView(checked.view, holderFor(workspace, team), {
-      previous: top,
-      root: user.modals.root,
-    });
+    const view = holdView(checked.view, workspace.holderFor(user), { previous: top, root: user.modals.root });
     user.modals.push(view);
     workspace.changed();
     return ok({ view });
@@ -87,7 +83,7 @@ const viewsPush: MethodSpec = {
 
 const viewsUpdate: MethodSpec = {
   token: 'bot',
-  handle(workspace, params, team) {
+  handle(workspace, params) {
     const viewId = stringParam(params, 'view_id');
     const externalId = stringParam(params, 'external_id');
     if (!viewId && !externalId)
@@ -106,7 +102,7 @@ const viewsUpdate: MethodSpec = {
     if (workspace.pendingSubmissions.has(found.view.id)) {
       workspace.problem('views.update during a view_submission; reply with response_action "update" instead');
     }
-    const view = replaceView(found.view, checked.view, holderFor(workspace, team));
+    const view = replaceView(found.view, checked.view, workspace.holderFor(found.user));
     if (found.surface === 'home') found.user.home = view;
     else found.user.modals.replace(view);
     workspace.changed();
@@ -116,7 +112,7 @@ const viewsUpdate: MethodSpec = {
 
 const viewsPublish: MethodSpec = {
   token: 'bot',
-  handle(workspace, params, team) {
+  handle(workspace, params) {
     const userId = stringParam(params, 'user_id');
     if (userId === undefined) return fail('invalid_arguments', ['[ERROR] missing required field: user_id']);
     const user = workspace.users.get(userId);
@@ -129,8 +125,8 @@ const viewsPublish: MethodSpec = {
     const checked = checkView('views.publish', workspace, params.view, 'home');
     if (!checked.ok) return invalidArguments(checked.problems);
     const view = user.home
-      ? replaceView(user.home, checked.view, holderFor(workspace, team))
-      : holdView(checked.view, holderFor(workspace, team));
+      ? replaceView(user.home, checked.view, workspace.holderFor(user))
+      : holdView(checked.view, workspace.holderFor(user));
     user.home = view;
     workspace.changed();
     return ok({ view });
@@ -143,9 +139,3 @@ export const VIEW_METHODS: Record<string, MethodSpec> = {
   'views.update': viewsUpdate,
   'views.publish': viewsPublish,
 };
-
-/** Slack stamps a view with the workspace of the token that created it (app_installed_team_id). */
-function holderFor(workspace: Workspace, team: TeamRecord | undefined) {
-  const holder = workspace.holder;
-  return team ? { ...holder, teamId: team.id } : holder;
-}

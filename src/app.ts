@@ -2,9 +2,8 @@
 // lives here; everything it wires is built and tested on its own.
 
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import { hostname } from 'node:os';
-import { App, type CustomRoute, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
 import { type Config, DEFAULT_FOLLOW_UP_GIVE_UP_HOURS } from './config.js';
 import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
@@ -25,7 +24,11 @@ import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js
 import { registerFeatures } from './slack/index.js';
 import { answerUnauthorizedForms, guardAuthorize } from './slack/installs/authorize-guard.js';
 import { type Distribution, startDistribution } from './slack/installs/distribution.js';
+import { RESEAL_CRON, type ResealReport } from './slack/installs/reseal-installations.js';
+import { createReadiness } from './slack/platform/health.js';
+import { createPublicServer, type PublicServer } from './slack/platform/http-server.js';
 import { processEventErrorHandler } from './slack/platform/request-errors.js';
+import { createRequestGuard } from './slack/platform/request-guard.js';
 import { createTeamInstalls } from './slack/platform/team-installed.js';
 import { createTimeZones } from './slack/platform/time-zones.js';
 import {
@@ -49,6 +52,8 @@ export interface ReboundOptions {
     sleep?: (ms: number) => Promise<void>;
     random?: () => number;
   };
+  /** How long a request may take to arrive (default 10 s); tests shorten it. */
+  requestTimeoutMs?: number;
   /** Send what fell due while the app was down as soon as it starts (default true). */
   catchUpAtStart?: boolean;
 }
@@ -56,10 +61,12 @@ export interface ReboundOptions {
 export interface RunningRebound {
   app: App;
   store: Store;
-  /** The HTTP port actually listened on (HTTP mode), or null in Socket Mode. */
+  /** The port actually listened on: HTTP mode, or Socket Mode's health checks; else null. */
   port: number | null;
   /** Runs one follow-up tick now (what the scheduler does on each cron tick). */
   runFollowUps(now: Date): Promise<TickReport>;
+  /** Distributed mode: one re-encryption pass now (what the hourly tick does); else null. */
+  resealTokens(): Promise<ResealReport | null>;
   /** Resolves once the listener work running now has finished (what tests wait on for "nothing happened"). */
   settled(): Promise<void>;
   /** Stops taking work, finishes what is in flight, closes the store. */
@@ -92,21 +99,7 @@ async function startOnStore(
   // Set once shutdown begins: the follow-up job claims nothing more.
   let shuttingDown = false;
 
-  const healthz: CustomRoute = {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res) => {
-      const answer = (status: number, body: object) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (!accepting) return answer(503, { ok: false, reason: 'not_ready' });
-      store.ping().then(
-        () => answer(200, { ok: true }),
-        (error: unknown) => answer(503, { ok: false, reason: errorCode(error) }),
-      );
-    },
-  };
+  const readiness = createReadiness({ ping: () => store.ping(), accepting: () => accepting, logger });
 
   const slackApi: SlackApi = { apiUrl: config.slack.apiUrl, slackLogger: loggers.slack };
   // A Slack call must end well inside the lease it started under (the job extends the lease
@@ -142,7 +135,6 @@ async function startOnStore(
     config.mode === 'http'
       ? new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
-          customRoutes: [healthz],
           logger: loggers.slack,
           processEventErrorHandler,
           ...distribution?.receiverOptions,
@@ -150,15 +142,14 @@ async function startOnStore(
       : null;
   // Distributed: a database failure while authorizing a form keeps the form open.
   if (distribution && receiver?.installer) guardAuthorize(receiver.installer);
-  const app =
-    config.mode === 'socket' || !receiver
-      ? new App({
-          ...common,
-          socketMode: true,
-          appToken: config.slack.appToken ?? undefined,
-          signingSecret: config.slack.signingSecret ?? undefined,
-        })
-      : new App({ ...common, receiver });
+  const app = !receiver
+    ? new App({
+        ...common,
+        socketMode: true,
+        appToken: config.slack.appToken ?? undefined,
+        signingSecret: config.slack.signingSecret ?? undefined,
+      })
+    : new App({ ...common, receiver });
 
   try {
     await app.init();
@@ -219,13 +210,34 @@ async function startOnStore(
     logger.error('A listener failed:', errorCode(original));
   });
 
+  // HTTP mode: our server, Bolt's request listener behind its guard (Bolt's own start() is
+  // not used). Socket Mode: Bolt's connection, and health checks on PORT when it is set.
+  let publicServer: PublicServer | null = null;
   let port: number | null = null;
-  if (config.mode === 'http') {
-    const server = (await app.start(config.port)) as Server;
-    const address = server.address();
-    port = typeof address === 'object' && address ? address.port : config.port;
+  if (receiver) {
+    publicServer = createPublicServer({
+      readiness,
+      logger,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      slack: {
+        guard: createRequestGuard({ signingSecret: config.slack.signingSecret ?? '' }),
+        listener: receiver.requestListener,
+      },
+    });
+    port = await publicServer.listen(config.port);
   } else {
     await app.start();
+    if (config.healthPort != null) {
+      publicServer = createPublicServer({
+        readiness,
+        logger,
+        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      });
+      port = await publicServer.listen(config.healthPort).catch(async (error: unknown) => {
+        await app.stop();
+        throw error;
+      });
+    }
   }
   const runFollowUps = (now: Date) => runDueFollowUps(followUpDeps, now);
   const scheduler: Scheduler = startScheduler({
@@ -243,14 +255,26 @@ async function startOnStore(
     cron: DATA_RETENTION_CRON,
     clock,
     logger,
-    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays }, now),
+    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays, clock }, now),
     runAtStart: false,
   });
+  // Distributed mode: keep re-encrypting what retired keys hold, for rows other instances
+  // of a rolling deploy sealed with the old key after this one started.
+  const reseal: Scheduler | null = distribution
+    ? startScheduler({
+        name: 'token-reseal',
+        cron: RESEAL_CRON,
+        clock,
+        logger,
+        tick: () => (distribution as Distribution).reseal(),
+        runAtStart: false,
+      })
+    : null;
   accepting = true;
   logger.info(
     config.mode === 'http'
       ? `Rebound is listening on port ${port} (HTTP mode${distribution ? ', distributed: install at /slack/install' : ''}).`
-      : 'Rebound is connected to Slack (Socket Mode).',
+      : `Rebound is connected to Slack (Socket Mode${port === null ? '' : `; health checks on port ${port}`}).`,
   );
 
   let stopping: Promise<void> | null = null;
@@ -261,10 +285,11 @@ async function startOnStore(
       // The tick in flight finishes what it started (each Slack call is bounded by its
       // timeout) but claims nothing new; the whole stop is bounded by the drain timeout.
       const drainMs = options.drainTimeoutMs ?? 10_000;
-      const ticksDone = await settlesWithin(Promise.all([scheduler.stop(), retention.stop()]), drainMs);
-      if (!ticksDone)
+      const ticks = Promise.all([scheduler.stop(), retention.stop(), reseal?.stop()]);
+      if (!(await settlesWithin(ticks, drainMs)))
         logger.warn('Stopped before the follow-up tick finished; its leases will be taken over.');
-      await app.stop();
+      if (publicServer) await publicServer.close();
+      if (!receiver) await app.stop();
       const left = await inFlight.drain(drainMs);
       if (left > 0) logger.warn(`Stopped with ${left} listener(s) still running.`);
       await store.close();
@@ -273,10 +298,11 @@ async function startOnStore(
     return stopping;
   };
 
+  const resealTokens = async () => (distribution ? distribution.reseal() : null);
   const settled = async () => {
     await inFlight.drain(options.drainTimeoutMs ?? 10_000);
   };
-  return { app, store, port, runFollowUps, settled, stop };
+  return { app, store, port, runFollowUps, resealTokens, settled, stop };
 }
 
 /** True if `work` settled within `ms`. */
