@@ -33,6 +33,7 @@ export type {
   EphemeralMessage,
   Fault,
   FormValue,
+  OutageFault,
   RateLimit,
   ShortcutMessage,
   SlackEmulatorOptions,

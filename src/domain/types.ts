@@ -104,8 +104,11 @@ export interface Rejection {
  * `feedback_recheck`: the one more look after "Not yet"; `action_check`: "did you do the thing
  * you chose?", on the day the person picked. `reflect` is the older name of the action check,
  * kept so follow-ups stored before the rename still go out (and read the same).
+ * `summary` is the DM at the end of the routine: stored due at once in the same transaction
+ * that completes it (an outbox), so it is sent exactly once like every follow-up. It is not a
+ * check-in: person-facing lists leave it out.
  */
-export type FollowUpKind = 'reflect' | 'feedback_check' | 'feedback_recheck' | 'action_check';
+export type FollowUpKind = 'reflect' | 'feedback_check' | 'feedback_recheck' | 'action_check' | 'summary';
 
 /**
  * pending → sending (claimed under a lease) → sent | failed; pending → cancelled | done.
@@ -126,6 +129,10 @@ export interface FollowUp {
   leaseUntil: Date | null;
   /** Slack error code of the last failed attempt; never message text. */
   lastError: string | null;
+  /** When a post was first attempted (null: never, so Slack cannot have it). */
+  sendStartedAt: Date | null;
+  /** When delivery first failed, rate limits aside (null: it has not); retries stop a day or so on. */
+  retryingSince: Date | null;
   /** Where the DM landed, once Slack accepted it. */
   channelId: string | null;
   messageTs: string | null;

@@ -7,6 +7,7 @@ import type {
   EntryData,
   FeedbackNote,
   FollowUp,
+  FollowUpKind,
   FollowUpStatus,
   NewFollowUp,
   Rejection,
@@ -33,7 +34,14 @@ import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
-import type { ClaimOptions, InstallationKey, PurgeBatch, SealedInstallation, Store } from './store.js';
+import type {
+  ClaimOptions,
+  InstallationKey,
+  PurgeBatch,
+  ReleaseOptions,
+  SealedInstallation,
+  Store,
+} from './store.js';
 import type { StoreLogger } from './store-logger.js';
 
 export class SqlStore implements Store {
@@ -156,13 +164,17 @@ export class SqlStore implements Store {
 
   listFollowUps(
     scope: UserScope,
-    options?: { rejectionId?: string; status?: FollowUpStatus },
+    options?: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind },
   ): Promise<FollowUp[]> {
     return this.driver.run(followUps.listFollowUps(scope, options));
   }
 
   claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]> {
     return this.driver.run(followUps.claimDueFollowUps(now, options, this.driver.dialect.claimLock));
+  }
+
+  claimFollowUp(id: string, now: Date, options: Omit<ClaimOptions, 'limit'>): Promise<FollowUp | null> {
+    return this.driver.run(followUps.claimFollowUp(id, now, options));
   }
 
   markFollowUpSent(
@@ -178,8 +190,25 @@ export class SqlStore implements Store {
     return this.driver.run(followUps.markFollowUpFailed(id, owner, errorCode, now));
   }
 
-  releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp> {
-    return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now));
+  releaseFollowUp(
+    id: string,
+    owner: string,
+    retryAt: Date,
+    errorCode: string,
+    now: Date,
+    options?: ReleaseOptions,
+  ): Promise<FollowUp> {
+    return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now, options));
+  }
+
+  extendFollowUpLease(
+    id: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    options?: { sending?: boolean },
+  ): Promise<FollowUp> {
+    return this.driver.run(followUps.extendFollowUpLease(id, owner, now, leaseMs, options));
   }
 
   findFollowUp(scope: UserScope, id: string): Promise<FollowUp | null> {

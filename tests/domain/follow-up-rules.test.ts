@@ -182,7 +182,10 @@ describe('follow-ups of a finished routine', () => {
     );
     expect(outcome).toMatchObject({
       kind: 'finish',
-      followUps: [{ kind: 'action_check', dueAt: followUpAt }],
+      followUps: [
+        { kind: 'summary', dueAt: now },
+        { kind: 'action_check', dueAt: followUpAt },
+      ],
     });
   });
 });

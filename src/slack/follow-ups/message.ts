@@ -116,6 +116,8 @@ export function answerButtons(followUp: FollowUp): Button[] {
         withId(followUp, FollowUpActionId.didIt, FollowUpText.didIt, 'primary'),
         withId(followUp, FollowUpActionId.notYet, FollowUpText.notYet),
       ];
+    case 'summary':
+      return [];
   }
 }
 
@@ -231,6 +233,9 @@ function blocksFor(followUp: FollowUp, rejection: Rejection, entries: RejectionE
     case 'reflect':
     case 'action_check':
       return actionCheck(followUp, answers, entries);
+    case 'summary':
+      // The summary is composed by follow-ups/compose.ts; it has no question to ask.
+      return [];
   }
 }
 

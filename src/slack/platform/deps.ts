@@ -19,4 +19,9 @@ export interface ListenerDeps {
   teamInstalls: TeamInstalls;
   /** Distributed mode only: the per-workspace installations (absent with a single bot token). */
   installations?: InstallationForgetter;
+  /**
+   * Sends a stored, due follow-up now through the follow-up job (the routine's summary).
+   * Never throws for Slack; if it cannot send, the job's next tick does. Absent: the tick does.
+   */
+  sendFollowUpNow?: (followUpId: string) => Promise<void>;
 }

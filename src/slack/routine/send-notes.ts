@@ -6,6 +6,7 @@ import type { webApi } from '@slack/bolt';
 import { draftFeedbackRequests, type FeedbackRequest } from '../../domain/feedback-requests.js';
 import { normalizeAnswers } from '../../domain/routine.js';
 import type { FeedbackNote, Rejection, UserScope } from '../../domain/types.js';
+import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { profileName } from '../platform/profile-name.js';
 import { buildNoteMessage } from './note-message.js';
@@ -47,5 +48,32 @@ export async function postNotes(
   const company = normalizeAnswers(rejection.answers).company;
   for (const { request, note } of drafted) {
     await client.chat.postMessage({ channel: userId, ...buildNoteMessage({ request, note, company }) });
+  }
+}
+
+/**
+ * After the summary: a reason the employer already gave is kept as their feedback, then each
+ * note goes as its own DM. Failures are logged by code; the routine itself is saved.
+ */
+export async function sendNotes(
+  client: webApi.WebClient,
+  deps: ListenerDeps,
+  scope: UserScope,
+  userId: string,
+  rejection: Rejection,
+): Promise<void> {
+  try {
+    const reason = normalizeAnswers(rejection.answers).reasonGiven;
+    if (reason !== undefined) {
+      await deps.store.addEntry(
+        scope,
+        rejection.id,
+        { kind: 'feedback', received: true, text: reason },
+        deps.clock(),
+      );
+    }
+    await postNotes(client, userId, rejection, await draftNotes(client, deps, scope, rejection));
+  } catch (error) {
+    deps.logger.error('The feedback notes could not be sent:', errorCode(error));
   }
 }

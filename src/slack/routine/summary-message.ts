@@ -55,9 +55,13 @@ function feedbackBlocks(requests: FeedbackRequest[], answers: RoutineAnswers): K
 }
 
 /** The feedback the employer gave, once noted from a "did you hear back?" follow-up. */
-function receivedFeedbackBlocks(entries: RejectionEntry[]): KnownBlock[] {
+function receivedFeedbackBlocks(entries: RejectionEntry[], answers: RoutineAnswers): KnownBlock[] {
+  // A reason given in step 1 is shown from the answers already.
   return entries.flatMap((entry) =>
-    entry.data.kind === 'feedback' && entry.data.received && entry.data.text
+    entry.data.kind === 'feedback' &&
+    entry.data.received &&
+    entry.data.text &&
+    entry.data.text !== answers.reasonGiven
       ? [quotedSection('*What they told you*', entry.data.text)]
       : [],
   );
@@ -113,7 +117,7 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
   const blocks: KnownBlock[] = [
     mrkdwnSection(`*${headline(answers)}*\nThanks for taking the time. Here's everything in one place.`),
     ...feedbackBlocks(input.feedbackRequests, answers),
-    ...receivedFeedbackBlocks(input.entries ?? []),
+    ...receivedFeedbackBlocks(input.entries ?? [], answers),
     { type: 'divider' },
     ...reflectionBlocks(answers),
     ...[fitBlock(answers), tweaksBlock(answers)].filter((block): block is KnownBlock => block !== null),

@@ -1,0 +1,25 @@
+// What the follow-up job posts for each kind: the routine's summary, or a check-in.
+
+import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
+import type { FollowUp, Rejection, RejectionEntry } from '../../domain/types.js';
+import type { DmMessage } from '../../jobs/follow-up-job.js';
+import { buildSummaryMessage } from '../routine/summary-message.js';
+import { withShareEntry } from '../sharing/share-entry.js';
+import { buildFollowUpMessage } from './message.js';
+
+export function composeFollowUpDm(
+  followUp: FollowUp,
+  rejection: Rejection,
+  entries: RejectionEntry[],
+): DmMessage {
+  if (followUp.kind !== 'summary') return buildFollowUpMessage(followUp, rejection, entries);
+  const summary = buildSummaryMessage({
+    rejection,
+    feedbackRequests: draftFeedbackRequests(rejection.answers),
+    // The action check-in is due when the person chose (step 4).
+    followUpAt: rejection.answers.followUpAt ?? null,
+    entries,
+  });
+  // The summary is where a person can share what they worked out (sharing/).
+  return withShareEntry(summary, rejection.id);
+}
