@@ -1,6 +1,10 @@
 // Opening the routine, from `/rejected` or from Home's "Start the routine": the "pick up
-// where you left off?" modal when a draft exists, else a new draft at step 1. Well inside
-// the trigger's 3 s; the person's timezone (needed on step 4 only) is refreshed afterwards.
+// where you left off?" modal when a draft exists, else a new draft at step 1. Only the
+// draft lookup (and the new draft's write) stands between the ack and views.open.
+//
+// The person's timezone is needed on step 4 only. A new draft leaves its refresh to the
+// step-1 submission (step-submission.ts), so a command costs no users.info; a resumed one,
+// which may go straight to step 4, refreshes it once the modal is open.
 
 import type { webApi } from '@slack/bolt';
 import type { UserScope } from '../../domain/types.js';
@@ -11,7 +15,7 @@ import { stepViewForDraft } from './step-modal.js';
 
 /**
  * `onFailure` runs when the modal could not be opened (store down, trigger expired), after
- * the failure is logged by code; the timezone fetch is waited for either way.
+ * the failure is logged by code. Resolves once a resumed draft's timezone refresh is done.
  */
 export async function openRoutine(input: {
   deps: ListenerDeps;
@@ -23,8 +27,10 @@ export async function openRoutine(input: {
 }): Promise<void> {
   const { deps, client, scope, triggerId, company } = input;
   const now = deps.clock();
+  let resuming = false;
   try {
     const draft = await deps.store.findOpenDraft(scope);
+    resuming = draft !== null;
     const view = draft
       ? buildResumeView({ draft, prefillCompany: company })
       : await stepViewForDraft(
@@ -38,7 +44,6 @@ export async function openRoutine(input: {
     deps.logger.error('Could not open the routine:', errorCode(error));
     await input.onFailure();
   }
-  // Only step 4 needs the timezone, so refresh it after the modal is open: the users.info
-  // call and its write then never compete with opening the modal inside the 3-second trigger.
-  await deps.timeZones.current(client, scope, now);
+  // After the modal is open, so the users.info call and its write never compete with it.
+  if (resuming) await deps.timeZones.current(client, scope, now);
 }

@@ -48,6 +48,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
     // Decide and save first, answer once: the reply depends on whether the save worked.
     let reply: ViewReply;
     let finished: Rejection | null = null;
+    let nextStep: StepNumber | null = null;
     let followUpAt: Date | null = null;
     try {
       const draft = await deps.store.getRejection(scope, metadata.draftId);
@@ -68,6 +69,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
       } else if (outcome.kind === 'next') {
         const saved = await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now);
         reply = { response_action: 'update', view: await stepViewForDraft(deps, scope, saved, outcome.step) };
+        nextStep = outcome.step;
       } else {
         const done = await deps.store.completeRejection(
           scope,
@@ -87,6 +89,11 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
       reply = formError(conflict ? alreadyFinishedText() : storeDownText());
     }
     await ack(reply);
+
+    // Step 4's follow-up picker needs their timezone: fetch it (when a day old) while they
+    // answer steps 2 and 3; step-modal.ts waits for a fetch still under way. (A resumed draft
+    // had it fetched when the routine was opened: open-routine.ts.)
+    if (step === 1 && nextStep === 2) await deps.timeZones.current(client, scope, now);
 
     if (finished) {
       try {
