@@ -18,7 +18,10 @@ export function serializeAnswers(answers: RoutineAnswers): string {
 }
 
 export function parseAnswers(text: string): RoutineAnswers {
-  const answers = JSON.parse(text, (_key, value) => (isDateMarker(value) ? new Date(value.$date) : value));
+  // Most drafts hold no date yet: skip the reviver's call per value when there is no marker.
+  const answers = text.includes('"$date"')
+    ? JSON.parse(text, (_key, value) => (isDateMarker(value) ? new Date(value.$date) : value))
+    : JSON.parse(text);
   // Rows written before the field was renamed hold it as `nudgeAt`.
   if ('nudgeAt' in answers) {
     const { nudgeAt, ...rest } = answers;
