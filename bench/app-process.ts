@@ -18,13 +18,13 @@ import { sleep } from './stats.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export type AppKind = 'rebound' | 'bare' | 'same-view' | 'rebound-main';
+export type AppKind = 'rebound' | 'bare' | 'same-view' | 'rebound-main' | 'npm-start';
 
 /** The two bare Bolt apps (bench/bare-app.ts): a one-input modal, and Rebound's own step 1. */
 export const isBare = (kind: AppKind) => kind === 'bare' || kind === 'same-view';
 
 const BUILD = 'bench/results/build';
-const SCRIPTS: Record<AppKind, string> = {
+const SCRIPTS: Record<Exclude<AppKind, 'npm-start'>, string> = {
   rebound: 'bench/rebound-process',
   bare: 'bench/bare-app',
   'same-view': 'bench/bare-app',
@@ -117,7 +117,13 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     ...(isBare(options.kind) ? { BARE_VIEW: options.kind === 'same-view' ? 'same-view' : 'one-input' } : {}),
   };
   const tsx = options.runtime === 'tsx';
-  const script = tsx ? `${SCRIPTS[options.kind]}.ts` : `${BUILD}/${SCRIPTS[options.kind]}.js`;
+  // `npm-start`: what `npm start` runs (scripts/start.js: dist/, built only when stale).
+  const script =
+    options.kind === 'npm-start'
+      ? 'scripts/start.js'
+      : tsx
+        ? `${SCRIPTS[options.kind]}.ts`
+        : `${BUILD}/${SCRIPTS[options.kind]}.js`;
   const execArgv = [...(tsx ? ['--import', 'tsx'] : []), ...(isBare(options.kind) ? [] : reboundNodeArgs())];
   if (options.cpuProfDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
 
@@ -192,7 +198,8 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
         peakRssMb();
         if (child.exitCode === null && child.signalCode === null) {
           // src/main.ts stops on SIGTERM, as under a process manager; the bench scripts on IPC.
-          if (options.kind === 'rebound-main' || !child.connected) child.kill('SIGTERM');
+          if (options.kind === 'rebound-main' || options.kind === 'npm-start' || !child.connected)
+            child.kill('SIGTERM');
           else child.send({ type: 'stop' });
         }
         const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout')]);

@@ -247,6 +247,7 @@ export function formatTable(results: BenchResults): string {
       num(ratio(s.rebound.medianMs, s.bare.medianMs)),
     ]);
     rows.push(only('  Rebound under tsx (npm run dev) ms', num(s.reboundTsxMs)));
+    rows.push(only('  npm start restart (scripts/start.js) median ms', num(s.npmRestartMs)));
   }
   for (const f of results.followUps) {
     section(`follow-ups, ${f.engine}`);
