@@ -10,6 +10,8 @@ interface DateMarker {
 }
 
 export function serializeAnswers(answers: RoutineAnswers): string {
+  // Dates sit at the top level only; without one, no replacer call per value is needed.
+  if (!Object.values(answers).some((value) => value instanceof Date)) return JSON.stringify(answers);
   return JSON.stringify(answers, function replacer(this: Record<string, unknown>, key, value) {
     // `value` is already the result of Date#toJSON; the original sits on the holder.
     const original = this[key];
