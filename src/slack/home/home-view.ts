@@ -1,12 +1,16 @@
 // App Home: a welcome for first-timers; then the draft in progress, check-ins waiting for an
 // answer (with the follow-up's own buttons, so they open the same modals), upcoming check-ins,
-// patterns across rejections and the history itself, newest first. Everything fits
-// Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
+// patterns read across rejections, what each employer taught, and the history itself, newest
+// first; each rejection opens into its own view (a modal), so Home stays short. Everything
+// fits Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
 
-import { type Patterns, textBar } from '../../domain/patterns.js';
-import { getStep, optionLabel } from '../../domain/routine.js';
+import { SNOOZE_CHOICES } from '../../domain/follow-up-rules.js';
+import { type Patterns, type Reading, textBar } from '../../domain/patterns.js';
+import type { PrepItem } from '../../domain/prep.js';
+import { getStep, optionLabel, STEP_COUNT, STEPS } from '../../domain/routine.js';
 import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
-import { FollowUpText } from '../follow-ups/message.js';
+import { answerButtons } from '../follow-ups/message.js';
+import { snoozeOptionValue } from '../follow-ups/refs.js';
 import {
   button,
   type KnownBlock,
@@ -16,8 +20,8 @@ import {
   option,
   plainText,
 } from '../platform/block-kit.js';
-import { FollowUpActionId, HomeActionId } from '../platform/ids.js';
-import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { HomeActionId, HomeBlockId } from '../platform/ids.js';
+import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 
 export interface HomeInput {
   /** Complete rejections of this page, newest first. */
@@ -36,6 +40,8 @@ export interface HomeInput {
   /** rejection id → feedback answered (true), none came (false), not recorded (missing). */
   feedback: ReadonlyMap<string, boolean>;
   patterns: Patterns;
+  /** Lessons with company and date, newest first (first page only). */
+  lessons?: readonly PrepItem[];
 }
 
 export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: string };
@@ -43,22 +49,29 @@ export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: 
 const MAX_UPCOMING = 5;
 const MAX_AWAITING = 3;
 const MAX_BARS = 3;
-const NAME_MAX = 80;
-const STEP_NAMES: readonly StepNumber[] = [1, 2, 3, 4];
+const MAX_LESSONS = 5;
+/** Rendered (escaped, quoted) length of one lesson on Home: the rest is one click away. */
+const LESSON_MAX = 1000;
+/**
+ * Blocks kept free at the bottom of every page for a settings area (privacy, "employed
+ * here?"), below the history and its paging rows.
+ */
+export const SETTINGS_ROOM = 4;
+/** Lists show shorter names than a single message does. */
+const LIST_NAME_MAX = 80;
 
-export const SNOOZE_CHOICES = [
-  { value: '1d', label: '1 day' },
-  { value: '3d', label: '3 days' },
-  { value: '1w', label: '1 week' },
-] as const;
-
-function name(text: string | undefined, fallback: string): string {
-  return text ? escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_MAX)) : fallback;
+/** The company a check-in is about, bold; "the employer" if its rejection is not at hand. */
+function employerOf(rejection: Rejection | undefined): string {
+  return rejection
+    ? `*${escapeName(rejection.answers.company, { max: LIST_NAME_MAX, fallback: 'Untitled' })}*`
+    : 'the employer';
 }
 
 function title(rejection: Rejection): string {
-  const company = name(rejection.answers.company, 'Untitled');
-  return rejection.answers.role ? `*${company}* · ${name(rejection.answers.role, '')}` : `*${company}*`;
+  const company = escapeName(rejection.answers.company, { max: LIST_NAME_MAX, fallback: 'Untitled' });
+  return rejection.answers.role
+    ? `*${company}* · ${escapeName(rejection.answers.role, { max: LIST_NAME_MAX })}`
+    : `*${company}*`;
 }
 
 function header(text: string): KnownBlock {
@@ -74,7 +87,7 @@ function welcome(): KnownBlock[] {
     ),
     {
       type: 'actions',
-      block_id: 'home_start',
+      block_id: HomeBlockId.start,
       elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
     },
     mrkdwnContext('Only you can see this page and your answers. You can also type `/rejected` anywhere.'),
@@ -82,14 +95,14 @@ function welcome(): KnownBlock[] {
 }
 
 function draftBlocks(draft: Rejection): KnownBlock[] {
-  const company = draft.answers.company ? name(draft.answers.company, '') : 'your last rejection';
+  const company = escapeName(draft.answers.company, { max: LIST_NAME_MAX, fallback: 'your last rejection' });
   return [
     {
       type: 'section',
-      block_id: 'home_draft',
+      block_id: HomeBlockId.draft,
       text: {
         type: 'mrkdwn',
-        text: `*Picking up where you left off?*\nYour notes on ${company} are saved at step ${draft.step} of 4, ${escapeMrkdwn(getStep(draft.step).heading.toLowerCase())}.`,
+        text: `*Picking up where you left off?*\nYour notes on ${company} are saved at step ${draft.step} of ${STEP_COUNT}, ${escapeMrkdwn(getStep(draft.step).heading.toLowerCase())}.`,
       },
       accessory: { ...button(HomeActionId.resume, 'Resume'), value: draft.id },
     },
@@ -103,12 +116,8 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
   const blocks: KnownBlock[] = [header('Waiting for you')];
   for (const followUp of awaiting) {
     const rejection = input.upcomingContext.get(followUp.rejectionId);
-    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const company = employerOf(rejection);
     const feedback = followUp.kind === 'feedback_check';
-    const withId = (actionId: string, label: string, style?: 'primary') => ({
-      ...button(actionId, label, style),
-      value: followUp.id,
-    });
     blocks.push(
       mrkdwnSection(
         feedback
@@ -117,16 +126,8 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
       ),
       {
         type: 'actions',
-        block_id: `home_waiting_${followUp.id}`,
-        elements: feedback
-          ? [
-              withId(FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
-              withId(FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
-            ]
-          : [
-              withId(FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
-              withId(FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
-            ],
+        block_id: `${HomeBlockId.waitingPrefix}${followUp.id}`,
+        elements: answerButtons(followUp),
       },
     );
   }
@@ -138,7 +139,7 @@ function upcomingBlocks(input: HomeInput): KnownBlock[] {
   const blocks: KnownBlock[] = [header('Coming up')];
   for (const followUp of input.upcoming.slice(0, MAX_UPCOMING)) {
     const rejection = input.upcomingContext.get(followUp.rejectionId);
-    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const company = employerOf(rejection);
     const what =
       followUp.kind === 'feedback_check'
         ? `Did you hear back from ${company}?`
@@ -146,13 +147,15 @@ function upcomingBlocks(input: HomeInput): KnownBlock[] {
     const when = slackDate(followUp.dueAt, '{date_short_pretty} at {time}', utcFallback(followUp.dueAt));
     blocks.push(mrkdwnSection(`${what}\n${when}`), {
       type: 'actions',
-      block_id: `home_nudge_${followUp.id}`,
+      block_id: `${HomeBlockId.upcomingPrefix}${followUp.id}`,
       elements: [
         {
           type: 'static_select',
           action_id: HomeActionId.snooze,
           placeholder: plainText('Snooze', Limit.placeholder),
-          options: SNOOZE_CHOICES.map((choice) => option(`${choice.value}:${followUp.id}`, choice.label)),
+          options: SNOOZE_CHOICES.map(({ choice, label }) =>
+            option(snoozeOptionValue(choice, followUp.id), label),
+          ),
         },
         { ...button(HomeActionId.cancelFollowUp, 'Cancel'), value: followUp.id },
       ],
@@ -172,28 +175,63 @@ function bars<T>(items: readonly { key: T; count: number }[], label: (key: T) =>
     .join('\n');
 }
 
+/** What a pattern may mean, one next step, and the person's own lesson when one fits. */
+function readingText(reading: Reading | undefined): string {
+  if (!reading) return '';
+  const ownWords = reading.ownWords
+    ? `\n_In your words, after *${escapeName(reading.ownWords.company, { max: LIST_NAME_MAX, fallback: 'one of them' })}*:_\n${fitRendered(reading.ownWords.text, LESSON_MAX, quote)}`
+    : '';
+  return `\n${escapeMrkdwn(reading.text)}\n→ ${escapeMrkdwn(reading.next)}${ownWords}`;
+}
+
 function patternBlocks(patterns: Patterns): KnownBlock[] {
-  if (patterns.total < 2) return [];
-  const { asked, answered } = patterns.feedback;
+  if (patterns.total === 0) return [];
+  // Too few to compare: say what this space will hold rather than draw thin bars.
+  if (patterns.later) return [header('Patterns'), mrkdwnSection(escapeMrkdwn(patterns.later))];
+  const reading = (pattern: Reading['pattern']) => patterns.readings.find((r) => r.pattern === pattern);
+  const { sent, answered } = patterns.feedback;
+  const feedbackBar = sent > 0 ? `\n\`${textBar(answered, sent)}\` ${answered} of ${sent} notes sent` : '';
   const fields = [
     patterns.stages.length > 0
-      ? `*Where processes ended*\n${bars(patterns.stages, (stage) => optionLabel('stage', stage) ?? stage)}`
+      ? `*Where processes ended*\n${bars(patterns.stages, (stage) => optionLabel('stage', stage) ?? stage)}${readingText(reading('stages'))}`
       : null,
     patterns.tweaks.length > 0
-      ? `*Tweaks you chose most*\n${bars(patterns.tweaks, (tweak) => optionLabel('tweaks', tweak) ?? tweak)}`
+      ? `*Tweaks you chose most*\n${bars(patterns.tweaks, (tweak) => optionLabel('tweaks', tweak) ?? tweak)}${readingText(reading('tweaks'))}`
       : null,
-    `*Feedback answered*\n\`${textBar(answered, asked)}\` ${answered} of ${asked}`,
+    `*Feedback answered*${feedbackBar}${readingText(reading('feedback'))}`,
   ].filter((field): field is string => field !== null);
   return [
     header('Patterns'),
+    ...(patterns.progress ? [mrkdwnSection(`*${escapeMrkdwn(patterns.progress)}*`)] : []),
     ...fields.map((text) => mrkdwnSection(text)),
     mrkdwnContext(`Across your ${patterns.total} rejections. Patterns are clues, not verdicts.`),
   ];
 }
 
+function dateOf(when: Date): string {
+  return slackDate(when, '{date_short_pretty}', utcFallback(when));
+}
+
+/** "What each employer taught you": the newest lessons, the rest in the prep view. */
+function lessonBlocks(lessons: readonly PrepItem[]): KnownBlock[] {
+  if (lessons.length === 0) return [];
+  const rest = lessons.length - MAX_LESSONS;
+  return [
+    header('What each employer taught you'),
+    ...lessons
+      .slice(0, MAX_LESSONS)
+      .map((lesson) =>
+        mrkdwnSection(
+          `*${escapeName(lesson.company, { max: LIST_NAME_MAX, fallback: 'Untitled' })}* · ${dateOf(lesson.at)}\n${fitRendered(lesson.text, LESSON_MAX, quote)}`,
+        ),
+      ),
+    ...(rest > 0 ? [mrkdwnContext(`And ${rest} more: *Before your next interview* gathers them all.`)] : []),
+  ];
+}
+
 function stepsLine(rejection: Rejection): string {
   const done = (step: StepNumber) => rejection.status === 'complete' || step < rejection.step;
-  return STEP_NAMES.map((step) => `${done(step) ? '✓' : '○'} ${getStep(step).title}`).join('  ');
+  return STEPS.map((step) => `${done(step.number) ? '✓' : '○'} ${step.title}`).join('  ');
 }
 
 function rejectionBlock(rejection: Rejection, feedback: boolean | undefined): KnownBlock {
@@ -202,9 +240,12 @@ function rejectionBlock(rejection: Rejection, feedback: boolean | undefined): Kn
   const date = slackDate(when, '{date_short_pretty}', utcFallback(when));
   const feedbackText =
     feedback === true ? 'Feedback received' : feedback === false ? 'No feedback came' : 'No feedback yet';
-  return mrkdwnSection(
-    `${title(rejection)}\n${date}${stage ? ` · ended at ${escapeMrkdwn(stage)}` : ''}\n${stepsLine(rejection)}  ·  ${feedbackText}`,
-  );
+  return {
+    ...mrkdwnSection(
+      `${title(rejection)}\n${date}${stage ? ` · ended at ${escapeMrkdwn(stage)}` : ''}\n${stepsLine(rejection)}  ·  ${feedbackText}`,
+    ),
+    accessory: { ...button(HomeActionId.openRejection, 'Open'), value: rejection.id },
+  };
 }
 
 export function buildHomeView(input: HomeInput): HomeView {
@@ -215,19 +256,23 @@ export function buildHomeView(input: HomeInput): HomeView {
     header('Rebound'),
     {
       type: 'actions',
-      block_id: 'home_start',
-      elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
+      block_id: HomeBlockId.start,
+      elements: [
+        button(HomeActionId.start, 'Start the routine', 'primary'),
+        button(HomeActionId.openPrep, 'Before your next interview'),
+      ],
     },
     ...(input.draft ? draftBlocks(input.draft) : []),
     ...awaitingBlocks(input),
     ...upcomingBlocks(input),
-    ...(input.offset === 0 ? patternBlocks(input.patterns) : []),
+    ...(input.offset === 0 ? [...patternBlocks(input.patterns), ...lessonBlocks(input.lessons ?? [])] : []),
   ];
   if (input.rejections.length > 0)
     top.push(header(input.offset === 0 ? 'Your rejections' : 'Earlier rejections'));
 
-  // One block per rejection; keep three blocks for the divider and the paging rows.
-  const room = Limit.homeBlocks - top.length - 3;
+  // One block per rejection; keep three blocks for the divider and the paging rows, and room
+  // for the settings area below them.
+  const room = Limit.homeBlocks - top.length - 3 - SETTINGS_ROOM;
   const shown = input.rejections.slice(0, Math.max(0, room));
   const blocks = [
     ...top,
@@ -238,7 +283,7 @@ export function buildHomeView(input: HomeInput): HomeView {
   if (more) {
     blocks.push({
       type: 'actions',
-      block_id: 'home_more',
+      block_id: HomeBlockId.more,
       elements: [
         { ...button(HomeActionId.showMore, 'Show more'), value: String(input.offset + shown.length) },
       ],
@@ -247,7 +292,7 @@ export function buildHomeView(input: HomeInput): HomeView {
   if (input.offset > 0) {
     blocks.push({
       type: 'actions',
-      block_id: 'home_newest',
+      block_id: HomeBlockId.newest,
       elements: [{ ...button(HomeActionId.showMore, 'Back to the newest'), value: '0' }],
     });
   }

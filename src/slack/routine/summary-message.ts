@@ -5,7 +5,7 @@ import type { FeedbackRequest } from '../../domain/feedback-requests.js';
 import { getField, normalizeAnswers, optionLabel } from '../../domain/routine.js';
 import type { FieldId, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
 import { type KnownBlock, Limit, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
-import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 
 export interface SummaryMessageInput {
   rejection: Rejection;
@@ -23,13 +23,8 @@ export interface SlackMessage {
 
 /** More would be noise, and keeps the message far below 50 blocks. */
 const MAX_REQUESTS = 5;
-const NAME_SHOWN_MAX = 100;
 const REFLECTIONS: readonly FieldId[] = ['interview', 'preparation', 'rapport', 'strengths'];
 const FIT_CHOICES: readonly FieldId[] = ['dailyFit', 'excited', 'skillsElsewhere'];
-
-function name(text: string): string {
-  return escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_SHOWN_MAX));
-}
 
 /** A bold heading over the person's own words as a quote, the whole fitted into one section. */
 function quotedSection(heading: string, text: string): KnownBlock {
@@ -38,7 +33,7 @@ function quotedSection(heading: string, text: string): KnownBlock {
 
 function headline(answers: RoutineAnswers): string {
   const parts = [answers.company, answers.role].filter((part): part is string => part !== undefined);
-  return parts.length === 0 ? 'Your plan' : parts.map(name).join(' · ');
+  return parts.length === 0 ? 'Your plan' : parts.map((part) => escapeName(part)).join(' · ');
 }
 
 function feedbackBlocks(requests: FeedbackRequest[]): KnownBlock[] {
@@ -51,7 +46,7 @@ function feedbackBlocks(requests: FeedbackRequest[]): KnownBlock[] {
     ),
     ...requests
       .slice(0, MAX_REQUESTS)
-      .map((request) => quotedSection(`*To ${name(request.recipient)}*`, request.text)),
+      .map((request) => quotedSection(`*To ${escapeName(request.recipient)}*`, request.text)),
   ];
 }
 
@@ -118,6 +113,6 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
       : [quotedSection(`*${escapeMrkdwn(getField('lesson').summaryLabel)}*`, lesson)]),
     followUpBlock(input.followUpAt),
   ];
-  const company = answers.company === undefined ? '' : ` after ${name(answers.company)}`;
+  const company = answers.company === undefined ? '' : ` after ${escapeName(answers.company)}`;
   return { text: `Your next steps${company} are ready.`, blocks: blocks.slice(0, Limit.messageBlocks) };
 }

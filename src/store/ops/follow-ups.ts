@@ -1,4 +1,4 @@
-// Follow-up follow-ups: stored with a completed rejection, claimed under a lease by a worker,
+// Follow-ups: stored with a completed rejection, claimed under a lease by a worker,
 // then marked sent, failed, or released for a retry.
 
 import type { FollowUp, FollowUpStatus, NewFollowUp, Rejection, UserScope } from '../../domain/types.js';
@@ -49,11 +49,6 @@ export function* listFollowUps(
     ],
   };
   return rows.map(rowToFollowUp);
-}
-
-export function* getFollowUp(id: string): Operation<FollowUp | null> {
-  const rows = yield { sql: 'SELECT * FROM follow_ups WHERE id = ?', params: [id] };
-  return rows[0] ? rowToFollowUp(rows[0]) : null;
 }
 
 /**
