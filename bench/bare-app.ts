@@ -69,6 +69,7 @@ function reboundStepOne(text: string) {
   return buildStepView({
     step: 1,
     draftId: randomUUID(),
+    unsaved: true,
     answers: company ? { company } : {},
     tz: null,
     now: new Date(),

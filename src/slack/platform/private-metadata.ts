@@ -5,6 +5,8 @@ export interface DraftMetadata {
   draftId: string;
   /** Company typed after `/rejected`, kept for "Start fresh" on the resume modal. */
   prefillCompany?: string;
+  /** A new step 1, opened before its draft is stored: its first save creates it under `draftId`. */
+  unsaved?: true;
 }
 
 export function encodeDraftMetadata(metadata: DraftMetadata): string {
@@ -21,9 +23,13 @@ export function decodeDraftMetadata(text: string | undefined): DraftMetadata | n
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { draftId, prefillCompany } = parsed as Record<string, unknown>;
+  const { draftId, prefillCompany, unsaved } = parsed as Record<string, unknown>;
   if (typeof draftId !== 'string' || draftId.length === 0 || draftId.length > 100) return null;
-  return typeof prefillCompany === 'string' && prefillCompany.length > 0
-    ? { draftId, prefillCompany: prefillCompany.slice(0, 100) }
-    : { draftId };
+  return {
+    draftId,
+    ...(typeof prefillCompany === 'string' && prefillCompany.length > 0
+      ? { prefillCompany: prefillCompany.slice(0, 100) }
+      : {}),
+    ...(unsaved === true ? { unsaved } : {}),
+  };
 }

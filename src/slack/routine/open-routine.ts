@@ -1,17 +1,20 @@
 // Opening the routine, from `/rejected` or from Home's "Start the routine": the "pick up
-// where you left off?" modal when a draft exists, else a new draft at step 1. Only the
-// draft lookup (and the new draft's write) stands between the ack and views.open.
+// where you left off?" modal when a draft exists, else step 1 of a new draft. Only the
+// draft lookup stands between the ack and views.open: the new draft gets its id here and is
+// stored by its first save — step 1 answered or closed (step-submission.ts, step-closed.ts) —
+// so a command writes nothing, and a modal opened and abandoned leaves no empty draft.
 //
 // The person's timezone is needed on step 4 only. A new draft leaves its refresh to the
 // step-1 submission (step-submission.ts), so a command costs no users.info; a resumed one,
 // which may go straight to step 4, refreshes it once the modal is open.
 
+import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { buildResumeView } from './resume-draft-view.js';
-import { stepViewForDraft } from './step-modal.js';
+import { buildStepView } from './step-view.js';
 
 /**
  * `onFailure` runs when the modal could not be opened (store down, trigger expired), after
@@ -33,12 +36,15 @@ export async function openRoutine(input: {
     resuming = draft !== null;
     const view = draft
       ? buildResumeView({ draft, prefillCompany: company })
-      : await stepViewForDraft(
-          deps,
-          scope,
-          await deps.store.createDraft(scope, company ? { company } : {}, now),
-          1,
-        );
+      : buildStepView({
+          step: 1,
+          // Record ids are random UUIDs made by the app (store/ids.ts), this one a little earlier.
+          draftId: randomUUID(),
+          unsaved: true,
+          answers: company ? { company } : {},
+          tz: null,
+          now,
+        });
     await client.views.open({ trigger_id: triggerId, view });
   } catch (error) {
     deps.logger.error('Could not open the routine:', errorCode(error));

@@ -5,6 +5,7 @@ import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { STEP_COUNT } from '../../domain/routine.js';
 import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import type { DraftMetadata } from '../platform/private-metadata.js';
 import { buildStepView } from './step-view.js';
 
 export async function stepViewForDraft(
@@ -22,4 +23,34 @@ export async function stepViewForDraft(
     now: deps.clock(),
     feedbackRequests: draftFeedbackRequests(draft.answers),
   });
+}
+
+/**
+ * The draft a step modal stands for: the stored one, or — a new step 1 whose draft is not
+ * stored yet (open-routine.ts) — an empty one its first save creates (`stored: false`).
+ * Null when the draft is gone (finished, deleted) or the metadata claims what it cannot.
+ */
+export async function draftOfModal(
+  deps: ListenerDeps,
+  scope: UserScope,
+  metadata: DraftMetadata,
+  step: StepNumber,
+  now: Date,
+): Promise<{ draft: Rejection; stored: boolean } | null> {
+  const draft = await deps.store.getRejection(scope, metadata.draftId);
+  if (draft) return { draft, stored: true };
+  if (step !== 1 || !metadata.unsaved) return null;
+  return {
+    draft: {
+      id: metadata.draftId,
+      scope,
+      status: 'draft',
+      step: 1,
+      answers: {},
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    },
+    stored: false,
+  };
 }

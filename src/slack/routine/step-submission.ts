@@ -16,7 +16,7 @@ import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { readStepAnswers } from './parse-step.js';
-import { stepViewForDraft } from './step-modal.js';
+import { draftOfModal, stepViewForDraft } from './step-modal.js';
 import { buildSummaryMessage } from './summary-message.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -51,7 +51,8 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
     let nextStep: StepNumber | null = null;
     let followUpAt: Date | null = null;
     try {
-      const draft = await deps.store.getRejection(scope, metadata.draftId);
+      const found = await draftOfModal(deps, scope, metadata, step, now);
+      const draft = found?.draft ?? null;
       // The timezone matters only when the routine finishes (the follow-ups' local times).
       const tz = step === STEP_COUNT ? await deps.timeZones.cached(scope) : null;
       const outcome =
@@ -67,7 +68,10 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
       } else if (outcome.kind === 'invalid') {
         reply = { response_action: 'errors', errors: outcome.errors as Record<string, string> };
       } else if (outcome.kind === 'next') {
-        const saved = await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now);
+        // A new step 1's first save creates its draft, under the id its modal carries.
+        const saved = found?.stored
+          ? await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now)
+          : await deps.store.createDraft(scope, outcome.answers, now, { id: draft.id, step: outcome.step });
         reply = { response_action: 'update', view: await stepViewForDraft(deps, scope, saved, outcome.step) };
         nextStep = outcome.step;
       } else {
