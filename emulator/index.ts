@@ -34,6 +34,7 @@ export type {
   Fault,
   FormValue,
   RateLimit,
+  ShortcutMessage,
   SlackEmulatorOptions,
   StoredMessage,
   SubmitResult,

@@ -28,7 +28,16 @@ export interface ResolvedOptions {
 }
 
 export interface UserRecord {
-  spec: { id: string; teamId: string; enterpriseId: string | null; name: string; tz: string | null };
+  spec: {
+    id: string;
+    teamId: string;
+    enterpriseId: string | null;
+    name: string;
+    tz: string | null;
+    isBot: boolean;
+    deleted: boolean;
+    realName: string;
+  };
   modals: ModalStack;
   home: SlackView | undefined;
   ephemerals: EphemeralMessage[];
@@ -91,6 +100,14 @@ export class Workspace {
     return { teamId: this.options.teamId, appId: this.options.appId, botId: BOT_ID };
   }
 
+  /**
+   * A view opened for `user` belongs to their workspace, as Slack's `team_id` and
+   * `app_installed_team_id` say (Bolt authorizes view payloads by the latter).
+   */
+  holderFor(user: UserRecord): { teamId: string; appId: string; botId: string } {
+    return { ...this.holder, teamId: user.spec.teamId };
+  }
+
   problem(text: string): void {
     this.problems.push(text);
     this.options.log(`problem: ${text}`);
@@ -116,6 +133,9 @@ export class Workspace {
         enterpriseId: spec.enterpriseId ?? null,
         name: spec.name,
         tz: spec.tz,
+        isBot: spec.isBot ?? false,
+        deleted: spec.deleted ?? false,
+        realName: spec.realName ?? spec.name,
       },
       modals: new ModalStack(),
       home: undefined,

@@ -1,6 +1,9 @@
 // The sandbox page's HTTP side: its static files, and a small JSON API over WorkspaceView.
 // Loopback only: the server binds 127.0.0.1 and refuses requests addressed to any other host name,
-// so a web page elsewhere cannot drive the sandbox through the browser (DNS rebinding).
+// so a web page elsewhere cannot drive the sandbox through the browser (DNS rebinding). Its API
+// answers its own page only: a request a browser says comes from another site (Origin,
+// Sec-Fetch-Site) is refused, and a POST must be JSON, which a cross-site form or a "simple"
+// fetch cannot send without the browser asking first.
 
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -80,6 +83,9 @@ export function createRoutes(view: WorkspaceView): Record<string, Route> {
     'POST /api/modal/action': (body) => view.modalAction(text(body, 'viewId'), values(body), action(body)),
     'POST /api/modal/close': (body) => view.closeModal(text(body, 'viewId'), values(body)),
     'POST /api/message/action': (body) => view.messageAction(text(body, 'ts'), action(body)),
+    'POST /api/shortcut': (body) => view.globalShortcut(text(body, 'callbackId')),
+    'POST /api/message/shortcut': (body) =>
+      view.messageShortcut(text(body, 'channel'), text(body, 'ts'), text(body, 'callbackId')),
     'POST /api/home/open': (body) => view.openHome(body.tab === 'messages' ? 'messages' : 'home'),
     'POST /api/home/action': (body) => view.homeAction(action(body)),
     'POST /api/clock/advance': (body) => {
@@ -126,6 +132,14 @@ async function readBody(req: IncomingMessage): Promise<Body> {
   return parsed;
 }
 
+/** What a browser says about where a request comes from; tools that say nothing are let in. */
+function isCrossSite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) return true;
+  const site = req.headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
+}
+
 export function createRequestHandler(
   routes: Record<string, Route>,
   onError: (error: unknown) => void,
@@ -150,6 +164,10 @@ async function handle(
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname.startsWith('/api/')) {
+    if (isCrossSite(req))
+      return sendJson(res, 403, { ok: false, error: 'The sandbox answers its own page only.' });
+    if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return sendJson(res, 415, { ok: false, error: 'The sandbox API takes JSON.' });
     const route = routes[`${req.method} ${url.pathname}`];
     if (route === undefined) return sendJson(res, 404, { ok: false, error: 'no such API' });
     try {

@@ -13,6 +13,8 @@ import { dedupeEvents } from './platform/event-dedupe.js';
 import { createListenerRoutes } from './platform/listener-routes.js';
 import * as privacy from './privacy/register.js';
 import * as routine from './routine/register.js';
+import * as sharing from './sharing/register.js';
+import * as shortcuts from './shortcuts/register.js';
 
 export function registerFeatures(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
@@ -20,8 +22,10 @@ export function registerFeatures(app: App, deps: ListenerDeps): void {
   app.use(routes.dispatch);
   command.register(routes.app, deps);
   routine.register(routes.app, deps);
+  shortcuts.register(routes.app, deps);
   followUps.register(routes.app, deps);
   home.register(routes.app, deps);
   privacy.register(routes.app, deps);
+  sharing.register(routes.app, deps);
   installs.register(routes.app, deps);
 }

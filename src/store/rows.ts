@@ -9,6 +9,8 @@ import type {
   Rejection,
   RejectionEntry,
   RejectionStatus,
+  Share,
+  SharePart,
   StepNumber,
   UserProfile,
   UserScope,
@@ -82,6 +84,19 @@ export function rowToEntry(row: Row): RejectionEntry {
     rejectionId: String(row.rejection_id),
     scope: rowScope(row),
     data: JSON.parse(String(row.data)) as EntryData,
+    createdAt: toDate(row.created_at),
+  };
+}
+
+export function rowToShare(row: Row): Share {
+  return {
+    id: String(row.id),
+    rejectionId: String(row.rejection_id),
+    scope: rowScope(row),
+    recipientId: String(row.recipient_id),
+    parts: JSON.parse(String(row.parts)) as SharePart[],
+    channelId: String(row.channel_id),
+    messageTs: String(row.message_ts),
     createdAt: toDate(row.created_at),
   };
 }

@@ -11,6 +11,7 @@ import type {
   Rejection,
   RejectionEntry,
   RoutineAnswers,
+  Share,
   StepNumber,
   TeamScope,
   UserData,
@@ -25,11 +26,12 @@ import * as followUpAnswers from './ops/follow-up-answers.js';
 import * as followUps from './ops/follow-ups.js';
 import * as installations from './ops/installations.js';
 import * as rejections from './ops/rejections.js';
+import * as shares from './ops/shares.js';
 import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
-import type { ClaimOptions, InstallationKey, SealedInstallation, Store } from './store.js';
+import type { ClaimOptions, InstallationKey, PurgeBatch, SealedInstallation, Store } from './store.js';
 import type { StoreLogger } from './store-logger.js';
 
 export class SqlStore implements Store {
@@ -131,6 +133,22 @@ export class SqlStore implements Store {
     return this.driver.run(entries.listEntries(scope, rejectionId));
   }
 
+  recordShare(scope: UserScope, rejectionId: string, share: shares.NewShare, now: Date): Promise<Share> {
+    return this.driver.run(shares.recordShare(scope, rejectionId, share, now));
+  }
+
+  listShares(scope: UserScope, options?: { rejectionId?: string }): Promise<Share[]> {
+    return this.driver.run(shares.listShares(scope, options));
+  }
+
+  findShare(scope: UserScope, id: string): Promise<Share | null> {
+    return this.driver.run(shares.findShare(scope, id));
+  }
+
+  deleteShare(scope: UserScope, id: string): Promise<boolean> {
+    return this.driver.run(shares.deleteShare(scope, id));
+  }
+
   getUserProfile(scope: UserScope): Promise<UserProfile | null> {
     return this.driver.run(userProfiles.getUserProfile(scope));
   }
@@ -215,8 +233,12 @@ export class SqlStore implements Store {
     return this.driver.run(teams.clearTeamUninstalled(team));
   }
 
-  purgeUninstalledTeams(before: Date): Promise<number> {
-    return this.driver.run(teams.purgeUninstalledTeams(before), { transaction: true });
+  claimTeamPurge(before: Date, now: Date, leaseMs: number): Promise<TeamScope | null> {
+    return this.driver.run(teams.claimTeamPurge(before, now, leaseMs));
+  }
+
+  purgeTeamBatch(team: TeamScope, limit: number, now: Date, leaseMs: number): Promise<PurgeBatch> {
+    return this.driver.run(teams.purgeTeamBatch(team, limit, now, leaseMs), { transaction: true });
   }
 
   recordEventOnce(eventId: string, now: Date): Promise<boolean> {
@@ -245,6 +267,10 @@ export class SqlStore implements Store {
 
   resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean> {
     return this.driver.run(installations.resealInstallation(key, from, to, now));
+  }
+
+  countInstallationsSealedWith(keyIds: readonly string[]): Promise<number> {
+    return this.driver.run(installations.countInstallationsSealedWith(keyIds));
   }
 
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean> {

@@ -16,6 +16,8 @@ import type {
   Rejection,
   RejectionEntry,
   RoutineAnswers,
+  Share,
+  SharePart,
   StepNumber,
   TeamScope,
   UserData,
@@ -90,6 +92,25 @@ export interface Store {
   /** A rejection's entries, oldest first (empty for a rejection of another scope). */
   listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]>;
 
+  // --- Notes shared with someone --------------------------------------------------------
+
+  /**
+   * Records a note shared from a complete rejection of this user, once Slack accepted it.
+   * Throws `store_not_found` for a rejection that is missing, not complete or someone else's.
+   */
+  recordShare(
+    scope: UserScope,
+    rejectionId: string,
+    share: { recipientId: string; parts: SharePart[]; channelId: string; messageTs: string },
+    now: Date,
+  ): Promise<Share>;
+  /** This user's shares, newest first; optionally one rejection's. */
+  listShares(scope: UserScope, options?: { rejectionId?: string }): Promise<Share[]>;
+  /** One of this user's shares, or null (missing, or someone else's). */
+  findShare(scope: UserScope, id: string): Promise<Share | null>;
+  /** Forgets one of this user's shares; true when there was one. */
+  deleteShare(scope: UserScope, id: string): Promise<boolean>;
+
   // --- Users ---------------------------------------------------------------------------
 
   getUserProfile(scope: UserScope): Promise<UserProfile | null>;
@@ -151,7 +172,7 @@ export interface Store {
   exportUserData(scope: UserScope): Promise<UserData>;
   /**
    * Deletes everything kept for this user — rejections of every status, entries, follow-ups
-   * (so no follow-up is sent afterwards) and profile — in one transaction; returns how many records.
+   * (so no follow-up is sent afterwards), shares and profile — in one transaction; returns how many records.
    */
   deleteUserData(scope: UserScope): Promise<number>;
 
@@ -163,8 +184,16 @@ export interface Store {
   markTeamUninstalled(team: TeamScope, now: Date): Promise<void>;
   /** The team uses Rebound again: forget the mark, keep its data. True if it was marked. */
   clearTeamUninstalled(team: TeamScope): Promise<boolean>;
-  /** Deletes all data of teams uninstalled at or before `before`; returns how many teams. */
-  purgeUninstalledTeams(before: Date): Promise<number>;
+  /**
+   * Claims one team uninstalled at or before `before` for purging, for `leaseMs` (another
+   * instance's live claim is skipped); null when none is due.
+   */
+  claimTeamPurge(before: Date, now: Date, leaseMs: number): Promise<TeamScope | null>;
+  /**
+   * Deletes up to `limit` of a claimed team's records in one transaction, renewing the claim.
+   * Stops (`reinstalled`) once the team installed again; `finished` when nothing is left.
+   */
+  purgeTeamBatch(team: TeamScope, limit: number, now: Date, leaseMs: number): Promise<PurgeBatch>;
 
   // --- Event deliveries ------------------------------------------------------------------
 
@@ -184,6 +213,8 @@ export interface Store {
   listInstallations(options: { after?: InstallationKey; limit: number }): Promise<SealedInstallation[]>;
   /** Swaps `from` for `to` (same installation, re-encrypted); false if it changed meanwhile. */
   resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean>;
+  /** How many installations, across the database, are sealed with one of these key ids. */
+  countInstallationsSealedWith(keyIds: readonly string[]): Promise<number>;
   /** Marks an OAuth state value used: true the first time, false for a replay. */
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean>;
 }
@@ -192,6 +223,14 @@ export interface Store {
  * Which installation: a workspace's (`teamId`, with its `enterpriseId` on Enterprise Grid),
  * or an org-wide install on Enterprise Grid (`enterpriseId` with `teamId` null).
  */
+export interface PurgeBatch {
+  deleted: number;
+  /** Nothing of the team is left; its mark went with the last batch. */
+  finished: boolean;
+  /** The team installed again (its mark is gone): nothing was deleted, and the purge stops. */
+  reinstalled: boolean;
+}
+
 export interface InstallationKey {
   enterpriseId: string | null;
   teamId: string | null;

@@ -7,6 +7,7 @@ import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
+import { describeShares } from './contract-shares.js';
 import {
   alice,
   aliceInGrid,
@@ -508,6 +509,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     describeInstallations(() => store);
     describeUserData(() => store);
     describeTeams(() => store);
+    describeShares(() => store);
 
     describe('finishing a claimed follow-up', () => {
       async function claimedOne(): Promise<FollowUp> {

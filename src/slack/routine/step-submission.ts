@@ -15,6 +15,7 @@ import { alreadyFinishedText, storeDownText } from '../platform/errors-message.j
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { withShareEntry } from '../sharing/share-entry.js';
 import { readStepAnswers } from './parse-step.js';
 import { draftOfModal, stepViewForDraft } from './step-modal.js';
 import { buildSummaryMessage } from './summary-message.js';
@@ -103,11 +104,14 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
       try {
         await client.chat.postMessage({
           channel: body.user.id,
-          ...buildSummaryMessage({
-            rejection: finished,
-            feedbackRequests: draftFeedbackRequests(finished.answers),
-            followUpAt,
-          }),
+          ...withShareEntry(
+            buildSummaryMessage({
+              rejection: finished,
+              feedbackRequests: draftFeedbackRequests(finished.answers),
+              followUpAt,
+            }),
+            finished.id,
+          ),
         });
       } catch (error) {
         deps.logger.error('The summary DM could not be sent:', errorCode(error));

@@ -44,7 +44,7 @@ export function* exportUserData(scope: UserScope): Operation<UserData> {
  */
 export function* deleteUserData(scope: UserScope): Operation<number> {
   let removed = 0;
-  for (const table of ['rejection_entries', 'follow_ups', 'rejections', 'user_profiles']) {
+  for (const table of ['rejection_entries', 'follow_ups', 'shares', 'rejections', 'user_profiles']) {
     const rows = yield {
       sql: `DELETE FROM ${table} WHERE ${SCOPE_MATCH} RETURNING user_id`,
       params: scopeParams(scope),

@@ -140,4 +140,38 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX oauth_states_used_by_expiry ON oauth_states_used (expires_at);`,
   },
+  {
+    version: 17,
+    name: 'purge_in_batches',
+    sql: `
+      -- The retention purge claims a team before deleting it in batches (data-retention.ts).
+      ALTER TABLE uninstalled_teams ADD COLUMN purge_claimed_until INTEGER;
+      -- Deleting a whole Grid org (an org-wide install) finds its rows by enterprise alone;
+      -- rows outside Grid (enterprise_id '') are left out of these indexes.
+      CREATE INDEX rejections_by_enterprise ON rejections (enterprise_id) WHERE enterprise_id <> '';
+      CREATE INDEX follow_ups_by_enterprise ON follow_ups (enterprise_id) WHERE enterprise_id <> '';
+      CREATE INDEX rejection_entries_by_enterprise ON rejection_entries (enterprise_id) WHERE enterprise_id <> '';
+      CREATE INDEX user_profiles_by_enterprise ON user_profiles (enterprise_id) WHERE enterprise_id <> '';`,
+  },
+  {
+    version: 18,
+    name: 'create_shares',
+    sql: `
+      -- Notes a person chose to share with someone, so Stop sharing and /rejected delete can
+      -- remove them from the recipient's DM. Which parts went in, never the note's text.
+      CREATE TABLE shares (
+        id TEXT PRIMARY KEY,
+        rejection_id TEXT NOT NULL REFERENCES rejections (id),
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        recipient_id TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX shares_by_user ON shares (team_id, enterprise_id, user_id, created_at);
+      CREATE INDEX shares_by_rejection ON shares (rejection_id);`,
+  },
 ];
