@@ -127,6 +127,9 @@ async function startOnStore(
     token: distribution ? undefined : (config.slack.botToken ?? undefined),
     // init() below runs auth.test up front, so a bad token fails start-up, not the first request.
     deferInitialization: true,
+    // Bolt's default conversation store looks up (and, when missing, throws an Error for)
+    // every request's channel; Rebound keeps no conversation state.
+    convoStore: false as const,
     logger: loggers.slack,
     logLevel: config.logLevel as LogLevel,
     clientOptions: interactiveClientOptions(slackApi, options.slackRetries),

@@ -84,8 +84,13 @@ export class SqlStore implements Store {
     return this.driver.close();
   }
 
-  createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Promise<Rejection> {
-    return this.driver.run(rejections.createDraft(scope, answers, now));
+  createDraft(
+    scope: UserScope,
+    answers: RoutineAnswers,
+    now: Date,
+    at?: { id: string; step?: StepNumber },
+  ): Promise<Rejection> {
+    return this.driver.run(rejections.createDraft(scope, answers, now, at));
   }
 
   findOpenDraft(scope: UserScope): Promise<Rejection | null> {

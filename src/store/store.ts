@@ -52,8 +52,17 @@ export interface Store {
 
   // --- The routine -------------------------------------------------------------------
 
-  /** Starts a draft at step 1 with the given answers (e.g. a company from `/rejected Acme`). */
-  createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Promise<Rejection>;
+  /**
+   * Starts a draft at step 1 with the given answers (e.g. a company from `/rejected Acme`).
+   * `at` stores it under an id the app chose earlier (a modal already open with it) and at a
+   * later step; that id taken already throws `store_conflict`, so it is never written twice.
+   */
+  createDraft(
+    scope: UserScope,
+    answers: RoutineAnswers,
+    now: Date,
+    at?: { id: string; step?: StepNumber },
+  ): Promise<Rejection>;
   /** The most recently updated draft of this user, if any. */
   findOpenDraft(scope: UserScope): Promise<Rejection | null>;
   getRejection(scope: UserScope, id: string): Promise<Rejection | null>;

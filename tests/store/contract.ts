@@ -125,6 +125,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         expect(await store.getRejection(alice, draft.id)).toEqual(draft);
       });
 
+      it('creates a draft under an id chosen before, at a later step, and only once', async () => {
+        const id = '6f1c1c5e-8f0a-4d59-9a57-1f0c2b7e2a10';
+        const draft = await store.createDraft(alice, { company: 'Acme', role: 'Designer' }, T0, {
+          id,
+          step: 2,
+        });
+        expect(draft).toMatchObject({ id, scope: alice, status: 'draft', step: 2, createdAt: T0 });
+        expect(await store.getRejection(alice, id)).toEqual(draft);
+        await expectCode(
+          store.createDraft(alice, { company: 'Again' }, at(MINUTE), { id }),
+          ErrorCode.StoreConflict,
+        );
+        await expectCode(store.createDraft(bob, {}, at(MINUTE), { id }), ErrorCode.StoreConflict);
+        expect(await store.getRejection(alice, id)).toEqual(draft);
+      });
+
       it('round-trips every answer: unicode, emoji, RTL, 3000-character text and Dates', async () => {
         expect(richAnswers.interview).toHaveLength(3000);
         const draft = await store.createDraft(alice, richAnswers, T0);

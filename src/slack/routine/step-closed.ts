@@ -22,7 +22,12 @@ export function routineStepClosedCallback(deps: ListenerDeps) {
     if (!step || !metadata) return;
     const scope = scopeFromContext(context);
     try {
-      const typed = { draftId: metadata.draftId, step, values: view.state.values };
+      const typed = {
+        draftId: metadata.draftId,
+        step,
+        values: view.state.values,
+        unsaved: metadata.unsaved === true,
+      };
       if ((await keepTypedAnswers(deps, scope, typed, step)) === null) return;
       await publishHome(client, deps, scope);
     } catch (error) {

@@ -32,6 +32,8 @@ export interface StepViewInput {
   now: Date;
   /** Drafted from step 1 when left out. */
   feedbackRequests?: FeedbackRequest[];
+  /** Step 1 of a draft not stored yet (open-routine.ts): its first save creates it. */
+  unsaved?: boolean;
 }
 
 export const STEP_SUBMIT_TEXT = 'Next';
@@ -155,7 +157,10 @@ export function buildStepView(input: StepViewInput): ModalView {
     type: 'modal',
     callback_id: routineStepCallbackId(input.step),
     // Ids only: the draft itself lives in the store.
-    private_metadata: encodeDraftMetadata({ draftId: input.draftId }),
+    private_metadata: encodeDraftMetadata({
+      draftId: input.draftId,
+      ...(input.unsaved ? { unsaved: true as const } : {}),
+    }),
     notify_on_close: true,
     title: plainText(stepTitle(input.step), Limit.modalTitle),
     submit: plainText(

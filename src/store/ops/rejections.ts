@@ -15,18 +15,32 @@ import type { Operation } from '../driver.js';
 import { newId } from '../ids.js';
 import { rowToRejection, SCOPE_MATCH, scopeParams, toMillis } from '../rows.js';
 import { insertFollowUp } from './follow-ups.js';
-import { onlyRow, pageParams } from './shared.js';
+import { pageParams } from './shared.js';
 
-export function* createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Operation<Rejection> {
+export function* createDraft(
+  scope: UserScope,
+  answers: RoutineAnswers,
+  now: Date,
+  chosen?: { id: string; step?: StepNumber },
+): Operation<Rejection> {
   const at = toMillis(now);
   const rows = yield {
     sql: `INSERT INTO rejections (id, team_id, enterprise_id, user_id, status, step, answers, company, role, stage,
             created_at, updated_at, completed_at)
-          VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, NULL)
+          VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, NULL)
+          ON CONFLICT (id) DO NOTHING
           RETURNING *`,
-    params: [newId(), ...scopeParams(scope), ...answerColumns(answers), at, at],
+    params: [
+      chosen?.id ?? newId(),
+      ...scopeParams(scope),
+      chosen?.step ?? 1,
+      ...answerColumns(answers),
+      at,
+      at,
+    ],
   };
-  return rowToRejection(onlyRow(rows, 'rejection'));
+  if (!rows[0]) throw new ReboundError(ErrorCode.StoreConflict, `rejection ${chosen?.id} exists already`);
+  return rowToRejection(rows[0]);
 }
 
 export function* findOpenDraft(scope: UserScope): Operation<Rejection | null> {
