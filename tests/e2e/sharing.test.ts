@@ -37,7 +37,10 @@ async function finishRoutine(alice: EmulatedUser) {
   await alice.submit(step2);
   await alice.submit(step3);
   await alice.submit({ lesson: hostileLesson });
-  return alice.waitForDm((message) => JSON.stringify(message.blocks).includes('share_open'));
+  const summary = await alice.waitForDm((message) => JSON.stringify(message.blocks).includes('share_open'));
+  // The summary is followed by its note (signed from users.info): wait for it too.
+  await alice.waitForDm((message) => JSON.stringify(message.blocks).includes('note_mark_sent'));
+  return summary;
 }
 
 async function openShareForm(h: Harness, alice: EmulatedUser) {

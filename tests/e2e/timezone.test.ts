@@ -57,8 +57,8 @@ it('asks Slack for the timezone once step 1 is answered, not for every /rejected
 
   await alice.submit(step2);
   await alice.submit(step3);
-  const thursdayTenInNewYork = new Date('2026-03-05T15:00:00Z').getTime() / 1000;
-  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${thursdayTenInNewYork}`);
+  const wednesdayTenInNewYork = new Date('2026-03-11T14:00:00Z').getTime() / 1000; // seven working days on
+  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${wednesdayTenInNewYork}`);
   expect(h.emu.callsTo('users.info')).toHaveLength(1);
 });
 
@@ -79,6 +79,6 @@ it('asks again when a closed draft is offered, since resuming skips step 1', asy
   await alice.clickButton('draft_resume');
   await alice.waitForModal((view) => view.callback_id === 'routine_step_3');
   await alice.submit(step3);
-  const thursdayTenInNewYork = new Date('2026-03-05T15:00:00Z').getTime() / 1000;
-  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${thursdayTenInNewYork}`);
+  const wednesdayTenInNewYork = new Date('2026-03-11T14:00:00Z').getTime() / 1000; // seven working days on
+  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${wednesdayTenInNewYork}`);
 });
