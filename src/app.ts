@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { App, type CustomRoute, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
+import type { FollowUp, Rejection, RejectionEntry } from './domain/types.js';
 import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
@@ -185,7 +186,9 @@ async function startOnStore(
   const followUpDeps = {
     store,
     sender,
-    compose: buildFollowUpMessage,
+    // Discreet unless the person turned details on: their settings shape the DM's text.
+    compose: async (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) =>
+      buildFollowUpMessage(followUp, rejection, entries, await store.getPrivacySettings(followUp.scope)),
     logger,
     // This instance's name on the leases it takes.
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

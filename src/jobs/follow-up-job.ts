@@ -73,8 +73,15 @@ export const DEFAULT_FOLLOW_UP_JOB_OPTIONS: FollowUpJobOptions = {
 export interface FollowUpJobDeps {
   store: Store;
   sender: FollowUpSender;
-  /** Builds the DM from the follow-up, its rejection and what was added to it since (oldest first). */
-  compose: (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) => DmMessage;
+  /**
+   * Builds the DM from the follow-up, its rejection and what was added to it since (oldest
+   * first); may read the person's privacy settings, hence a promise.
+   */
+  compose: (
+    followUp: FollowUp,
+    rejection: Rejection,
+    entries: RejectionEntry[],
+  ) => DmMessage | Promise<DmMessage>;
   logger: JobLogger;
   /** This instance's name on the leases it takes. */
   owner: string;
@@ -162,7 +169,7 @@ async function deliver(
           return;
         }
       }
-      const outcome = await deps.sender.send(followUp, deps.compose(followUp, rejection, entries));
+      const outcome = await deps.sender.send(followUp, await deps.compose(followUp, rejection, entries));
       if (outcome.kind !== 'delivered') {
         if (outcome.kind === 'permanent') {
           logger.warn(`Follow-up ${followUp.id} cannot be delivered: ${outcome.code}`);

@@ -3,6 +3,7 @@
 // every other method is a single conditional statement (plus a read to tell "missing" from
 // "conflict").
 
+import type { PrivacySettings } from '../domain/notification-text.js';
 import type {
   EntryData,
   FollowUp,
@@ -24,6 +25,7 @@ import * as events from './ops/events.js';
 import * as followUpAnswers from './ops/follow-up-answers.js';
 import * as followUps from './ops/follow-ups.js';
 import * as installations from './ops/installations.js';
+import * as privacy from './ops/privacy.js';
 import * as rejections from './ops/rejections.js';
 import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
@@ -95,6 +97,34 @@ export class SqlStore implements Store {
 
   discardDraft(scope: UserScope, id: string, now: Date): Promise<void> {
     return this.driver.run(rejections.discardDraft(scope, id, now));
+  }
+
+  deleteDraft(scope: UserScope, id: string): Promise<void> {
+    return this.driver.run(rejections.deleteDraft(scope, id));
+  }
+
+  purgeStaleDrafts(before: Date): Promise<number> {
+    return this.driver.run(rejections.purgeStaleDrafts(before));
+  }
+
+  getPrivacySettings(scope: UserScope): Promise<PrivacySettings> {
+    return this.driver.run(privacy.getPrivacySettings(scope));
+  }
+
+  savePrivacySettings(
+    scope: UserScope,
+    change: Partial<PrivacySettings>,
+    now: Date,
+  ): Promise<PrivacySettings> {
+    return this.driver.run(privacy.savePrivacySettings(scope, change, now), { transaction: true });
+  }
+
+  recordUpload(scope: UserScope, fileId: string, now: Date): Promise<void> {
+    return this.driver.run(privacy.recordUpload(scope, fileId, now));
+  }
+
+  listUploads(scope: UserScope): Promise<string[]> {
+    return this.driver.run(privacy.listUploads(scope));
   }
 
   completeRejection(

@@ -8,6 +8,7 @@
 // - Failures throw ReboundError: `store_not_found`, `store_conflict` (the record is not in
 //   the state the call needs, e.g. completing a draft twice) or `store_unavailable`.
 
+import type { PrivacySettings } from '../domain/notification-text.js';
 import type {
   EntryData,
   FollowUp,
@@ -58,6 +59,10 @@ export interface Store {
   ): Promise<Rejection>;
   /** Marks a draft discarded (start fresh). Throws `store_conflict` unless it is a draft. */
   discardDraft(scope: UserScope, id: string, now: Date): Promise<void>;
+  /** Deletes a draft outright (start fresh). Throws `store_conflict` unless it is a draft. */
+  deleteDraft(scope: UserScope, id: string): Promise<void>;
+  /** Deletes every draft (and discarded draft) not updated since before `before`; returns how many. */
+  purgeStaleDrafts(before: Date): Promise<number>;
   /**
    * Atomically turns a draft into a complete rejection and stores its follow-ups.
    * Exactly one of two racing calls succeeds; the other throws `store_conflict`.
@@ -85,6 +90,19 @@ export interface Store {
 
   getUserProfile(scope: UserScope): Promise<UserProfile | null>;
   saveUserProfile(scope: UserScope, tz: string | null, now: Date): Promise<UserProfile>;
+
+  /** The person's privacy choices; the defaults (discreet, not asked yet) when none are stored. */
+  getPrivacySettings(scope: UserScope): Promise<PrivacySettings>;
+  /** Changes the settings given and keeps the others; returns them all. */
+  savePrivacySettings(
+    scope: UserScope,
+    change: Partial<PrivacySettings>,
+    now: Date,
+  ): Promise<PrivacySettings>;
+  /** Remembers a file Rebound uploaded to this person's DM (an export), for delete. Idempotent. */
+  recordUpload(scope: UserScope, fileId: string, now: Date): Promise<void>;
+  /** File ids Rebound uploaded for this person, oldest first. */
+  listUploads(scope: UserScope): Promise<string[]>;
 
   // --- Follow-ups ----------------------------------------------------------------------
 
@@ -143,7 +161,8 @@ export interface Store {
   exportUserData(scope: UserScope): Promise<UserData>;
   /**
    * Deletes everything kept for this user — rejections of every status, entries, follow-ups
-   * (so no follow-up is sent afterwards) and profile — in one transaction; returns how many records.
+   * (so no follow-up is sent afterwards), profile, settings and the list of their uploads —
+   * in one transaction; returns how many records.
    */
   deleteUserData(scope: UserScope): Promise<number>;
 

@@ -186,6 +186,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
       entries: [],
       followUps: [],
       profile: null,
+      settings: { showDetails: false, employedHere: null },
     });
     expect(await h.rebound.store.findOpenDraft(alice)).toBeNull();
     for (const id of followUpIds) expect(await h.rebound.store.getFollowUp(id)).toBeNull();

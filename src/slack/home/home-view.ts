@@ -18,6 +18,7 @@ import {
 } from '../platform/block-kit.js';
 import { FollowUpActionId, HomeActionId } from '../platform/ids.js';
 import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { buildPrivacyBlocks, draftExpiryBlocks, type PrivacyBlocksInput } from './privacy-blocks.js';
 
 export interface HomeInput {
   /** Complete rejections of this page, newest first. */
@@ -36,6 +37,10 @@ export interface HomeInput {
   /** rejection id → feedback answered (true), none came (false), not recorded (missing). */
   feedback: ReadonlyMap<string, boolean>;
   patterns: Patterns;
+  /** The privacy section at the bottom (privacy-blocks.ts); left out when absent. */
+  privacy?: PrivacyBlocksInput;
+  /** The draft's expiry note: when it is now, and after how many untouched days drafts go. */
+  draftExpiry?: { now: Date; days: number };
 }
 
 export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: string };
@@ -208,8 +213,9 @@ function rejectionBlock(rejection: Rejection, feedback: boolean | undefined): Kn
 }
 
 export function buildHomeView(input: HomeInput): HomeView {
+  const privacy = input.privacy ? buildPrivacyBlocks(input.privacy) : [];
   const firstTime = input.rejections.length === 0 && input.offset === 0 && !input.draft;
-  if (firstTime) return { type: 'home', blocks: welcome() };
+  if (firstTime) return { type: 'home', blocks: [...welcome(), ...privacy] };
 
   const top: KnownBlock[] = [
     header('Rebound'),
@@ -219,6 +225,9 @@ export function buildHomeView(input: HomeInput): HomeView {
       elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
     },
     ...(input.draft ? draftBlocks(input.draft) : []),
+    ...(input.draft && input.draftExpiry
+      ? draftExpiryBlocks(input.draft, input.draftExpiry.now, input.draftExpiry.days)
+      : []),
     ...awaitingBlocks(input),
     ...upcomingBlocks(input),
     ...(input.offset === 0 ? patternBlocks(input.patterns) : []),
@@ -227,7 +236,7 @@ export function buildHomeView(input: HomeInput): HomeView {
     top.push(header(input.offset === 0 ? 'Your rejections' : 'Earlier rejections'));
 
   // One block per rejection; keep three blocks for the divider and the paging rows.
-  const room = Limit.homeBlocks - top.length - 3;
+  const room = Limit.homeBlocks - top.length - 3 - privacy.length;
   const shown = input.rejections.slice(0, Math.max(0, room));
   const blocks = [
     ...top,
@@ -251,5 +260,5 @@ export function buildHomeView(input: HomeInput): HomeView {
       elements: [{ ...button(HomeActionId.showMore, 'Back to the newest'), value: '0' }],
     });
   }
-  return { type: 'home', blocks };
+  return { type: 'home', blocks: [...blocks, ...privacy] };
 }

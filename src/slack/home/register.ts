@@ -4,6 +4,7 @@ import { HomeActionId } from '../platform/ids.js';
 import { appHomeOpenedCallback } from './app-home-opened.js';
 import { homeCancelCallback, homeSnoozeCallback } from './follow-up-actions.js';
 import { homeShowMoreCallback } from './paging.js';
+import { homeDeleteDataCallback, homePrivacySettingCallback } from './privacy-actions.js';
 import { homeResumeCallback, homeStartCallback } from './routine-actions.js';
 
 /** App Home: published on every visit, and its own buttons. */
@@ -14,4 +15,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(HomeActionId.snooze, homeSnoozeCallback(deps));
   app.action(HomeActionId.cancelFollowUp, homeCancelCallback(deps));
   app.action(HomeActionId.showMore, homeShowMoreCallback(deps));
+  app.action(HomeActionId.showDetails, homePrivacySettingCallback(deps));
+  app.action(HomeActionId.employedHere, homePrivacySettingCallback(deps));
+  app.action(HomeActionId.deleteData, homeDeleteDataCallback(deps));
 }

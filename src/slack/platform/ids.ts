@@ -47,6 +47,20 @@ export const HomeActionId = {
   snooze: 'home_snooze_nudge',
   cancelFollowUp: 'home_cancel_nudge',
   showMore: 'home_show_more',
+  /** Privacy section: "Show details in notifications" (radio: off / on). */
+  showDetails: 'home_show_details',
+  /** Privacy section: "Searching while employed here?" (radio: yes / no). */
+  employedHere: 'home_employed_here',
+  /** Privacy section: opens the same confirmation as `/rejected delete`. */
+  deleteData: 'home_delete_data',
+} as const;
+
+/** The privacy choices' radio values, on Home and in the first step of the routine. */
+export const PrivacyChoice = {
+  detailsOff: 'off',
+  detailsOn: 'on',
+  employedYes: 'yes',
+  employedNo: 'no',
 } as const;
 
 /**

@@ -13,6 +13,7 @@ import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
+import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { readStepAnswers } from './parse-step.js';
@@ -90,13 +91,16 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
 
     if (finished) {
       try {
+        const settings = await deps.store.getPrivacySettings(scope);
         await client.chat.postMessage({
           channel: body.user.id,
           ...buildSummaryMessage({
             rejection: finished,
             feedbackRequests: draftFeedbackRequests(finished.answers),
             followUpAt,
+            settings,
           }),
+          metadata: reboundMessageMetadata('summary'),
         });
       } catch (error) {
         deps.logger.error('The summary DM could not be sent:', errorCode(error));

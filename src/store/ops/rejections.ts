@@ -73,6 +73,27 @@ export function* discardDraft(scope: UserScope, id: string, now: Date): Operatio
   if (!rows[0]) yield* notInStatus(scope, id, 'draft');
 }
 
+/** Start fresh: the old draft is deleted, not kept aside. Missing or not a draft: `store_conflict`/`store_not_found`. */
+export function* deleteDraft(scope: UserScope, id: string): Operation<void> {
+  const rows = yield {
+    sql: `DELETE FROM rejections WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft' RETURNING id`,
+    params: [id, ...scopeParams(scope)],
+  };
+  if (!rows[0]) yield* notInStatus(scope, id, 'draft');
+}
+
+/**
+ * Drafts (and drafts set aside) untouched since before `before` are deleted, everyone's at
+ * once; returns how many. Drafts have no follow-ups or entries, so nothing else refers to them.
+ */
+export function* purgeStaleDrafts(before: Date): Operation<number> {
+  const rows = yield {
+    sql: `DELETE FROM rejections WHERE status IN ('draft', 'discarded') AND updated_at < ? RETURNING id`,
+    params: [toMillis(before)],
+  };
+  return rows.length;
+}
+
 /**
  * Run inside a transaction. The conditional UPDATE is the race arbiter: of two concurrent
  * calls only one still finds the row a draft (PostgreSQL re-checks the WHERE after the row

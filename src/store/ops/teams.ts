@@ -5,6 +5,7 @@ import type { TeamScope } from '../../domain/types.js';
 import type { Operation } from '../driver.js';
 import { toMillis } from '../rows.js';
 import { teamKey, teamMatch } from './team-match.js';
+import { USER_TABLES } from './user-data.js';
 
 /** Every pending follow-up of the team becomes `cancelled`; returns how many. */
 export function* stopTeamFollowUps(team: TeamScope, now: Date): Operation<number> {
@@ -52,7 +53,7 @@ export function* purgeUninstalledTeams(before: Date): Operation<number> {
       enterpriseId: String(row.enterprise_id) || null,
     };
     const match = teamMatch(team);
-    for (const table of ['rejection_entries', 'follow_ups', 'rejections', 'user_profiles']) {
+    for (const table of USER_TABLES) {
       yield { sql: `DELETE FROM ${table} WHERE ${match.sql}`, params: match.params };
     }
     yield* clearTeamUninstalled(team);

@@ -4,6 +4,7 @@
 import type { EntryData, RejectionEntry, UserData, UserScope } from '../../domain/types.js';
 import type { Operation } from '../driver.js';
 import { rowToEntry, rowToFollowUp, rowToRejection, SCOPE_MATCH, scopeParams } from '../rows.js';
+import { getPrivacySettings } from './privacy.js';
 import { getUserProfile } from './user-profiles.js';
 
 /** Oldest first, optionally only one kind (e.g. the feedback heard back, for App Home). */
@@ -35,8 +36,19 @@ export function* exportUserData(scope: UserScope): Operation<UserData> {
     entries,
     followUps: followUps.map(rowToFollowUp),
     profile: yield* getUserProfile(scope),
+    settings: yield* getPrivacySettings(scope),
   };
 }
+
+/** Every table holding one person's records, children before the rejections they reference. */
+export const USER_TABLES = [
+  'rejection_entries',
+  'follow_ups',
+  'rejections',
+  'user_profiles',
+  'user_settings',
+  'user_uploads',
+] as const;
 
 /**
  * Run inside a transaction: all of it goes, or none. Children before the rejections they
@@ -44,7 +56,7 @@ export function* exportUserData(scope: UserScope): Operation<UserData> {
  */
 export function* deleteUserData(scope: UserScope): Operation<number> {
   let removed = 0;
-  for (const table of ['rejection_entries', 'follow_ups', 'rejections', 'user_profiles']) {
+  for (const table of USER_TABLES) {
     const rows = yield {
       sql: `DELETE FROM ${table} WHERE ${SCOPE_MATCH} RETURNING user_id`,
       params: scopeParams(scope),
