@@ -85,6 +85,8 @@ export interface StoredMessage {
   files?: { id: string; name: string; title: string }[];
   /** How many times chat.update or a response_url replaced it. */
   updatedCount: number;
+  /** Who wrote it: a user id for a message the person typed; absent for the app's own. */
+  user?: string;
 }
 
 export interface EphemeralMessage {
