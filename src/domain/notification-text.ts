@@ -36,7 +36,7 @@ const DISCREET: Record<NotificationKind, string> = {
   summary: 'Rebound: your notes are ready',
   reflect_follow_up: 'Rebound has a check-in for you',
   feedback_check: 'Rebound has a check-in for you',
-  export: 'Rebound: the file you asked for is ready',
+  export: 'Here is everything Rebound keeps for you: your notes, what you added later, and your check-ins.',
   delete_done: 'Rebound: your data is deleted',
   close_save_failed: 'Rebound could not save your last step',
 };

@@ -130,6 +130,11 @@ export async function runDueFollowUps(deps: FollowUpJobDeps, now: Date): Promise
   return report;
 }
 
+async function stillHeld(store: Store, id: string, owner: string): Promise<boolean> {
+  const current = await store.getFollowUp(id);
+  return current?.status === 'sending' && current.leaseOwner === owner;
+}
+
 async function deliver(
   deps: FollowUpJobDeps,
   options: FollowUpJobOptions,
@@ -169,7 +174,15 @@ async function deliver(
           return;
         }
       }
-      const outcome = await deps.sender.send(followUp, await deps.compose(followUp, rejection, entries));
+      const message = await deps.compose(followUp, rejection, entries);
+      // The person may have deleted their data since the claim (or another instance took the
+      // lease over): then nothing may be posted. `/rejected delete` waits out a send begun before.
+      if (!(await stillHeld(store, followUp.id, owner))) {
+        report.leaseLost += 1;
+        logger.info(`Follow-up ${followUp.id} is no longer ours to send; nothing was posted.`);
+        return;
+      }
+      const outcome = await deps.sender.send(followUp, message);
       if (outcome.kind !== 'delivered') {
         if (outcome.kind === 'permanent') {
           logger.warn(`Follow-up ${followUp.id} cannot be delivered: ${outcome.code}`);

@@ -31,7 +31,7 @@ import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
-import type { ClaimOptions, InstallationKey, SealedInstallation, Store } from './store.js';
+import type { ClaimOptions, DeletedRecords, InstallationKey, SealedInstallation, Store } from './store.js';
 import type { StoreLogger } from './store-logger.js';
 
 export class SqlStore implements Store {
@@ -229,6 +229,10 @@ export class SqlStore implements Store {
 
   deleteUserData(scope: UserScope): Promise<number> {
     return this.driver.run(userData.deleteUserData(scope), { transaction: true });
+  }
+
+  deleteUserRecords(scope: UserScope): Promise<DeletedRecords> {
+    return this.driver.run(userData.deleteUserRecords(scope), { transaction: true });
   }
 
   stopTeamFollowUps(team: TeamScope, now: Date): Promise<number> {

@@ -165,6 +165,12 @@ export interface Store {
    * in one transaction; returns how many records.
    */
   deleteUserData(scope: UserScope): Promise<number>;
+  /**
+   * Deletes exactly as deleteUserData does, in one transaction, and says what went: what the
+   * confirmation tells the person, the follow-ups that were being sent at that moment (their
+   * DM may still land) and the files uploaded to their DM (to delete from Slack too).
+   */
+  deleteUserRecords(scope: UserScope): Promise<DeletedRecords>;
 
   // --- Whole workspaces: uninstall and retention ---------------------------------------
 
@@ -197,6 +203,23 @@ export interface Store {
   resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean>;
   /** Marks an OAuth state value used: true the first time, false for a replay. */
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
+/** What deleteUserRecords removed. */
+export interface DeletedRecords {
+  /** Every row removed, of every table. */
+  total: number;
+  /** Complete rejections. */
+  rejections: number;
+  /** Drafts, and drafts set aside. */
+  drafts: number;
+  entries: number;
+  /** Check-ins that had not gone out yet. */
+  upcomingFollowUps: number;
+  /** Follow-ups claimed by a sender at that moment: their DM may be landing right now. */
+  sendingFollowUpIds: string[];
+  /** Slack file ids Rebound had uploaded for this person. */
+  uploadIds: string[];
 }
 
 /**

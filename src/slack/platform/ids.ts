@@ -95,4 +95,6 @@ export const FollowUpCallbackId = {
 export const PrivacyCallbackId = {
   deleteConfirm: 'delete_my_data',
   deleteFailed: 'delete_my_data_failed',
+  /** Deleting (then deleted): what was removed and what stays. */
+  deleteDone: 'delete_my_data_done',
 } as const;

@@ -20,9 +20,17 @@ export function interactiveClientOptions(api: SlackApi, retries = 2): webApi.Web
   return { ...options, retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 1000 } };
 }
 
+/** The longest a follow-up DM's chat.postMessage may take before the job gives up on its answer. */
+export const JOB_CLIENT_TIMEOUT_MS = 15_000;
+
 /** The follow-up job's clients: they fail fast, since the job retries and honours Retry-After itself. */
 export function jobClientOptions(api: SlackApi): webApi.WebClientOptions {
-  return { ...base(api), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000 };
+  return {
+    ...base(api),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: JOB_CLIENT_TIMEOUT_MS,
+  };
 }
 
 /** The OAuth redirect's oauth.v2.access: a person waits in the browser, so answer within seconds. */

@@ -2,8 +2,9 @@
 // `/rejected export` hands back and what `/rejected delete` removes.
 
 import type { EntryData, RejectionEntry, UserData, UserScope } from '../../domain/types.js';
-import type { Operation } from '../driver.js';
+import type { Operation, Row } from '../driver.js';
 import { rowToEntry, rowToFollowUp, rowToRejection, SCOPE_MATCH, scopeParams } from '../rows.js';
+import type { DeletedRecords } from '../store.js';
 import { getPrivacySettings } from './privacy.js';
 import { getUserProfile } from './user-profiles.js';
 
@@ -55,13 +56,41 @@ export const USER_TABLES = [
  * reference. Pending follow-ups go with the rest, so no follow-up is sent afterwards.
  */
 export function* deleteUserData(scope: UserScope): Operation<number> {
-  let removed = 0;
+  return (yield* deleteUserRecords(scope)).total;
+}
+
+/** Run inside a transaction: deletes as deleteUserData does, and says what went. */
+export function* deleteUserRecords(scope: UserScope): Operation<DeletedRecords> {
+  const deleted: Record<(typeof USER_TABLES)[number], Row[]> = {
+    rejection_entries: [],
+    follow_ups: [],
+    rejections: [],
+    user_profiles: [],
+    user_settings: [],
+    user_uploads: [],
+  };
+  const returning: Record<(typeof USER_TABLES)[number], string> = {
+    rejection_entries: 'user_id',
+    follow_ups: 'id, status',
+    rejections: 'status',
+    user_profiles: 'user_id',
+    user_settings: 'user_id',
+    user_uploads: 'file_id',
+  };
   for (const table of USER_TABLES) {
-    const rows = yield {
-      sql: `DELETE FROM ${table} WHERE ${SCOPE_MATCH} RETURNING user_id`,
+    deleted[table] = yield {
+      sql: `DELETE FROM ${table} WHERE ${SCOPE_MATCH} RETURNING ${returning[table]}`,
       params: scopeParams(scope),
     };
-    removed += rows.length;
   }
-  return removed;
+  const followUps = deleted.follow_ups;
+  return {
+    total: Object.values(deleted).reduce((sum, rows) => sum + rows.length, 0),
+    rejections: deleted.rejections.filter((row) => row.status === 'complete').length,
+    drafts: deleted.rejections.filter((row) => row.status !== 'complete').length,
+    entries: deleted.rejection_entries.length,
+    upcomingFollowUps: followUps.filter((row) => row.status === 'pending').length,
+    sendingFollowUpIds: followUps.filter((row) => row.status === 'sending').map((row) => String(row.id)),
+    uploadIds: deleted.user_uploads.map((row) => String(row.file_id)),
+  };
 }
