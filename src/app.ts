@@ -11,6 +11,7 @@ import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
+import { DRAFT_EXPIRY_CRON, runDraftExpiry } from './jobs/draft-expiry.js';
 import { type FollowUpJobOptions, runDueFollowUps, type TickReport } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
@@ -157,6 +158,7 @@ async function startOnStore(
     timeZones: createTimeZones({ store, logger }),
     teamInstalls: createTeamInstalls({ store, clock, logger }),
     ...(distribution ? { installations: distribution.forgetter } : {}),
+    draftExpiryDays: config.draftExpiryDays,
   });
   app.error(async (error) => {
     // Distributed mode: a request from a workspace without an installation (e.g. just uninstalled).
@@ -215,6 +217,14 @@ async function startOnStore(
     tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays }, now),
     runAtStart: false,
   });
+  const drafts: Scheduler = startScheduler({
+    name: 'draft-expiry',
+    cron: DRAFT_EXPIRY_CRON,
+    clock,
+    logger,
+    tick: (now) => runDraftExpiry({ store, logger, expiryDays: config.draftExpiryDays }, now),
+    runAtStart: false,
+  });
   accepting = true;
   logger.info(
     config.mode === 'http'
@@ -226,7 +236,7 @@ async function startOnStore(
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
-      await Promise.all([scheduler.stop(), retention.stop()]);
+      await Promise.all([scheduler.stop(), retention.stop(), drafts.stop()]);
       await app.stop();
       const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (left > 0) logger.warn(`Stopped with ${left} listener(s) still running.`);

@@ -4,6 +4,7 @@
 
 import { validate as isValidCron } from 'node-cron';
 import { parseKey } from './crypto/token-cipher.js';
+import { DEFAULT_DRAFT_EXPIRY_DAYS } from './domain/drafts.js';
 import { ErrorCode, ReboundError } from './errors.js';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -40,6 +41,8 @@ export interface Config {
   followUpLeaseSeconds: number;
   /** Days an uninstalled workspace's data is kept (in case it comes back) before it is deleted. */
   dataRetentionDays: number;
+  /** Days an untouched draft is kept before it is deleted (Home warns the day before). */
+  draftExpiryDays: number;
   logLevel: LogLevelName;
 }
 
@@ -149,6 +152,13 @@ export function loadConfig(env: Env = process.env): Config {
       `DATA_RETENTION_DAYS must be a whole number of days, 1 or more (got "${retentionText}"); leave it unset for ${DEFAULT_DATA_RETENTION_DAYS}.`,
     );
 
+  const draftText = read('DRAFT_EXPIRY_DAYS');
+  const draftExpiryDays = draftText === null ? DEFAULT_DRAFT_EXPIRY_DAYS : Number(draftText);
+  if (!Number.isInteger(draftExpiryDays) || draftExpiryDays < 2)
+    problems.push(
+      `DRAFT_EXPIRY_DAYS must be a whole number of days, 2 or more (got "${draftText}"); leave it unset for ${DEFAULT_DRAFT_EXPIRY_DAYS}.`,
+    );
+
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelText}").`);
@@ -164,6 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
     followUpCron,
     followUpLeaseSeconds,
     dataRetentionDays,
+    draftExpiryDays,
     logLevel,
   };
 }

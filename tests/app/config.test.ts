@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       followUpCron: '* * * * *',
       followUpLeaseSeconds: 300,
       dataRetentionDays: 30,
+      draftExpiryDays: 30,
       logLevel: 'info',
     });
   });
@@ -64,6 +65,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       FOLLOW_UP_LEASE_SECONDS: '0',
       DATA_RETENTION_DAYS: 'a month',
+      DRAFT_EXPIRY_DAYS: '1',
     });
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN should start with xoxb-/);
     expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN should start with xapp-/);
@@ -73,6 +75,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_LEASE_SECONDS must be a whole number/);
     expect(problems.join('\n')).toMatch(/DATA_RETENTION_DAYS must be a whole number of days/);
+    expect(problems.join('\n')).toMatch(/DRAFT_EXPIRY_DAYS must be a whole number of days, 2 or more/);
     expect(problems.join('\n')).not.toContain('xoxp-user-token-secret');
     expect(problems.join('\n')).not.toContain('not-an-app-token');
   });

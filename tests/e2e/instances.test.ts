@@ -65,6 +65,7 @@ async function startInstance(followUps: Partial<FollowUpJobOptions> = {}): Promi
     followUpCron: '0 0 1 1 *',
     followUpLeaseSeconds: LEASE_SECONDS,
     dataRetentionDays: 30,
+    draftExpiryDays: 30,
     logLevel: 'info',
   };
   const instance = await startRebound(config, {

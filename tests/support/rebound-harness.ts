@@ -112,6 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     followUpCron: options.followUpCron ?? '0 0 1 1 *',
     followUpLeaseSeconds: 300,
     dataRetentionDays: 30,
+    draftExpiryDays: 30,
     logLevel: options.logLevel ?? 'debug',
   };
   const clock = createTestClock(options.now ?? new Date('2026-03-02T15:00:00Z'));

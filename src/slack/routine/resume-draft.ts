@@ -45,6 +45,7 @@ export const resumeDraftCallback = resumeModalAction(async (deps, scope, { draft
 export const startFreshCallback = resumeModalAction(async (deps, scope, { draftId, prefillCompany }) => {
   const now = deps.clock();
   const old = await deps.store.getRejection(scope, draftId);
-  if (old?.status === 'draft') await deps.store.discardDraft(scope, draftId, now);
+  // Start fresh means the old notes are gone, not kept aside.
+  if (old?.status === 'draft') await deps.store.deleteDraft(scope, draftId);
   return deps.store.createDraft(scope, prefillCompany ? { company: prefillCompany } : {}, now);
 }, 'Starting a fresh draft');
