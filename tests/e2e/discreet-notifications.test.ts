@@ -131,4 +131,54 @@ describe('discreet notifications', () => {
     // What they wrote is still there for them; only the naming is gone.
     expect(JSON.stringify(user.dm[0]?.blocks)).toContain(step4.lesson);
   });
+
+  it('asks once, inside the first modal: the answer changes the wording and shows on Home', async () => {
+    const h = await harness.start({ now: NOW });
+    const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
+    await user.command('/rejected', COMPANY);
+    const first = await user.waitForModal((view) => view.callback_id === 'routine_step_1');
+    // The question sits in the modal itself: no message came instead of it.
+    expect(JSON.stringify(first.blocks)).toContain('Are you searching while employed here?');
+    expect(JSON.stringify(first.blocks)).toContain('workspace owners can export DMs with apps');
+    expect(h.emu.callsTo('chat.postMessage')).toEqual([]);
+    await user.submit({ ...step1, employed_here: 'yes' });
+    expect(
+      await h.rebound.store.getPrivacySettings({ teamId: 'T1', enterpriseId: null, userId: 'U1' }),
+    ).toEqual({ showDetails: false, employedHere: true });
+    await user.submit(step2);
+    await user.submit(step3);
+    await user.submit(step4);
+    const summary = await user.waitForDm();
+    expect(JSON.stringify(summary.blocks)).toContain('*Your plan*');
+
+    // Asked once: the next routine does not ask again.
+    await user.command('/rejected', 'Globex');
+    const again = await user.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect(JSON.stringify(again.blocks)).not.toContain('Are you searching while employed here?');
+    await user.closeModal();
+    await published(h, user, () => user.openHome());
+    expect(JSON.stringify(user.home?.blocks)).toContain('use Rebound in a personal Slack workspace');
+
+    // Changed on Home: the company is back in the headings (the text stays discreet).
+    await published(h, user, () => user.selectOption('home', 'home_employed_here', 'no'));
+    await deliverFollowUps(h);
+    const checkIn = user.dm.at(-1);
+    expect(JSON.stringify(checkIn?.blocks)).toContain(COMPANY);
+    expect(checkIn?.text).toBe('Rebound has a check-in for you');
+  });
+
+  it('skipping the question keeps the discreet defaults and asks again next time', async () => {
+    const h = await harness.start({ now: NOW });
+    const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    await user.command('/rejected', COMPANY);
+    await user.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await user.submit(step1);
+    expect(user.modal?.callback_id).toBe('routine_step_2');
+    await user.closeModal();
+    await user.command('/rejected', 'Globex');
+    await user.waitForModal((view) => view.callback_id === 'resume_draft');
+    await user.clickButton('draft_start_fresh');
+    const fresh = await user.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect(JSON.stringify(fresh.blocks)).toContain('Are you searching while employed here?');
+  });
 });

@@ -3,6 +3,7 @@
 // way to delete everything. Its own builder, so whoever lays out Home places it as one piece.
 
 import type { PrivacySettings } from '../../domain/notification-text.js';
+import { EMPLOYED_HERE_NOTE, EMPLOYED_HERE_QUESTION } from '../../domain/privacy-copy.js';
 import type { Rejection } from '../../domain/types.js';
 import { button, type KnownBlock, mrkdwnContext, plainText } from '../platform/block-kit.js';
 import { HomeActionId, PrivacyChoice } from '../platform/ids.js';
@@ -14,13 +15,7 @@ export interface PrivacyBlocksInput {
   sealed: boolean;
 }
 
-/** Shown under the question (routine step 1) and on Home once the answer is yes. */
-export const EMPLOYED_HERE_NOTE =
-  'On some Slack plans, workspace owners can export DMs with apps, this one included.\n' +
-  'For a search your employer should not see, use Rebound in a personal Slack workspace.';
-
 export const SHOW_DETAILS_LABEL = 'Show details in notifications';
-export const EMPLOYED_HERE_QUESTION = 'Are you searching while employed here?';
 
 type RadioOption = { text: { type: 'plain_text'; text: string }; value: string };
 

@@ -21,5 +21,7 @@ export async function stepViewForDraft(
     tz: step === STEP_COUNT ? await deps.timeZones.cached(scope) : null,
     now: deps.clock(),
     feedbackRequests: draftFeedbackRequests(draft.answers),
+    // Asked once: until they answer, step 1 carries the question.
+    askEmployedHere: step === 1 && (await deps.store.getPrivacySettings(scope)).employedHere === null,
   });
 }

@@ -16,6 +16,7 @@ import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
 import { stepViewForDraft } from './step-modal.js';
 import { buildSummaryMessage } from './summary-message.js';
@@ -67,6 +68,8 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
       } else if (outcome.kind === 'invalid') {
         reply = { response_action: 'errors', errors: outcome.errors as Record<string, string> };
       } else if (outcome.kind === 'next') {
+        const employedHere = step === 1 ? readEmployedHere(view.state.values) : null;
+        if (employedHere !== null) await deps.store.savePrivacySettings(scope, { employedHere }, now);
         const saved = await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now);
         reply = { response_action: 'update', view: await stepViewForDraft(deps, scope, saved, outcome.step) };
       } else {

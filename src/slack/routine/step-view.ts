@@ -21,6 +21,7 @@ import {
 } from '../platform/block-kit.js';
 import { ActionId, BlockId, routineStepCallbackId } from '../platform/ids.js';
 import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';
+import { employedHereQuestionBlocks } from './employed-here-question.js';
 
 export interface StepViewInput {
   step: StepNumber;
@@ -31,6 +32,8 @@ export interface StepViewInput {
   now: Date;
   /** Drafted from step 1 when left out. */
   feedbackRequests?: FeedbackRequest[];
+  /** Step 1 asks once whether they search while employed here (until they answered). */
+  askEmployedHere?: boolean;
 }
 
 export const STEP_SUBMIT_TEXT = 'Next';
@@ -148,6 +151,7 @@ export function buildStepView(input: StepViewInput): ModalView {
     if (line !== null) blocks.push(mrkdwnContext(line));
   }
   for (const field of step.fields) blocks.push(inputBlock(field, input));
+  if (input.step === 1 && input.askEmployedHere) blocks.push(...employedHereQuestionBlocks());
   if (input.step > 1) blocks.push(navigationBlock());
 
   return {
