@@ -68,7 +68,7 @@ describe('discreet notifications', () => {
     await user.clickMessageButton(reflect?.ts ?? '', 'nudge_done');
     await user.waitForDm((message) => message.ts === reflect?.ts && message.updatedCount > 0);
     await user.command('/rejected', 'export');
-    await expect.poll(() => h.emu.uploadedFiles.length).toBe(1);
+    await expect.poll(() => h.emu.uploadedFiles.length).toBe(2);
     await user.command('/rejected', 'list');
     await expect.poll(() => user.ephemerals.length).toBeGreaterThanOrEqual(2);
 

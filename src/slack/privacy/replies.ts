@@ -2,7 +2,7 @@
 // always says what happened to their data.
 
 export const EXPORT_READY_TEXT =
-  'Your export is in your DM with Rebound: one JSON file, visible only to you.';
+  'Your export is in your DM with Rebound: a JSON file to take elsewhere and a journal to read, visible only to you.';
 
 export const EXPORT_NEEDS_SCOPE_TEXT =
   'Rebound can’t send files in this workspace yet, so no export was made. It needs the `files:write` ' +

@@ -8,6 +8,7 @@ import type { webApi } from '@slack/bolt';
 import { notificationText } from '../../domain/notification-text.js';
 import type { UserScope } from '../../domain/types.js';
 import { buildUserExport } from '../../domain/user-export.js';
+import { buildUserJournal, journalFilename } from '../../domain/user-journal.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, ReboundError } from '../../errors.js';
 import type { Store } from '../../store/store.js';
@@ -34,12 +35,18 @@ export async function sendExport(
   const settings = data.settings ?? (await store.getPrivacySettings(scope));
   let uploaded: unknown;
   try {
+    // Both files in one message: the JSON to take elsewhere, the journal to read.
     uploaded = await client.files.uploadV2({
       channel_id: channelId,
-      content,
-      filename: exportFilename(now),
-      title: 'Your Rebound data',
       initial_comment: notificationText('export', {}, settings),
+      file_uploads: [
+        { content, filename: exportFilename(now), title: 'Your Rebound data' },
+        {
+          content: buildUserJournal(data, now),
+          filename: journalFilename(now),
+          title: 'Your Rebound journal',
+        },
+      ],
     });
   } catch (error) {
     if (errorCode(error) === 'missing_scope') return 'missing_scope';
