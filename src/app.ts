@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { App, type CustomRoute, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
+import { createTokenCipher } from './crypto/token-cipher.js';
 import type { FollowUp, Rejection, RejectionEntry } from './domain/types.js';
 import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
@@ -15,6 +16,7 @@ import { DRAFT_EXPIRY_CRON, runDraftExpiry } from './jobs/draft-expiry.js';
 import { type FollowUpJobOptions, runDueFollowUps, type TickReport } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
+import { sealAnswersAtStart } from './seal-answers.js';
 import { buildFollowUpMessage } from './slack/follow-ups/message.js';
 import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
@@ -59,7 +61,11 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   const loggers = createLoggers(config.logLevel, options.logSink);
   const logger = loggers.app;
   const clock = options.clock ?? (() => new Date());
-  const store = await createStore(config.databaseUrl ?? undefined, { logger });
+  const keys = config.encryptionKeys ?? config.distribution?.tokenKeys;
+  const store = await createStore(config.databaseUrl ?? undefined, {
+    logger,
+    cipher: keys ? createTokenCipher(keys.current, keys.retired) : null,
+  });
   try {
     return await startOnStore(config, options, { loggers, clock, store });
   } catch (error) {
@@ -77,6 +83,7 @@ async function startOnStore(
 ): Promise<RunningRebound> {
   const logger = loggers.app;
   const inFlight = new InFlight();
+  await sealAnswersAtStart(store, logger);
   let accepting = false;
 
   const healthz: CustomRoute = {
@@ -159,6 +166,7 @@ async function startOnStore(
     teamInstalls: createTeamInstalls({ store, clock, logger }),
     ...(distribution ? { installations: distribution.forgetter } : {}),
     draftExpiryDays: config.draftExpiryDays,
+    answersSealed: store.answersSealed,
   });
   app.error(async (error) => {
     // Distributed mode: a request from a workspace without an installation (e.g. just uninstalled).

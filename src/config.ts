@@ -33,6 +33,12 @@ export interface Config {
   mode: 'socket' | 'http';
   /** Present → distributed mode (HTTP mode only); absent → the single workspace of botToken. */
   distribution?: DistributionConfig;
+  /**
+   * Seal what people type at rest (and, distributed, the installations): TOKEN_ENCRYPTION_KEY
+   * and TOKEN_ENCRYPTION_OLD_KEYS. Required when distributed, optional for one workspace;
+   * absent → answers are stored unencrypted (Rebound says so at start).
+   */
+  encryptionKeys?: { current: Buffer; retired: Buffer[] };
   port: number;
   /** SQLite path, `file:` URL or `postgres://` URL; null → ./data/rebound.sqlite. */
   databaseUrl: string | null;
@@ -100,6 +106,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const distributed = OAUTH_VARIABLES.some((name) => read(name) !== null);
   const distribution = distributed ? readDistribution(read, mode, problems) : null;
+
+  const encryptionKeys = distributed ? distribution?.tokenKeys : readOptionalKeys(read, problems);
 
   const botToken = read('SLACK_BOT_TOKEN');
   if (!botToken && !distributed)
@@ -169,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     slack: { botToken, signingSecret, appToken, apiUrl },
     mode,
     ...(distribution ? { distribution } : {}),
+    ...(encryptionKeys ? { encryptionKeys } : {}),
     port,
     databaseUrl: read('DATABASE_URL'),
     followUpCron,
@@ -177,6 +186,42 @@ export function loadConfig(env: Env = process.env): Config {
     draftExpiryDays,
     logLevel,
   };
+}
+
+/**
+ * A single workspace may set TOKEN_ENCRYPTION_KEY to seal what people type; nothing else
+ * needs it there. Parsed as distributed mode parses it; values are never echoed.
+ */
+function readOptionalKeys(
+  read: (name: string) => string | null,
+  problems: string[],
+): { current: Buffer; retired: Buffer[] } | null {
+  const currentText = read('TOKEN_ENCRYPTION_KEY');
+  const oldTexts = (read('TOKEN_ENCRYPTION_OLD_KEYS') ?? '')
+    .split(',')
+    .map((text) => text.trim())
+    .filter(Boolean);
+  if (!currentText) {
+    if (oldTexts.length > 0)
+      problems.push(
+        `TOKEN_ENCRYPTION_OLD_KEYS is set without TOKEN_ENCRYPTION_KEY: keep the current key set while old ones are retired; ${WHERE.newSecret}.`,
+      );
+    return null;
+  }
+  const current = parseKey(currentText);
+  if (!current)
+    problems.push(
+      `TOKEN_ENCRYPTION_KEY must be 64 hex characters or the base64 of 32 bytes; ${WHERE.newSecret}.`,
+    );
+  const retired = oldTexts.map(parseKey);
+  retired.forEach((key, index) => {
+    if (!key)
+      problems.push(
+        `TOKEN_ENCRYPTION_OLD_KEYS entry ${index + 1} of ${oldTexts.length} must be 64 hex characters or the base64 of 32 bytes (a key TOKEN_ENCRYPTION_KEY held before).`,
+      );
+  });
+  if (!current || retired.some((key) => key === null)) return null;
+  return { current, retired: retired.filter((key): key is Buffer => key !== null) };
 }
 
 function isHttpUrl(text: string): boolean {

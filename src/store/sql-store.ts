@@ -27,10 +27,12 @@ import * as followUps from './ops/follow-ups.js';
 import * as installations from './ops/installations.js';
 import * as privacy from './ops/privacy.js';
 import * as rejections from './ops/rejections.js';
+import * as sealing from './ops/sealing.js';
 import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
+import { PLAIN_ROWS, type RowSealer } from './row-sealer.js';
 import type { ClaimOptions, DeletedRecords, InstallationKey, SealedInstallation, Store } from './store.js';
 import type { StoreLogger } from './store-logger.js';
 
@@ -40,8 +42,33 @@ export class SqlStore implements Store {
   constructor(
     private readonly driver: SqlDriver,
     private readonly logger: StoreLogger,
+    /** Seals what people typed when a key is set; plain JSON otherwise. */
+    private readonly sealer: RowSealer = PLAIN_ROWS,
   ) {
     this.engine = driver.dialect.engine;
+  }
+
+  get answersSealed(): boolean {
+    return this.sealer.sealing;
+  }
+
+  async resealAnswers(
+    options: { batchSize?: number } = {},
+  ): Promise<{ resealed: number; unreadable: number }> {
+    const total = { resealed: 0, unreadable: 0 };
+    for (const table of ['rejections', 'rejection_entries'] as const) {
+      let after: string | null = '';
+      while (after !== null) {
+        const batch: sealing.ResealBatch = await this.driver.run(
+          sealing.resealBatch(table, after, options.batchSize ?? 200, this.sealer),
+          { transaction: true },
+        );
+        total.resealed += batch.resealed;
+        total.unreadable += batch.unreadable;
+        after = batch.lastId;
+      }
+    }
+    return total;
   }
 
   async migrate(): Promise<void> {
@@ -74,15 +101,15 @@ export class SqlStore implements Store {
   }
 
   createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Promise<Rejection> {
-    return this.driver.run(rejections.createDraft(scope, answers, now));
+    return this.driver.run(rejections.createDraft(scope, answers, now, this.sealer));
   }
 
   findOpenDraft(scope: UserScope): Promise<Rejection | null> {
-    return this.driver.run(rejections.findOpenDraft(scope));
+    return this.driver.run(rejections.findOpenDraft(scope, this.sealer));
   }
 
   getRejection(scope: UserScope, id: string): Promise<Rejection | null> {
-    return this.driver.run(rejections.getRejection(scope, id));
+    return this.driver.run(rejections.getRejection(scope, id, this.sealer));
   }
 
   saveDraft(
@@ -92,7 +119,7 @@ export class SqlStore implements Store {
     answers: RoutineAnswers,
     now: Date,
   ): Promise<Rejection> {
-    return this.driver.run(rejections.saveDraft(scope, id, step, answers, now));
+    return this.driver.run(rejections.saveDraft(scope, id, step, answers, now, this.sealer));
   }
 
   discardDraft(scope: UserScope, id: string, now: Date): Promise<void> {
@@ -134,25 +161,25 @@ export class SqlStore implements Store {
     newFollowUps: NewFollowUp[],
     now: Date,
   ): Promise<{ rejection: Rejection; followUps: FollowUp[] }> {
-    return this.driver.run(rejections.completeRejection(scope, id, answers, newFollowUps, now), {
+    return this.driver.run(rejections.completeRejection(scope, id, answers, newFollowUps, now, this.sealer), {
       transaction: true,
     });
   }
 
   listRejections(scope: UserScope, options?: { limit?: number; offset?: number }): Promise<Rejection[]> {
-    return this.driver.run(rejections.listRejections(scope, options));
+    return this.driver.run(rejections.listRejections(scope, options, this.sealer));
   }
 
   updateAnswers(scope: UserScope, id: string, answers: RoutineAnswers, now: Date): Promise<Rejection> {
-    return this.driver.run(rejections.updateAnswers(scope, id, answers, now));
+    return this.driver.run(rejections.updateAnswers(scope, id, answers, now, this.sealer));
   }
 
   addEntry(scope: UserScope, rejectionId: string, data: EntryData, now: Date): Promise<RejectionEntry> {
-    return this.driver.run(entries.addEntry(scope, rejectionId, data, now));
+    return this.driver.run(entries.addEntry(scope, rejectionId, data, now, this.sealer));
   }
 
   listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]> {
-    return this.driver.run(entries.listEntries(scope, rejectionId));
+    return this.driver.run(entries.listEntries(scope, rejectionId, this.sealer));
   }
 
   getUserProfile(scope: UserScope): Promise<UserProfile | null> {
@@ -220,11 +247,11 @@ export class SqlStore implements Store {
   }
 
   listUserEntries(scope: UserScope, options?: { kind?: EntryData['kind'] }): Promise<RejectionEntry[]> {
-    return this.driver.run(userData.listUserEntries(scope, options));
+    return this.driver.run(userData.listUserEntries(scope, options, this.sealer));
   }
 
   exportUserData(scope: UserScope): Promise<UserData> {
-    return this.driver.run(userData.exportUserData(scope), { transaction: true });
+    return this.driver.run(userData.exportUserData(scope, this.sealer), { transaction: true });
   }
 
   deleteUserData(scope: UserScope): Promise<number> {

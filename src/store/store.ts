@@ -172,6 +172,16 @@ export interface Store {
    */
   deleteUserRecords(scope: UserScope): Promise<DeletedRecords>;
 
+  // --- Sealed at rest ------------------------------------------------------------------
+
+  /** Whether what people type is stored encrypted (the store was given a key). */
+  readonly answersSealed: boolean;
+  /**
+   * Seals rows stored before a key was set, and re-seals rows an old key made, exactly once
+   * even with several instances at it; rows no configured key opens are left and counted.
+   */
+  resealAnswers(options?: { batchSize?: number }): Promise<{ resealed: number; unreadable: number }>;
+
   // --- Whole workspaces: uninstall and retention ---------------------------------------
 
   /** Cancels every pending follow-up of the team (Rebound lost its token); returns how many. */

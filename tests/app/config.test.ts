@@ -55,6 +55,33 @@ describe('loadConfig', () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: '   ', SLACK_SIGNING_SECRET: '' })).toHaveLength(2);
   });
 
+  it('reads TOKEN_ENCRYPTION_KEY for a single workspace too (optional there), and checks it', () => {
+    const key = 'ab'.repeat(32);
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      TOKEN_ENCRYPTION_KEY: key,
+    });
+    expect(config.encryptionKeys?.current).toEqual(Buffer.from(key, 'hex'));
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).encryptionKeys,
+    ).toBeUndefined();
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      TOKEN_ENCRYPTION_KEY: 'short-secret',
+    });
+    expect(problems.join('\n')).toMatch(/TOKEN_ENCRYPTION_KEY must be 64 hex characters/);
+    expect(problems.join('\n')).not.toContain('short-secret');
+    expect(
+      problemsOf({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+        TOKEN_ENCRYPTION_OLD_KEYS: key,
+      }).join('\n'),
+    ).toMatch(/TOKEN_ENCRYPTION_OLD_KEYS is set without TOKEN_ENCRYPTION_KEY/);
+  });
+
   it('rejects malformed values with the reason, without echoing tokens', () => {
     const problems = problemsOf({
       SLACK_BOT_TOKEN: 'xoxp-user-token-secret',
@@ -118,7 +145,10 @@ describe('loadConfig', () => {
     });
 
     it('is off in single-workspace mode, whatever else is set', () => {
-      expect(loadConfig({ ...http, TOKEN_ENCRYPTION_KEY: 'not a key' })).not.toHaveProperty('distribution');
+      const single = loadConfig({ ...http, TOKEN_ENCRYPTION_KEY: 'cd'.repeat(32) });
+      expect(single).not.toHaveProperty('distribution');
+      // The key still seals what people type.
+      expect(single.encryptionKeys?.current).toHaveLength(32);
     });
 
     it('lists every problem at once, without echoing a secret', () => {

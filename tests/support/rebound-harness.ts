@@ -67,6 +67,8 @@ export interface HarnessOptions {
   distributed?: boolean | { tokenKeys: DistributionConfig['tokenKeys'] };
   /** Reuse an emulator (e.g. across restarts of the app); it is left running on stop(). */
   emulator?: SlackEmulator;
+  /** TOKEN_ENCRYPTION_KEY (and old keys) in single-workspace mode: answers sealed at rest. */
+  encryptionKeys?: { current: Buffer; retired: Buffer[] };
 }
 
 /** The emulator every test uses: one workspace T1, one app A1, the test tokens. */
@@ -106,6 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     mode,
     ...(distribution ? { distribution } : {}),
+    ...(options.encryptionKeys ? { encryptionKeys: options.encryptionKeys } : {}),
     port: 0,
     databaseUrl: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
     // Tests drive the follow-up job themselves; a yearly tick keeps node-cron out of the way.

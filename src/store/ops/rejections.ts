@@ -10,40 +10,52 @@ import type {
   UserScope,
 } from '../../domain/types.js';
 import { ErrorCode, ReboundError } from '../../errors.js';
-import { serializeAnswers } from '../answers-json.js';
 import type { Operation } from '../driver.js';
 import { newId } from '../ids.js';
+import { PLAIN_ROWS, type RowSealer } from '../row-sealer.js';
 import { rowToRejection, SCOPE_MATCH, scopeParams, toMillis } from '../rows.js';
 import { insertFollowUp } from './follow-ups.js';
 import { onlyRow, pageParams } from './shared.js';
 
-export function* createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Operation<Rejection> {
+export function* createDraft(
+  scope: UserScope,
+  answers: RoutineAnswers,
+  now: Date,
+  sealer: RowSealer = PLAIN_ROWS,
+): Operation<Rejection> {
   const at = toMillis(now);
   const rows = yield {
     sql: `INSERT INTO rejections (id, team_id, enterprise_id, user_id, status, step, answers, company, role, stage,
             created_at, updated_at, completed_at)
           VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, NULL)
           RETURNING *`,
-    params: [newId(), ...scopeParams(scope), ...answerColumns(answers), at, at],
+    params: [newId(), ...scopeParams(scope), ...answerColumns(answers, scope, sealer), at, at],
   };
-  return rowToRejection(onlyRow(rows, 'rejection'));
+  return rowToRejection(onlyRow(rows, 'rejection'), sealer);
 }
 
-export function* findOpenDraft(scope: UserScope): Operation<Rejection | null> {
+export function* findOpenDraft(
+  scope: UserScope,
+  sealer: RowSealer = PLAIN_ROWS,
+): Operation<Rejection | null> {
   const rows = yield {
     sql: `SELECT * FROM rejections WHERE ${SCOPE_MATCH} AND status = 'draft'
           ORDER BY updated_at DESC, created_at DESC, id DESC LIMIT 1`,
     params: scopeParams(scope),
   };
-  return rows[0] ? rowToRejection(rows[0]) : null;
+  return rows[0] ? rowToRejection(rows[0], sealer) : null;
 }
 
-export function* getRejection(scope: UserScope, id: string): Operation<Rejection | null> {
+export function* getRejection(
+  scope: UserScope,
+  id: string,
+  sealer: RowSealer = PLAIN_ROWS,
+): Operation<Rejection | null> {
   const rows = yield {
     sql: `SELECT * FROM rejections WHERE id = ? AND ${SCOPE_MATCH}`,
     params: [id, ...scopeParams(scope)],
   };
-  return rows[0] ? rowToRejection(rows[0]) : null;
+  return rows[0] ? rowToRejection(rows[0], sealer) : null;
 }
 
 export function* saveDraft(
@@ -52,15 +64,16 @@ export function* saveDraft(
   step: StepNumber,
   answers: RoutineAnswers,
   now: Date,
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<Rejection> {
   const rows = yield {
     sql: `UPDATE rejections SET step = ?, answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
           WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
           RETURNING *`,
-    params: [step, ...answerColumns(answers), toMillis(now), id, ...scopeParams(scope)],
+    params: [step, ...answerColumns(answers, scope, sealer), toMillis(now), id, ...scopeParams(scope)],
   };
   if (!rows[0]) return yield* notInStatus(scope, id, 'draft');
-  return rowToRejection(rows[0]);
+  return rowToRejection(rows[0], sealer);
 }
 
 export function* discardDraft(scope: UserScope, id: string, now: Date): Operation<void> {
@@ -105,6 +118,7 @@ export function* completeRejection(
   answers: RoutineAnswers,
   followUps: NewFollowUp[],
   now: Date,
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<{ rejection: Rejection; followUps: FollowUp[] }> {
   const at = toMillis(now);
   const rows = yield {
@@ -112,10 +126,10 @@ export function* completeRejection(
             updated_at = ?, completed_at = ?
           WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
           RETURNING *`,
-    params: [...answerColumns(answers), at, at, id, ...scopeParams(scope)],
+    params: [...answerColumns(answers, scope, sealer), at, at, id, ...scopeParams(scope)],
   };
   if (!rows[0]) return yield* notInStatus(scope, id, 'draft');
-  const rejection = rowToRejection(rows[0]);
+  const rejection = rowToRejection(rows[0], sealer);
   const stored: FollowUp[] = [];
   for (const followUp of followUps) stored.push(yield* insertFollowUp(rejection, followUp, at));
   return { rejection, followUps: stored };
@@ -127,27 +141,29 @@ export function* updateAnswers(
   id: string,
   answers: RoutineAnswers,
   now: Date,
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<Rejection> {
   const rows = yield {
     sql: `UPDATE rejections SET answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
           WHERE id = ? AND ${SCOPE_MATCH} AND status = 'complete'
           RETURNING *`,
-    params: [...answerColumns(answers), toMillis(now), id, ...scopeParams(scope)],
+    params: [...answerColumns(answers, scope, sealer), toMillis(now), id, ...scopeParams(scope)],
   };
   if (!rows[0]) return yield* notInStatus(scope, id, 'complete');
-  return rowToRejection(rows[0]);
+  return rowToRejection(rows[0], sealer);
 }
 
 export function* listRejections(
   scope: UserScope,
   options?: { limit?: number; offset?: number },
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<Rejection[]> {
   const rows = yield {
     sql: `SELECT * FROM rejections WHERE ${SCOPE_MATCH} AND status = 'complete'
           ORDER BY completed_at DESC, id DESC LIMIT ? OFFSET ?`,
     params: [...scopeParams(scope), ...pageParams(options)],
   };
-  return rows.map(rowToRejection);
+  return rows.map((row) => rowToRejection(row, sealer));
 }
 
 /** After a conditional update touched nothing: say whether the rejection is missing or in another state. */
@@ -161,12 +177,19 @@ function* notInStatus(scope: UserScope, id: string, wanted: RejectionStatus): Op
   throw new ReboundError(ErrorCode.StoreConflict, `rejection ${id} is ${String(status)}, not ${wanted}`);
 }
 
-/** The JSON answers plus the columns extracted from them for listing. */
-function answerColumns(answers: RoutineAnswers): [string, string | null, string | null, string | null] {
+/**
+ * The JSON answers plus the columns extracted from them for listing. Sealed, company and
+ * role are left out of the listing columns: they are typed text.
+ */
+function answerColumns(
+  answers: RoutineAnswers,
+  scope: UserScope,
+  sealer: RowSealer,
+): [string, string | null, string | null, string | null] {
   return [
-    serializeAnswers(answers),
-    listingText(answers.company),
-    listingText(answers.role),
+    sealer.answersToText(answers, scope),
+    sealer.sealing ? null : listingText(answers.company),
+    sealer.sealing ? null : listingText(answers.role),
     answers.stage ?? null,
   ];
 }

@@ -3,6 +3,7 @@
 
 import type { EntryData, RejectionEntry, UserData, UserScope } from '../../domain/types.js';
 import type { Operation, Row } from '../driver.js';
+import { PLAIN_ROWS, type RowSealer } from '../row-sealer.js';
 import { rowToEntry, rowToFollowUp, rowToRejection, SCOPE_MATCH, scopeParams } from '../rows.js';
 import type { DeletedRecords } from '../store.js';
 import { getPrivacySettings } from './privacy.js';
@@ -12,28 +13,29 @@ import { getUserProfile } from './user-profiles.js';
 export function* listUserEntries(
   scope: UserScope,
   options: { kind?: EntryData['kind'] } = {},
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<RejectionEntry[]> {
   const byKind = options.kind === undefined ? '' : 'AND kind = ?';
   const rows = yield {
     sql: `SELECT * FROM rejection_entries WHERE ${SCOPE_MATCH} ${byKind} ORDER BY created_at, id`,
     params: [...scopeParams(scope), ...(options.kind === undefined ? [] : [options.kind])],
   };
-  return rows.map(rowToEntry);
+  return rows.map((row) => rowToEntry(row, sealer));
 }
 
 /** Run inside a transaction, so the four reads agree with each other. */
-export function* exportUserData(scope: UserScope): Operation<UserData> {
+export function* exportUserData(scope: UserScope, sealer: RowSealer = PLAIN_ROWS): Operation<UserData> {
   const rejections = yield {
     sql: `SELECT * FROM rejections WHERE ${SCOPE_MATCH} ORDER BY created_at DESC, id DESC`,
     params: scopeParams(scope),
   };
-  const entries = yield* listUserEntries(scope);
+  const entries = yield* listUserEntries(scope, {}, sealer);
   const followUps = yield {
     sql: `SELECT * FROM follow_ups WHERE ${SCOPE_MATCH} ORDER BY due_at, created_at, id`,
     params: scopeParams(scope),
   };
   return {
-    rejections: rejections.map(rowToRejection),
+    rejections: rejections.map((row) => rowToRejection(row, sealer)),
     entries,
     followUps: followUps.map(rowToFollowUp),
     profile: yield* getUserProfile(scope),
