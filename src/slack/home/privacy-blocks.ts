@@ -13,6 +13,8 @@ export interface PrivacyBlocksInput {
   settings: PrivacySettings;
   /** Whether what people type is stored encrypted (TOKEN_ENCRYPTION_KEY is set). */
   sealed: boolean;
+  /** Days an untouched draft is kept (DRAFT_EXPIRY_DAYS). */
+  draftExpiryDays: number;
 }
 
 export const SHOW_DETAILS_LABEL = 'Show details in notifications';
@@ -43,14 +45,15 @@ export function employedHereValue(settings: PrivacySettings): string | null {
   return settings.employedHere ? PrivacyChoice.employedYes : PrivacyChoice.employedNo;
 }
 
-/** One line on what is kept, where, and who sees it; honest about encryption. */
-export function privacyLine(sealed: boolean): string {
+/** What is kept, where, for how long, encrypted or not, and who can see it: honest, short. */
+export function privacyLine(sealed: boolean, draftExpiryDays: number): string {
   const stored = sealed
     ? 'stored encrypted in Rebound’s own database'
     : 'stored in Rebound’s own database, unencrypted';
   return (
-    `:lock: Only you see your answers here, in your modals and your DM with Rebound. They are ${stored}, ` +
-    'kept until you delete them (unfinished drafts for 30 days). `/rejected export` gives you a copy.'
+    `:lock: Your answers are ${stored}, kept until you delete them (unfinished drafts for ${draftExpiryDays} days). ` +
+    'In Slack only you see them, but on some plans workspace owners can export DMs with apps. ' +
+    '`/rejected export` gives you a copy.'
   );
 }
 
@@ -82,7 +85,7 @@ export function buildPrivacyBlocks(input: PrivacyBlocksInput): KnownBlock[] {
       accessory: radio(HomeActionId.employedHere, EMPLOYED_HERE_OPTIONS, employedHereValue(settings)),
     },
     ...(settings.employedHere === true ? [mrkdwnContext(EMPLOYED_HERE_NOTE)] : []),
-    mrkdwnContext(privacyLine(input.sealed)),
+    mrkdwnContext(privacyLine(input.sealed, input.draftExpiryDays)),
     {
       type: 'actions',
       block_id: 'home_privacy_delete',

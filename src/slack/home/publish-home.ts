@@ -68,10 +68,11 @@ export async function publishHome(
       loadHomeInput(deps.store, scope, offset),
       deps.store.getPrivacySettings(scope),
     ]);
+    const days = deps.draftExpiryDays ?? DEFAULT_DRAFT_EXPIRY_DAYS;
     const view = buildHomeView({
       ...input,
-      privacy: { settings, sealed: deps.answersSealed ?? false },
-      draftExpiry: { now: deps.clock(), days: deps.draftExpiryDays ?? DEFAULT_DRAFT_EXPIRY_DAYS },
+      privacy: { settings, sealed: deps.answersSealed ?? false, draftExpiryDays: days },
+      draftExpiry: { now: deps.clock(), days },
     });
     await client.views.publish({ user_id: scope.userId, view });
   } catch (error) {
