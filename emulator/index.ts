@@ -10,6 +10,8 @@
 //   // More workspaces: emu.authorize('T2') → { code } for the app's /slack/oauth_redirect;
 //   // oauth.v2.access swaps it for T2's token; emu.uninstall('T2') revokes it and sends the events.
 //   emu.uploadedFiles → what the app uploaded (files.uploadV2): bytes, filename, where it was shared.
+//   files.delete marks one `deleted`; chat.delete removes only the app's own messages
+//   (alice.writeInDm('…') adds one she wrote; history tells them apart by user/bot_id).
 //   expect(emu.problems).toEqual([]);
 //   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 

@@ -13,13 +13,7 @@ export interface PrivacySettings {
 
 export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = { showDetails: false, employedHere: null };
 
-export type NotificationKind =
-  | 'summary'
-  | 'reflect_follow_up'
-  | 'feedback_check'
-  | 'export'
-  | 'delete_done'
-  | 'close_save_failed';
+export type NotificationKind = 'summary' | 'reflect_follow_up' | 'feedback_check' | 'export' | 'delete_done';
 
 /**
  * Details a detailed `text` may name. Already escaped for mrkdwn by the caller (the domain
@@ -38,10 +32,9 @@ const DISCREET: Record<NotificationKind, string> = {
   feedback_check: 'Rebound has a check-in for you',
   export: 'Here is everything Rebound keeps for you: your notes, what you added later, and your check-ins.',
   delete_done: 'Rebound: your data is deleted',
-  close_save_failed: 'Rebound could not save your last step',
 };
 
-/** Never-identifying messages (delete, errors) read the same whichever the setting. */
+/** Never-identifying messages (export, delete) read the same whichever the setting. */
 function detailed(kind: NotificationKind, details: NotificationDetails): string {
   const { company, role, question } = details;
   switch (kind) {

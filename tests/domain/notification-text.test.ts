@@ -5,14 +5,7 @@ import {
   notificationText,
 } from '../../src/domain/notification-text.js';
 
-const KINDS: NotificationKind[] = [
-  'summary',
-  'reflect_follow_up',
-  'feedback_check',
-  'export',
-  'delete_done',
-  'close_save_failed',
-];
+const KINDS: NotificationKind[] = ['summary', 'reflect_follow_up', 'feedback_check', 'export', 'delete_done'];
 const details = { company: 'Acme Corp', role: 'Designer', question: 'Have you tried it yet?' };
 
 describe('notificationText', () => {

@@ -3,11 +3,9 @@
 // the draft on Home (the routine may have been started from there).
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
-import { DEFAULT_PRIVACY_SETTINGS, notificationText } from '../../domain/notification-text.js';
 import { mergeStepAnswers } from '../../domain/step-submission.js';
 import { errorCode } from '../../error-code.js';
 import { publishHome } from '../home/publish-home.js';
-import { mrkdwnSection } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { CLOSE_SAVE_FAILED_TEXT } from '../platform/errors-message.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
@@ -35,10 +33,10 @@ export function routineStepClosedCallback(deps: ListenerDeps) {
       deps.logger.error('A closed draft could not be saved:', errorCode(error));
       // The modal is gone, so the DM is the one place left to say this step was not kept.
       await client.chat
+        // Names nothing they typed, so it is discreet as it stands.
         .postMessage({
           channel: body.user.id,
-          text: notificationText('close_save_failed', {}, DEFAULT_PRIVACY_SETTINGS),
-          blocks: [mrkdwnSection(CLOSE_SAVE_FAILED_TEXT)],
+          text: CLOSE_SAVE_FAILED_TEXT,
           metadata: reboundMessageMetadata('close_save_failed'),
         })
         .catch((dmError: unknown) => deps.logger.warn('Could not say so in a DM:', errorCode(dmError)));
