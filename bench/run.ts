@@ -17,6 +17,7 @@ import { abortAll } from './cleanup.js';
 import { summariseProfile } from './cpu-profile-summary.js';
 import { currentLoad, gitInfo, machineInfo } from './machine.js';
 import { followUpPhase } from './phase-follow-ups.js';
+import { homePhase } from './phase-home.js';
 import { httpPhase, socketPhase } from './phase-rejected.js';
 import { startupPhase } from './phase-startup.js';
 import { type BenchResults, evaluateTargets, formatTable, formatTargets, writeResults } from './report.js';
@@ -148,6 +149,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
   });
 }
 
+await homePhase({ tempDir, results });
 rmSync(tempDir, { recursive: true, force: true });
 results.seconds = round((Date.now() - startedAt.getTime()) / 1000);
 results.machine.loadAtEnd = currentLoad();

@@ -67,7 +67,7 @@ export interface RoutineAnswers {
   tweakOther?: string;
   // Step 4: learning experience
   lesson?: string;
-  /** When the follow-up follow-up is due (the user picks it in their local time). */
+  /** When the reflect follow-up is due (the user picks it in their local time). */
   followUpAt?: Date;
 }
 

@@ -1,6 +1,7 @@
 // The sandbox in a real browser: Debian's Chromium, driven by playwright-core, walks the routine the way
 // a person would on the page — typing `/rejected Acme`, filling the modals the app sent — then reads
-// the summary DM, moves the clock a week on, snoozes the follow-up that arrives and opens the Home tab.
+// the summary DM, moves the clock a week on, snoozes the follow-up that arrives and opens the Home tab,
+// then one rejection's own view and the prep view from Home.
 // Everything is asserted on what the page shows; the emulator must have seen no broken Slack rule.
 //
 // UPDATE_SCREENSHOTS=1 npx vitest run tests/sandbox   refreshes docs/screenshots/*.png for the README.
@@ -145,6 +146,9 @@ describe('the sandbox page', () => {
     await modal()
       .getByLabel('What would you do differently in the interview?')
       .fill('Slow down when walking through the portfolio.');
+    await modal()
+      .getByLabel('Which of your strengths could you show more clearly?')
+      .fill('How I ran the checkout redesign.');
     await modal().getByRole('button', { name: 'Next' }).click();
 
     // Step 3: radio groups and checkboxes.
@@ -204,6 +208,28 @@ describe('the sandbox page', () => {
     expect((await home.textContent()) ?? '').toContain('Acme');
     expect(await home.getByRole('combobox', { name: 'Snooze' }).count()).toBeGreaterThan(0);
     await screenshot('home');
+
+    // One rejection, whole: its own view opens from Home, with everything entered for it.
+    await home.getByRole('button', { name: 'Open' }).first().click();
+    await waitForModal(/^Acme$/);
+    const rejection = (await modal().textContent()) ?? '';
+    expect(rejection).toContain('Acme · Product Designer');
+    expect(rejection).toContain('not marked sent');
+    expect(rejection).toContain('Ask my network for referrals');
+    expect(rejection).toContain('Ask about the team early on.');
+    await screenshot('rejection-view');
+    await modal().locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
+    await modal().waitFor({ state: 'detached' });
+
+    // The night before the next interview: lessons, strengths and feedback in one view.
+    await home.getByRole('button', { name: 'Before your next interview' }).click();
+    await waitForModal('Before your interview');
+    const prep = (await modal().textContent()) ?? '';
+    expect(prep).toContain('Ask about the team early on.');
+    expect(prep).toContain('How I ran the checkout redesign.');
+    await screenshot('prep-view');
+    await modal().locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
+    await modal().waitFor({ state: 'detached' });
 
     expect(await page.getByText('Everything the app sent kept to Slack’s rules.').isVisible()).toBe(true);
     expect(sandbox.emu.problems).toEqual([]);

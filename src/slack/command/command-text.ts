@@ -5,7 +5,7 @@
 
 export const MAX_COMPANY_LENGTH = 100;
 
-export const SUBCOMMANDS = ['help', 'list', 'export', 'delete'] as const;
+export const SUBCOMMANDS = ['help', 'list', 'export', 'delete', 'prep'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type RejectedCommand =

@@ -1,7 +1,8 @@
-// `/rejected [company | list | export | delete | help]`: routes each subcommand. Help (and
+// `/rejected [company | list | export | delete | prep | help]`: routes each subcommand. Help (and
 // anything that looks like a mistyped subcommand) is answered in the ack itself; starting
 // the routine acknowledges at once and opens the modal well inside the trigger's 3 s.
 
+import { prepCommand } from '../home/open-prep.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { OPEN_FAILED_TEXT } from '../platform/errors-message.js';
 import { scopeFromContext } from '../platform/scope.js';
@@ -11,7 +12,12 @@ import { parseRejectedCommand } from './command-text.js';
 import { buildHelpMessage } from './help-message.js';
 
 export function rejectedCommandCallback(deps: ListenerDeps) {
-  const subcommands = { list: listCommand(deps), export: exportCommand(deps), delete: deleteCommand(deps) };
+  const subcommands = {
+    list: listCommand(deps),
+    export: exportCommand(deps),
+    delete: deleteCommand(deps),
+    prep: prepCommand(deps),
+  };
   return async (args: CommandArgs): Promise<void> => {
     const request = parseRejectedCommand(args.command.text);
     if (request.kind === 'help' || request.kind === 'unknown') {

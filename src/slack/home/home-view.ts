@@ -1,9 +1,11 @@
 // App Home: a welcome for first-timers; then the draft in progress, check-ins waiting for an
 // answer (with the follow-up's own buttons, so they open the same modals), upcoming check-ins,
-// patterns across rejections and the history itself, newest first. Everything fits
-// Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
+// patterns read across rejections, what each employer taught, and the history itself, newest
+// first; each rejection opens into its own view (a modal), so Home stays short. Everything
+// fits Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
 
-import { type Patterns, textBar } from '../../domain/patterns.js';
+import { type Patterns, type Reading, textBar } from '../../domain/patterns.js';
+import type { PrepItem } from '../../domain/prep.js';
 import { getStep, optionLabel } from '../../domain/routine.js';
 import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
 import { FollowUpText } from '../follow-ups/message.js';
@@ -17,7 +19,7 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { FollowUpActionId, HomeActionId } from '../platform/ids.js';
-import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
 import { buildPrivacyBlocks, draftExpiryBlocks, type PrivacyBlocksInput } from './privacy-blocks.js';
 
 export interface HomeInput {
@@ -37,6 +39,8 @@ export interface HomeInput {
   /** rejection id → feedback answered (true), none came (false), not recorded (missing). */
   feedback: ReadonlyMap<string, boolean>;
   patterns: Patterns;
+  /** Lessons with company and date, newest first (first page only). */
+  lessons?: readonly PrepItem[];
   /** The privacy section at the bottom (privacy-blocks.ts); left out when absent. */
   privacy?: PrivacyBlocksInput;
   /** The draft's expiry note: when it is now, and after how many untouched days drafts go. */
@@ -48,6 +52,14 @@ export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: 
 const MAX_UPCOMING = 5;
 const MAX_AWAITING = 3;
 const MAX_BARS = 3;
+const MAX_LESSONS = 5;
+/** Rendered (escaped, quoted) length of one lesson on Home: the rest is one click away. */
+const LESSON_MAX = 1000;
+/**
+ * Blocks kept free at the bottom of every page for a settings area (privacy, "employed
+ * here?"), below the history and its paging rows.
+ */
+export const SETTINGS_ROOM = 4;
 const NAME_MAX = 80;
 const STEP_NAMES: readonly StepNumber[] = [1, 2, 3, 4];
 
@@ -177,22 +189,57 @@ function bars<T>(items: readonly { key: T; count: number }[], label: (key: T) =>
     .join('\n');
 }
 
+/** What a pattern may mean, one next step, and the person's own lesson when one fits. */
+function readingText(reading: Reading | undefined): string {
+  if (!reading) return '';
+  const ownWords = reading.ownWords
+    ? `\n_In your words, after *${name(reading.ownWords.company, 'one of them')}*:_\n${fitRendered(reading.ownWords.text, LESSON_MAX, quote)}`
+    : '';
+  return `\n${escapeMrkdwn(reading.text)}\n→ ${escapeMrkdwn(reading.next)}${ownWords}`;
+}
+
 function patternBlocks(patterns: Patterns): KnownBlock[] {
-  if (patterns.total < 2) return [];
-  const { asked, answered } = patterns.feedback;
+  if (patterns.total === 0) return [];
+  // Too few to compare: say what this space will hold rather than draw thin bars.
+  if (patterns.later) return [header('Patterns'), mrkdwnSection(escapeMrkdwn(patterns.later))];
+  const reading = (pattern: Reading['pattern']) => patterns.readings.find((r) => r.pattern === pattern);
+  const { sent, answered } = patterns.feedback;
+  const feedbackBar = sent > 0 ? `\n\`${textBar(answered, sent)}\` ${answered} of ${sent} notes sent` : '';
   const fields = [
     patterns.stages.length > 0
-      ? `*Where processes ended*\n${bars(patterns.stages, (stage) => optionLabel('stage', stage) ?? stage)}`
+      ? `*Where processes ended*\n${bars(patterns.stages, (stage) => optionLabel('stage', stage) ?? stage)}${readingText(reading('stages'))}`
       : null,
     patterns.tweaks.length > 0
-      ? `*Tweaks you chose most*\n${bars(patterns.tweaks, (tweak) => optionLabel('tweaks', tweak) ?? tweak)}`
+      ? `*Tweaks you chose most*\n${bars(patterns.tweaks, (tweak) => optionLabel('tweaks', tweak) ?? tweak)}${readingText(reading('tweaks'))}`
       : null,
-    `*Feedback answered*\n\`${textBar(answered, asked)}\` ${answered} of ${asked}`,
+    `*Feedback answered*${feedbackBar}${readingText(reading('feedback'))}`,
   ].filter((field): field is string => field !== null);
   return [
     header('Patterns'),
+    ...(patterns.progress ? [mrkdwnSection(`*${escapeMrkdwn(patterns.progress)}*`)] : []),
     ...fields.map((text) => mrkdwnSection(text)),
     mrkdwnContext(`Across your ${patterns.total} rejections. Patterns are clues, not verdicts.`),
+  ];
+}
+
+function dateOf(when: Date): string {
+  return slackDate(when, '{date_short_pretty}', utcFallback(when));
+}
+
+/** "What each employer taught you": the newest lessons, the rest in the prep view. */
+function lessonBlocks(lessons: readonly PrepItem[]): KnownBlock[] {
+  if (lessons.length === 0) return [];
+  const rest = lessons.length - MAX_LESSONS;
+  return [
+    header('What each employer taught you'),
+    ...lessons
+      .slice(0, MAX_LESSONS)
+      .map((lesson) =>
+        mrkdwnSection(
+          `*${name(lesson.company, 'Untitled')}* · ${dateOf(lesson.at)}\n${fitRendered(lesson.text, LESSON_MAX, quote)}`,
+        ),
+      ),
+    ...(rest > 0 ? [mrkdwnContext(`And ${rest} more: *Before your next interview* gathers them all.`)] : []),
   ];
 }
 
@@ -207,9 +254,12 @@ function rejectionBlock(rejection: Rejection, feedback: boolean | undefined): Kn
   const date = slackDate(when, '{date_short_pretty}', utcFallback(when));
   const feedbackText =
     feedback === true ? 'Feedback received' : feedback === false ? 'No feedback came' : 'No feedback yet';
-  return mrkdwnSection(
-    `${title(rejection)}\n${date}${stage ? ` · ended at ${escapeMrkdwn(stage)}` : ''}\n${stepsLine(rejection)}  ·  ${feedbackText}`,
-  );
+  return {
+    ...mrkdwnSection(
+      `${title(rejection)}\n${date}${stage ? ` · ended at ${escapeMrkdwn(stage)}` : ''}\n${stepsLine(rejection)}  ·  ${feedbackText}`,
+    ),
+    accessory: { ...button(HomeActionId.openRejection, 'Open'), value: rejection.id },
+  };
 }
 
 export function buildHomeView(input: HomeInput): HomeView {
@@ -222,7 +272,10 @@ export function buildHomeView(input: HomeInput): HomeView {
     {
       type: 'actions',
       block_id: 'home_start',
-      elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
+      elements: [
+        button(HomeActionId.start, 'Start the routine', 'primary'),
+        button(HomeActionId.openPrep, 'Before your next interview'),
+      ],
     },
     ...(input.draft ? draftBlocks(input.draft) : []),
     ...(input.draft && input.draftExpiry
@@ -230,13 +283,14 @@ export function buildHomeView(input: HomeInput): HomeView {
       : []),
     ...awaitingBlocks(input),
     ...upcomingBlocks(input),
-    ...(input.offset === 0 ? patternBlocks(input.patterns) : []),
+    ...(input.offset === 0 ? [...patternBlocks(input.patterns), ...lessonBlocks(input.lessons ?? [])] : []),
   ];
   if (input.rejections.length > 0)
     top.push(header(input.offset === 0 ? 'Your rejections' : 'Earlier rejections'));
 
-  // One block per rejection; keep three blocks for the divider and the paging rows.
-  const room = Limit.homeBlocks - top.length - 3 - privacy.length;
+  // One block per rejection; keep three blocks for the divider and the paging rows, and room
+  // for the settings area below them.
+  const room = Limit.homeBlocks - top.length - 3 - Math.max(SETTINGS_ROOM, privacy.length);
   const shown = input.rejections.slice(0, Math.max(0, room));
   const blocks = [
     ...top,

@@ -57,10 +57,11 @@ export function privacyLine(sealed: boolean, draftExpiryDays: number): string {
   );
 }
 
+/** Four blocks: what Home's layout keeps free for its settings area (SETTINGS_ROOM). */
 export function buildPrivacyBlocks(input: PrivacyBlocksInput): KnownBlock[] {
   const { settings } = input;
+  const employedNote = settings.employedHere === true ? `\n${EMPLOYED_HERE_NOTE}` : '';
   const blocks = [
-    { type: 'divider' },
     { type: 'header', text: plainText('Your privacy', 150) },
     {
       type: 'section',
@@ -81,15 +82,14 @@ export function buildPrivacyBlocks(input: PrivacyBlocksInput): KnownBlock[] {
     {
       type: 'section',
       block_id: 'home_privacy_employed',
-      text: { type: 'mrkdwn', text: `*${EMPLOYED_HERE_QUESTION}*` },
+      text: { type: 'mrkdwn', text: `*${EMPLOYED_HERE_QUESTION}*${employedNote}` },
       accessory: radio(HomeActionId.employedHere, EMPLOYED_HERE_OPTIONS, employedHereValue(settings)),
     },
-    ...(settings.employedHere === true ? [mrkdwnContext(EMPLOYED_HERE_NOTE)] : []),
-    mrkdwnContext(privacyLine(input.sealed, input.draftExpiryDays)),
     {
-      type: 'actions',
+      type: 'section',
       block_id: 'home_privacy_delete',
-      elements: [button(HomeActionId.deleteData, 'Delete my data', 'danger')],
+      text: { type: 'mrkdwn', text: privacyLine(input.sealed, input.draftExpiryDays) },
+      accessory: button(HomeActionId.deleteData, 'Delete my data', 'danger'),
     },
   ];
   return blocks as KnownBlock[];

@@ -4,11 +4,13 @@
 
 import type { webApi } from '@slack/bolt';
 import { DEFAULT_DRAFT_EXPIRY_DAYS } from '../../domain/drafts.js';
-import { computePatterns } from '../../domain/patterns.js';
+import { patternRejection, readPatterns } from '../../domain/patterns.js';
+import { lessonsOf } from '../../domain/prep.js';
 import type { Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { Store } from '../../store/store.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import { loadFeedbackNotes } from './feedback-notes.js';
 import { buildHomeView, type HomeInput } from './home-view.js';
 
 /** Most rejections one Home page can hold (Slack allows 100 blocks; a few are headers and buttons). */
@@ -35,6 +37,8 @@ export async function loadHomeInput(store: Store, scope: UserScope, offset: numb
     if (data.kind === 'feedback')
       feedback.set(rejectionId, feedback.get(rejectionId) === true || data.received);
   }
+  const sample = first ? listed : [];
+  const notes = await loadFeedbackNotes(store, scope, sample);
   const known = new Map<string, Rejection>(listed.map((rejection) => [rejection.id, rejection]));
   const upcomingContext = new Map<string, Rejection>();
   for (const { rejectionId } of [...awaiting, ...upcoming.slice(0, UPCOMING_SHOWN)]) {
@@ -52,7 +56,12 @@ export async function loadHomeInput(store: Store, scope: UserScope, offset: numb
     awaiting,
     upcomingContext,
     feedback,
-    patterns: computePatterns(first ? listed : [], feedback),
+    patterns: readPatterns(
+      sample.map((rejection) =>
+        patternRejection(rejection, notes.get(rejection.id) ?? [], feedback.get(rejection.id)),
+      ),
+    ),
+    lessons: lessonsOf(sample),
   };
 }
 

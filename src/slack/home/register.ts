@@ -3,6 +3,8 @@ import type { ListenerDeps } from '../platform/deps.js';
 import { HomeActionId } from '../platform/ids.js';
 import { appHomeOpenedCallback } from './app-home-opened.js';
 import { homeCancelCallback, homeSnoozeCallback } from './follow-up-actions.js';
+import { homeOpenPrepCallback } from './open-prep.js';
+import { homeOpenRejectionCallback } from './open-rejection.js';
 import { homeShowMoreCallback } from './paging.js';
 import { homeDeleteDataCallback, homePrivacySettingCallback } from './privacy-actions.js';
 import { homeResumeCallback, homeStartCallback } from './routine-actions.js';
@@ -18,4 +20,6 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(HomeActionId.showDetails, homePrivacySettingCallback(deps));
   app.action(HomeActionId.employedHere, homePrivacySettingCallback(deps));
   app.action(HomeActionId.deleteData, homeDeleteDataCallback(deps));
+  app.action(HomeActionId.openRejection, homeOpenRejectionCallback(deps));
+  app.action(HomeActionId.openPrep, homeOpenPrepCallback(deps));
 }

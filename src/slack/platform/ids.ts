@@ -53,6 +53,10 @@ export const HomeActionId = {
   employedHere: 'home_employed_here',
   /** Privacy section: opens the same confirmation as `/rejected delete`. */
   deleteData: 'home_delete_data',
+  /** A rejection's own view; the value is the rejection id. */
+  openRejection: 'home_open_rejection',
+  /** The "before your next interview" view. */
+  openPrep: 'home_open_prep',
 } as const;
 
 /** The privacy choices' radio values, on Home and in the first step of the routine. */
@@ -63,8 +67,14 @@ export const PrivacyChoice = {
   employedNo: 'no',
 } as const;
 
+/** Read-only modals opened from Home (and `/rejected prep`). */
+export const HomeCallbackId = {
+  rejection: 'home_rejection',
+  prep: 'home_prep',
+} as const;
+
 /**
- * Follow-up follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
+ * Follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
  * menu's option values are `<choice>:<follow-up id>` (follow-up-refs.ts reads both).
  */
 export const FollowUpActionId = {

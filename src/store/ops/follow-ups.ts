@@ -1,4 +1,4 @@
-// Follow-up follow-ups: stored with a completed rejection, claimed under a lease by a worker,
+// Follow-ups: stored with a completed rejection, claimed under a lease by a worker,
 // then marked sent, failed, or released for a retry.
 
 import type { FollowUp, FollowUpStatus, NewFollowUp, Rejection, UserScope } from '../../domain/types.js';

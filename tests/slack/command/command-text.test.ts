@@ -12,6 +12,7 @@ describe('parseRejectedCommand', () => {
     ['?', { kind: 'help' }],
     ['list', { kind: 'list' }],
     ['export', { kind: 'export' }],
+    ['prep', { kind: 'prep' }],
     ['delete', { kind: 'delete' }],
     ['list of things', { kind: 'start', company: 'list of things' }],
     ['start List', { kind: 'start', company: 'List' }],
@@ -23,6 +24,7 @@ describe('parseRejectedCommand', () => {
   it('answers near-misses of a subcommand with a suggestion instead of starting a routine', () => {
     expect(parseRejectedCommand('lsit')).toEqual({ kind: 'unknown', word: 'lsit', suggestion: 'list' });
     expect(parseRejectedCommand('exprot')).toEqual({ kind: 'unknown', word: 'exprot', suggestion: 'export' });
+    expect(parseRejectedCommand('perp')).toEqual({ kind: 'unknown', word: 'perp', suggestion: 'prep' });
     expect(parseRejectedCommand('delet')).toEqual({ kind: 'unknown', word: 'delet', suggestion: 'delete' });
     expect(parseRejectedCommand('--verbose')).toEqual({
       kind: 'unknown',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateView } from '../../../emulator/block-kit-rules.js';
-import { computePatterns } from '../../../src/domain/patterns.js';
+import { LATER_TEXT, patternRejection, readPatterns } from '../../../src/domain/patterns.js';
+import { lessonsOf } from '../../../src/domain/prep.js';
 import type { FollowUp, Rejection } from '../../../src/domain/types.js';
-import { buildHomeView, type HomeInput } from '../../../src/slack/home/home-view.js';
+import { buildHomeView, type HomeInput, SETTINGS_ROOM } from '../../../src/slack/home/home-view.js';
 import {
   createFollowUp,
   createRejection,
@@ -22,7 +23,9 @@ function input(overrides: Partial<HomeInput> = {}): HomeInput {
     upcoming: [],
     upcomingContext: new Map(),
     feedback: new Map(),
-    patterns: computePatterns(rejections, overrides.feedback ?? new Map()),
+    patterns: readPatterns(
+      rejections.map((r) => patternRejection(r, [{ sentAt: null }], overrides.feedback?.get(r.id))),
+    ),
     ...overrides,
   };
 }
@@ -124,7 +127,7 @@ describe('buildHomeView', () => {
     expect(validateView(view)).toEqual([]);
   });
 
-  it('draws patterns as text bars once there are two rejections to compare', () => {
+  it('draws patterns as text bars with a reading and a next step once there are three', () => {
     const rejections = [
       createRejection({ id: 'a', answers: { ...FULL_ANSWERS, stage: 'final_round' } }),
       createRejection({ id: 'b', answers: { ...FULL_ANSWERS, stage: 'final_round' } }),
@@ -134,12 +137,50 @@ describe('buildHomeView', () => {
     const all = text(view);
     expect(all).toContain('`▓▓▓▓▓▓▓▓▓▓` 2 · Final round');
     expect(all).toContain('`▓▓▓▓▓░░░░░` 1 · First interview');
-    expect(all).toContain('`▓▓▓░░░░░░░` 1 of 3');
-    expect(
-      buildHomeView(input({ rejections: rejections.slice(0, 1) })).blocks.some((b) =>
-        JSON.stringify(b).includes('Patterns'),
-      ),
-    ).toBe(false);
+    expect(all).toContain('Two of your three ended at the final stages.');
+    expect(all).toContain('→ Try “Ask about the team and the role early on” or');
+    expect(all).toContain('_In your words, after *Acme*:_\\n> I do better when I bring examples.');
+    // No note is marked sent, so no "answered" bar: the line says when it will appear.
+    expect(all).toContain('Feedback came for one of your three rejections.');
+    expect(all).not.toContain('notes sent');
+    expect(validateView(view)).toEqual([]);
+  });
+
+  it('with fewer than three rejections says what Home will show later instead of thin bars', () => {
+    const view = buildHomeView(
+      input({ rejections: [createRejection({ id: 'a' }), createRejection({ id: 'b' })] }),
+    );
+    expect(text(view)).toContain(LATER_TEXT);
+    expect(text(view)).not.toContain('▓');
+    expect(validateView(view)).toEqual([]);
+  });
+
+  it('opens each rejection from its own button, and the prep view from the top', () => {
+    const rejections = [createRejection({ id: 'a' }), createRejection({ id: 'b' })];
+    const view = buildHomeView(input({ rejections }));
+    const open = (view.blocks as Json[]).filter(
+      (block) => block.accessory?.action_id === 'home_open_rejection',
+    );
+    expect(open.map((block) => block.accessory.value)).toEqual(['a', 'b']);
+    expect(actionIds(view).slice(0, 2)).toEqual(['home_start_routine', 'home_open_prep']);
+  });
+
+  it('lists what each employer taught, newest five, and points at the rest', () => {
+    const rejections = Array.from({ length: 7 }, (_, i) =>
+      createRejection({
+        id: `r${i}`,
+        answers: { ...FULL_ANSWERS, company: `Firm ${i}`, lesson: `Lesson ${i} <!here>` },
+        completedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+      }),
+    );
+    const view = buildHomeView(input({ rejections, lessons: lessonsOf(rejections) }));
+    const all = text(view);
+    expect(all).toContain('What each employer taught you');
+    expect(all.indexOf('*Firm 6* · <!date^')).toBeLessThan(all.indexOf('*Firm 5* · <!date^'));
+    expect(all).toContain('> Lesson 6 &lt;!here&gt;');
+    expect(all).not.toContain('> Lesson 1 ');
+    expect(all).toContain('And 2 more: *Before your next interview* gathers them all.');
+    expect(validateView(view)).toEqual([]);
   });
 
   it('stays within 100 blocks and pages the rest behind "Show more"', () => {
@@ -147,17 +188,19 @@ describe('buildHomeView', () => {
     const view = buildHomeView(
       input({
         rejections: many(120),
+        lessons: lessonsOf(many(120)),
         hasMore: true,
         draft: createRejection({ id: 'd', status: 'draft', step: 3 }),
         upcoming: Array.from({ length: 8 }, (_, i) => createFollowUp({ id: `f${i}` })),
         upcomingContext: new Map([['r1', rejection]]),
       }),
     );
-    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    // Room stays free at the bottom for the settings area.
+    expect(view.blocks.length).toBeLessThanOrEqual(100 - SETTINGS_ROOM);
     expect(validateView(view)).toEqual([]);
     const more = (view.blocks as Json[]).find((block) => block.block_id === 'home_more');
-    const shown = (view.blocks as Json[]).filter((block) =>
-      JSON.stringify(block).includes('Company '),
+    const shown = (view.blocks as Json[]).filter(
+      (block) => block.accessory?.action_id === 'home_open_rejection',
     ).length;
     expect(more?.elements[0].value).toBe(String(shown));
     expect(text(view)).toContain('And 3 more after these.');
