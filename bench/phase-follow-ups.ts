@@ -43,7 +43,7 @@ export async function followUpPhase(input: {
   const emu = await startEmulator();
   try {
     if (engine === 'postgres') {
-      progress('postgres: starting an embedded PostgreSQL (tests/support/postgres.ts)');
+      progress('postgres: starting an embedded PostgreSQL (devkit/postgres.ts)');
       postgres = await startTestPostgres();
       const server = postgres;
       forget = onAbort(() => server.stop());

@@ -92,7 +92,17 @@ export class Delivery {
     this.target = { kind: 'socket' };
   }
 
-  async deliver(kind: DeliveryKind, payload: JsonObject, options: DeliveryOptions): Promise<DeliveryResult> {
+  deliver(kind: DeliveryKind, payload: JsonObject, options: DeliveryOptions): Promise<DeliveryResult> {
+    return this.workspace.activity.track(`delivery ${options.label}`, () =>
+      this.send(kind, payload, options),
+    );
+  }
+
+  private async send(
+    kind: DeliveryKind,
+    payload: JsonObject,
+    options: DeliveryOptions,
+  ): Promise<DeliveryResult> {
     const target = this.target;
     if (target === undefined)
       throw new Error('call emu.useHttp(url) or emu.useSocketMode() before delivering');
@@ -131,7 +141,11 @@ export class Delivery {
   /** Arbitrary bytes to the app's HTTP endpoint (forged signatures, malformed bodies); no problems recorded. */
   async deliverRaw(body: string, headers: Record<string, string>): Promise<DeliveryResult> {
     if (this.target?.kind !== 'http') throw new Error('deliverRaw needs emu.useHttp(url)');
-    const answer = await post(this.target.url, body, headers, this.workspace.options.ackTimeoutMs);
+    const url = this.target.url;
+    const { ackTimeoutMs } = this.workspace.options;
+    const answer = await this.workspace.activity.track('raw delivery', () =>
+      post(url, body, headers, ackTimeoutMs),
+    );
     return { status: answer.status, body: parseAnswer(answer) };
   }
 }

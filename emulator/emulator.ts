@@ -1,6 +1,7 @@
 // The Slack emulator: a loopback Web API, delivery of commands/interactions/events to the app, and the
 // workspace state tests inspect.
 
+import type { IdleOptions } from './activity.js';
 import { Delivery } from './delivery.js';
 import { EmulatedUser } from './emulated-user.js';
 import { FaultQueue } from './faults.js';
@@ -115,6 +116,15 @@ export class SlackEmulator {
   /** Slack-rule violations seen so far; tests assert this stays empty. */
   get problems(): readonly string[] {
     return this.workspace.problems;
+  }
+
+  /**
+   * Resolves once no delivery and no request from the app has been under way for a quiet
+   * while (and `settle`, the app's own unfinished work, found nothing new): for tests that
+   * check nothing happened, instead of a fixed sleep.
+   */
+  idle(options: IdleOptions = {}): Promise<void> {
+    return this.workspace.activity.idle(options);
   }
 
   useHttp(url: string): void {

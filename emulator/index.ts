@@ -10,11 +10,14 @@
 //   // More workspaces: emu.authorize('T2') → { code } for the app's /slack/oauth_redirect;
 //   // oauth.v2.access swaps it for T2's token; emu.uninstall('T2') revokes it and sends the events.
 //   emu.uploadedFiles → what the app uploaded (files.uploadV2): bytes, filename, where it was shared.
+//   expect(visibleText(alice.modal)).toContain('Step 1 of 4');  // what a person reads, not the JSON
+//   await emu.idle();  // nothing under way for a quiet while: assert that nothing happened
 //   files.delete marks one `deleted`; chat.delete removes only the app's own messages
 //   (alice.writeInDm('…') adds one she wrote; history tells them apart by user/bot_id).
 //   expect(emu.problems).toEqual([]);
 //   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 
+export type { IdleOptions } from './activity.js';
 export { validateMessage, validateView } from './block-kit-rules.js';
 export type { ActionSurface, ButtonOptions, CommandOptions, EmulatedUser } from './emulated-user.js';
 export {
@@ -40,3 +43,4 @@ export type {
 } from './types.js';
 export type { UploadedFile } from './uploads.js';
 export type { ModalView, SlackView, StateValues, TextObject } from './view-stack.js';
+export { type Surface, visibleText } from './visible-text.js';

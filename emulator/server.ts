@@ -36,10 +36,13 @@ export class EmulatorServer {
     private readonly hub: SocketModeHub,
   ) {
     this.server = createServer((req, res) => {
-      this.route(req, res).catch((error: unknown) => {
-        workspace.options.log(`emulator error: ${String(error)}`);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error' });
-      });
+      const done = workspace.activity.begin(`request ${req.url ?? '/'}`);
+      this.route(req, res)
+        .catch((error: unknown) => {
+          workspace.options.log(`emulator error: ${String(error)}`);
+          if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error' });
+        })
+        .finally(done);
     });
     this.server.on('upgrade', (req, socket, head) => {
       if (new URL(req.url ?? '/', 'http://x').pathname === SOCKET_PATH) hub.handleUpgrade(req, socket, head);

@@ -1,5 +1,5 @@
 // Slack's file upload flow: files.getUploadURLExternal hands out an upload URL and a file id,
-// the app POSTs the bytes there (raw or multipart, see upload.ts), then
+// the app POSTs the bytes there (raw or multipart, see uploads.ts), then
 // files.completeUploadExternal shares the file, e.g. in a DM with an initial comment.
 
 import { stringParam } from './http-body.js';

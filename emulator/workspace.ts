@@ -2,6 +2,7 @@
 // scheduled messages, trigger_ids, response_urls, and the log of calls and rule violations.
 
 import { randomBytes } from 'node:crypto';
+import { Activity } from './activity.js';
 import { dmChannelFor } from './ids.js';
 import { TeamRegistry } from './teams.js';
 import { TriggerRegistry } from './triggers.js';
@@ -65,6 +66,8 @@ export class Workspace {
   readonly inFlight = new Map<string, number>();
   readonly peakInFlight = new Map<string, number>();
   readonly problems: string[] = [];
+  /** Deliveries and requests under way, for emu.idle(). */
+  readonly activity = new Activity();
   readonly triggers: TriggerRegistry;
   /** Files uploaded through files.getUploadURLExternal (uploads.ts). */
   readonly files = new UploadRegistry();

@@ -53,6 +53,8 @@ export interface RunningRebound {
   port: number | null;
   /** Runs one follow-up tick now (what the scheduler does on each cron tick). */
   runFollowUps(now: Date): Promise<TickReport>;
+  /** Resolves once the listener work running now has finished (what tests wait on for "nothing happened"). */
+  settled(): Promise<void>;
   /** Stops taking work, finishes what is in flight, closes the store. */
   stop(): Promise<void>;
 }
@@ -254,5 +256,8 @@ async function startOnStore(
     return stopping;
   };
 
-  return { app, store, port, runFollowUps, stop };
+  const settled = async () => {
+    await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+  };
+  return { app, store, port, runFollowUps, settled, stop };
 }

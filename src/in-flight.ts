@@ -13,10 +13,6 @@ export class InFlight {
     return promise;
   }
 
-  get size(): number {
-    return this.running.size;
-  }
-
   /** Resolves when everything tracked so far has settled, or after `timeoutMs`. Returns what was left. */
   async drain(timeoutMs: number): Promise<number> {
     let timer: NodeJS.Timeout | undefined;

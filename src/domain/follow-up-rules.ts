@@ -12,12 +12,23 @@ import {
   zonedDateTimeToInstant,
 } from './time.js';
 
-export type SnoozeChoice = '1d' | '3d' | '1w';
+/** The snooze menu, in the DM and on Home alike: each choice, what it is called, how far it moves. */
+export const SNOOZE_CHOICES = [
+  { choice: '1d', label: '1 day', days: 1 },
+  { choice: '3d', label: '3 days', days: 3 },
+  { choice: '1w', label: '1 week', days: 7 },
+] as const;
 
-export const SNOOZE_DAYS: Readonly<Record<SnoozeChoice, number>> = { '1d': 1, '3d': 3, '1w': 7 };
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number]['choice'];
 
 export function isSnoozeChoice(value: unknown): value is SnoozeChoice {
-  return value === '1d' || value === '3d' || value === '1w';
+  return SNOOZE_CHOICES.some((snooze) => snooze.choice === value);
+}
+
+function snoozeDays(choice: SnoozeChoice): number {
+  const snooze = SNOOZE_CHOICES.find((candidate) => candidate.choice === choice);
+  if (snooze === undefined) throw new RangeError(`No snooze choice ${String(choice)}`);
+  return snooze.days;
 }
 
 /** Days after the routine started that we ask whether the employer replied. */
@@ -31,9 +42,10 @@ export const FEEDBACK_CHECK_DAYS = 4;
 export function snoozedUntil(choice: SnoozeChoice, now: Date, tz: string | null, previousDue: Date): Date {
   const today = instantToZonedParts(now, tz);
   const timeOfDay = instantToZonedParts(previousDue, tz);
-  const day = addCalendarDays(today, SNOOZE_DAYS[choice]);
+  const days = snoozeDays(choice);
+  const day = addCalendarDays(today, days);
   const due = zonedDateTimeToInstant({ ...day, hour: timeOfDay.hour, minute: timeOfDay.minute }, tz);
-  return due.getTime() > now.getTime() ? due : new Date(now.getTime() + SNOOZE_DAYS[choice] * DAY_MS);
+  return due.getTime() > now.getTime() ? due : new Date(now.getTime() + days * DAY_MS);
 }
 
 /**

@@ -11,7 +11,7 @@ export { STEPS } from './steps.js';
 export const STEP_COUNT = 4;
 /** A follow-up time a minute in the past still counts: the person picked "now" and then typed. */
 export const FOLLOW_UP_GRACE_MS = MINUTE_MS;
-/** How far ahead chat.scheduleMessage accepts a time. */
+/** How far ahead a follow-up may be set: far enough for any plan, near enough to still matter. */
 export const FOLLOW_UP_HORIZON_DAYS = 120;
 
 export type StepErrors = Partial<Record<FieldId, string>>;

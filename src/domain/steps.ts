@@ -1,5 +1,7 @@
-// The four steps of the routine as data: every question and every word a person reads in
-// the modals lives here, so the copy can be reviewed in one place. Kind, brief, concrete.
+// The four steps of the routine as data: each step's title, heading and introduction, and
+// every question with its label, hint, placeholder and options, so the questions can be
+// reviewed in one place. Kind, brief, concrete. Buttons, errors and the summary's wording
+// live with the views that show them (slack/routine/).
 
 import type { FieldId, StepNumber, TweakId } from './types.js';
 

@@ -130,8 +130,8 @@ export async function runDueFollowUps(deps: FollowUpJobDeps, now: Date): Promise
   return report;
 }
 
-async function stillHeld(store: Store, id: string, owner: string): Promise<boolean> {
-  const current = await store.getFollowUp(id);
+async function stillHeld(store: Store, followUp: FollowUp, owner: string): Promise<boolean> {
+  const current = await store.findFollowUp(followUp.scope, followUp.id);
   return current?.status === 'sending' && current.leaseOwner === owner;
 }
 
@@ -177,7 +177,7 @@ async function deliver(
       const message = await deps.compose(followUp, rejection, entries);
       // The person may have deleted their data since the claim (or another instance took the
       // lease over): then nothing may be posted. `/rejected delete` waits out a send begun before.
-      if (!(await stillHeld(store, followUp.id, owner))) {
+      if (!(await stillHeld(store, followUp, owner))) {
         report.leaseLost += 1;
         logger.info(`Follow-up ${followUp.id} is no longer ours to send; nothing was posted.`);
         return;

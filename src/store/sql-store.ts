@@ -72,7 +72,8 @@ export class SqlStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    // The app's clock, like every other time the store writes.
+    // applied_at is for people reading the table, so wall-clock time: migrations run before
+    // anything has the app's clock, and every other time the store writes comes from its caller.
     const result = await this.driver.run(migrateOperation(this.driver.dialect, Date.now()), {
       transaction: true,
       unbounded: true,
@@ -195,10 +196,6 @@ export class SqlStore implements Store {
     options?: { rejectionId?: string; status?: FollowUpStatus },
   ): Promise<FollowUp[]> {
     return this.driver.run(followUps.listFollowUps(scope, options));
-  }
-
-  getFollowUp(id: string): Promise<FollowUp | null> {
-    return this.driver.run(followUps.getFollowUp(id));
   }
 
   claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]> {

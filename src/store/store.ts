@@ -111,7 +111,6 @@ export interface Store {
     scope: UserScope,
     options?: { rejectionId?: string; status?: FollowUpStatus },
   ): Promise<FollowUp[]>;
-  getFollowUp(id: string): Promise<FollowUp | null>;
   /**
    * Claims up to `limit` follow-ups that are due (`pending` with dueAt ≤ now, or `sending`
    * with an expired lease), oldest due first: sets them `sending`, leased to `owner` until

@@ -5,7 +5,7 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
-import type { EmulatedUser, StoredMessage } from '../../emulator/index.js';
+import { type EmulatedUser, type StoredMessage, visibleText } from '../../emulator/index.js';
 import type { FollowUp, NewFollowUp, RoutineAnswers } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import { type Harness, harnessPerTest, type Mode } from '../support/rebound-harness.js';
@@ -55,7 +55,7 @@ function followUpIdOf(message: StoredMessage | undefined): string {
 }
 
 function followUpFor(user: EmulatedUser, company: string): StoredMessage {
-  const found = user.dm.filter((message) => JSON.stringify(message.blocks).includes(company));
+  const found = user.dm.filter((message) => visibleText(message).includes(company));
   const latest = found.at(-1);
   if (!latest) throw new Error(`no follow-up about ${company}`);
   return latest;
@@ -64,11 +64,17 @@ function followUpFor(user: EmulatedUser, company: string): StoredMessage {
 const hasButtons = (message: StoredMessage | undefined) =>
   (message?.blocks as { type: string }[] | undefined)?.some((block) => block.type === 'actions') ?? false;
 
-/** Waits until the DM was rewritten with `line` in place of its buttons. */
-async function answered(user: EmulatedUser, ts: string, line: string): Promise<StoredMessage> {
+/**
+ * Waits until the DM was rewritten with `line` in place of its buttons. `until`: the line ends
+ * in that date as a Slack date token, which each reader sees in their own timezone.
+ */
+async function answered(user: EmulatedUser, ts: string, line: string, until?: Date): Promise<StoredMessage> {
   const message = await user.waitForDm((candidate) => candidate.ts === ts && candidate.updatedCount > 0);
   expect(hasButtons(message)).toBe(false);
-  expect(JSON.stringify(message.blocks)).toContain(line);
+  expect(visibleText(message)).toContain(line);
+  if (until !== undefined) {
+    expect(JSON.stringify(message.blocks)).toContain(`${line} <!date^${until.getTime() / 1000}^`);
+  }
   return message;
 }
 
@@ -76,9 +82,6 @@ async function ephemeral(user: EmulatedUser, count = 1): Promise<string | undefi
   await expect.poll(() => user.ephemerals.length).toBe(count);
   return user.ephemerals.at(-1)?.text;
 }
-
-/** Lets a listener that has nothing to say finish whatever it does after the ack. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 const statusOf = async (id: string) =>
   (await harness.current().rebound.store.findFollowUp(alice, id))?.status;
@@ -103,8 +106,7 @@ describe('follow-up buttons', () => {
       const dm = followUpFor(user, companies[choice]);
       const id = followUpIdOf(dm);
       await user.selectOption({ messageTs: dm.ts }, 'nudge_snooze', `${choice}:${id}`);
-      const until = expected[choice].getTime() / 1000;
-      await answered(user, dm.ts, `:zzz: Snoozed until <!date^${until}^`);
+      await answered(user, dm.ts, ':zzz: Snoozed until', expected[choice]);
       expect(await statusOf(id)).toBe('done');
     }
     const pending = (await h.rebound.store.listFollowUps(alice)).filter((one) => one.status === 'pending');
@@ -117,7 +119,7 @@ describe('follow-up buttons', () => {
       expect(await runJob(new Date(due.getTime() - 1))).toMatchObject({ claimed: 0 });
       expect(await runJob(due)).toMatchObject({ sent: 1 });
       const again = user.dm.at(-1);
-      expect(JSON.stringify(again?.blocks)).toContain(companies[choice]);
+      expect(visibleText(again)).toContain(companies[choice]);
       expect(hasButtons(again)).toBe(true);
     }
     expect(user.dm).toHaveLength(6);
@@ -158,7 +160,7 @@ describe('follow-up buttons', () => {
     expect(hasButtons(followUpFor(user, 'Globex'))).toBe(true);
 
     expect(await runJob(at(3 * DAY))).toMatchObject({ sent: 1 });
-    expect(JSON.stringify(user.dm.at(-1)?.blocks)).toContain('Did you hear back from Globex?');
+    expect(visibleText(user.dm.at(-1))).toContain('Did you hear back from Globex?');
     expect(user.dm).toHaveLength(3);
   });
 
@@ -177,7 +179,7 @@ describe('follow-up buttons', () => {
     await user.clickMessageButton(reflect?.ts ?? '', 'nudge_done');
     await answered(user, reflect?.ts ?? '', 'No more check-ins about Acme Corp.');
     await answered(user, check?.ts ?? '', 'No more check-ins about Acme Corp.');
-    expect(JSON.stringify(user.dm[0]?.blocks)).toContain('Did you hear back from Acme Corp?');
+    expect(visibleText(user.dm[0])).toContain('Did you hear back from Acme Corp?');
   });
 
   it('"Reflect now" opens the step-2 prompts pre-filled, saves a new entry, and later follow-ups recall it', async () => {
@@ -187,11 +189,11 @@ describe('follow-up buttons', () => {
       { kind: 'reflect', dueAt: NOW },
       { kind: 'reflect', dueAt: at(7 * DAY) },
     ]);
-    expect(JSON.stringify(dm.blocks)).toContain('You planned to try: *Ask my network for referrals*');
+    expect(visibleText(dm)).toContain('You planned to try: Ask my network for referrals');
 
     await user.clickMessageButton(dm.ts, 'nudge_reflect_now');
     const modal = await user.waitForModal((view) => view.callback_id === 'nudge_reflect');
-    expect(JSON.stringify(modal.blocks)).toContain('Slow down when walking through the portfolio.');
+    expect(visibleText(modal)).toContain('Slow down when walking through the portfolio.');
     expect(modal.private_metadata).not.toContain('Acme');
 
     // Nothing written at all: answered inline, the modal stays.
@@ -205,7 +207,7 @@ describe('follow-up buttons', () => {
     expect(user.modal).toBeUndefined();
     await answered(user, dm.ts, 'Your reflection is saved with your plan.');
     // The DM keeps the context it was sent with.
-    expect(JSON.stringify(user.dm[0]?.blocks)).toContain('Ask my network for referrals');
+    expect(visibleText(user.dm[0])).toContain('Ask my network for referrals');
 
     const entries = await h.rebound.store.listEntries(alice, rejection.id);
     // What the modal held when saved: they had cleared the rest first.
@@ -216,14 +218,14 @@ describe('follow-up buttons', () => {
 
     await runJob(at(7 * DAY));
     const later = user.dm.at(-1);
-    expect(JSON.stringify(later?.blocks)).toContain(
-      "Here's what you wrote about preparing:\\n> Read their last two case studies.",
+    expect(visibleText(later)).toContain(
+      "Here's what you wrote about preparing:\nRead their last two case studies.",
     );
     // Reflecting again starts from what they wrote last time.
     await user.clickMessageButton(later?.ts ?? '', 'nudge_reflect_now');
     const again = await user.waitForModal((view) => view.callback_id === 'nudge_reflect');
-    expect(JSON.stringify(again.blocks)).toContain('Read their last two case studies.');
-    expect(JSON.stringify(again.blocks)).not.toContain('Slow down when walking');
+    expect(visibleText(again)).toContain('Read their last two case studies.');
+    expect(visibleText(again)).not.toContain('Slow down when walking');
     await user.closeModal();
 
     expect(h.logs.join('\n')).not.toContain('case studies');
@@ -259,9 +261,7 @@ describe('follow-up buttons', () => {
       tweakOther: 'Two applications a week',
     });
     await runJob(at(7 * DAY));
-    expect(JSON.stringify(user.dm.at(-1)?.blocks)).toContain(
-      'You planned to try: *Practise interview answers out loud*',
-    );
+    expect(visibleText(user.dm.at(-1))).toContain('You planned to try: Practise interview answers out loud');
   });
 
   it('"Did you hear back?": notes the feedback they got, and later follow-ups recall it', async () => {
@@ -287,8 +287,8 @@ describe('follow-up buttons', () => {
       { kind: 'feedback', received: true, text: 'They wanted more research experience.' },
     ]);
     await runJob(at(7 * DAY));
-    expect(JSON.stringify(user.dm.at(-1)?.blocks)).toContain(
-      '*What Acme Corp told you*\\n> They wanted more research experience.',
+    expect(visibleText(user.dm.at(-1))).toContain(
+      'What Acme Corp told you\nThey wanted more research experience.',
     );
     expect(h.logs.join('\n')).not.toContain('research experience');
   });
@@ -371,7 +371,8 @@ describe('follow-up buttons', () => {
     await bob.clickMessageButton(copyTs, 'nudge_reflect_now');
     await bob.clickMessageButton(copyTs, 'nudge_tweak_search');
     await bob.selectOption({ messageTs: copyTs }, 'nudge_snooze', `1w:${id}`);
-    await settle();
+    // Whatever the listeners do after their acks has finished.
+    await h.idle();
 
     expect(await h.rebound.store.listFollowUps(alice)).toEqual(before);
     expect(h.emu.callsTo('views.open')).toHaveLength(0);
@@ -430,7 +431,7 @@ describe('follow-up buttons over Socket Mode', () => {
     const { dm: first } = await deliverAcme(user, [{ kind: 'reflect', dueAt: NOW }]);
     await user.selectOption({ messageTs: first.ts }, 'nudge_snooze', `1d:${followUpIdOf(first)}`);
     // Friday 16:00 in Berlin, due again Saturday 16:00 there.
-    await answered(user, first.ts, `Snoozed until <!date^${Date.parse('2026-03-07T15:00:00Z') / 1000}^`);
+    await answered(user, first.ts, 'Snoozed until', new Date('2026-03-07T15:00:00Z'));
 
     await runJob(new Date('2026-03-07T15:00:00Z'));
     const second = user.dm.at(-1) as StoredMessage;

@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
-import type { EmulatedUser } from '../../emulator/index.js';
+import { type EmulatedUser, visibleText } from '../../emulator/index.js';
 import type { NewFollowUp, RoutineAnswers } from '../../src/domain/types.js';
-import { homeActions, homeText, published } from '../support/home.js';
+import { homeActions, homeJson, homeText, published } from '../support/home.js';
 import { type Harness, harnessPerTest } from '../support/rebound-harness.js';
 
 /** Monday 2 March 2026, 10:00 in New York. */
@@ -46,7 +46,7 @@ async function deliverAcme(user: EmulatedUser, followUps: NewFollowUp[]) {
     at(-4 * DAY),
   );
   await rebound.runFollowUps(NOW);
-  const dm = await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Acme Corp'));
+  const dm = await user.waitForDm((message) => visibleText(message).includes('Acme Corp'));
   return { ...done, dm };
 }
 
@@ -71,7 +71,7 @@ describe('App Home', () => {
 
     const home = homeText(user);
     expect(home).not.toContain('Welcome to Rebound');
-    expect(home).toContain('*Acme Corp* · Designer');
+    expect(home).toContain('Acme Corp · Designer');
     expect(home).toContain('ended at Final round');
     expect(home).toContain('✓ Feedback  ✓ Reflect  ✓ Tactics  ✓ Learn');
     expect(home).toContain('No feedback yet');
@@ -83,7 +83,7 @@ describe('App Home', () => {
   it('shows the Messages tab nothing new: only the Home tab is published', async () => {
     const { h, user } = await start();
     await user.openHome('messages');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.idle();
     expect(h.emu.callsTo('views.publish')).toHaveLength(0);
   });
 
@@ -107,7 +107,7 @@ describe('App Home', () => {
     expect(firstHistory.indexOf('Company 129')).toBeLessThan(firstHistory.indexOf('Company 128'));
     // Patterns across all 130, drawn as text bars.
     expect(firstText).toContain('Where processes ended');
-    expect(firstText).toMatch(/`▓+░*` 86 · First interview/);
+    expect(firstText).toMatch(/(^|\n)▓+░* 86 · First interview/);
     expect(firstText).toContain('Across your 130 rejections');
     const shownFirst = (firstHistory.match(/Company \d{3}/g) ?? []).length;
     expect(shownFirst).toBeGreaterThan(50);
@@ -155,18 +155,18 @@ describe('App Home', () => {
     const acmeId = acme.followUps[0]?.id ?? '';
     const globexId = globex.followUps[0]?.id ?? '';
     await published(h, user, () => user.openHome());
-    expect(homeText(user)).toContain('Check-in about *Acme Corp*');
+    expect(homeText(user)).toContain('Check-in about Acme Corp');
 
     await published(h, user, () =>
       user.selectOption('home', 'home_snooze_nudge', `1w:${acmeId}`, { blockId: `home_nudge_${acmeId}` }),
     );
     const moved = new Date('2026-03-12T14:00:00Z'); // the next Thursday, 10:00 EDT after the change
     expect((await h.rebound.store.findFollowUp(alice, acmeId))?.dueAt).toEqual(moved);
-    expect(homeText(user)).toContain(`<!date^${moved.getTime() / 1000}^`);
+    expect(homeJson(user)).toContain(`<!date^${moved.getTime() / 1000}^`);
 
     await published(h, user, () => user.clickHomeButton('home_cancel_nudge', { value: globexId }));
     expect((await h.rebound.store.findFollowUp(alice, globexId))?.status).toBe('cancelled');
-    expect(homeText(user)).not.toContain(`home_nudge_${globexId}`);
+    expect(homeJson(user)).not.toContain(`home_nudge_${globexId}`);
     // A stale Cancel (the check-in is already cancelled) changes nothing and just refreshes.
     await published(h, user, () => user.clickHomeButton('home_cancel_nudge', { value: acmeId }));
     expect((await h.rebound.store.findFollowUp(alice, acmeId))?.status).toBe('cancelled');
@@ -180,7 +180,7 @@ describe('App Home', () => {
       { kind: 'feedback_check', dueAt: at(2 * DAY) },
     ]);
     await published(h, user, () => user.openHome());
-    expect(homeText(user)).toContain('Did you hear back from *Acme Corp*?');
+    expect(homeText(user)).toContain('Did you hear back from Acme Corp?');
 
     await published(h, user, () => user.clickMessageButton(dm.ts, 'nudge_done'));
     expect(homeText(user)).not.toContain('Coming up');

@@ -2,6 +2,7 @@
 // touching the Web API, survives the malformed, and escapes the rest.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { visibleText } from '../../emulator/index.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
@@ -30,7 +31,7 @@ describe('hostile and malformed requests', () => {
   const apiCallsAfter = async (send: () => Promise<{ status: number }>) => {
     const before = h.emu.calls.length;
     const response = await send();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await h.idle();
     return { status: response.status, calls: h.emu.calls.slice(before) };
   };
 
@@ -141,6 +142,10 @@ describe('hostile text in answers', () => {
     expect(sent).toContain('&lt;!here&gt; &amp; Co');
     expect(sent).toContain('🙂');
     expect(sent).toContain('שלום עולם');
+    // …and the person reads exactly what they typed, mentions and all, as plain text.
+    const shown = visibleText(alice.dm[0]);
+    expect(shown).toContain('<!channel>');
+    expect(shown).toContain('<!here> & Co');
     expect(h.emu.problems).toEqual([]);
 
     // Nothing the user typed reaches the logs, even at debug level.

@@ -5,7 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
-import type { EmulatedUser } from '../../emulator/index.js';
+import { type EmulatedUser, visibleText } from '../../emulator/index.js';
 import { type RunningRebound, startRebound } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { FollowUpJobOptions } from '../../src/jobs/follow-up-job.js';
@@ -121,7 +121,7 @@ describe('two instances on one PostgreSQL database', () => {
     expect((await alice.submit(step4)).errors).toBeUndefined();
     expect(alice.modal).toBeUndefined();
     await expect.poll(() => alice.dm.length).toBe(1);
-    expect(JSON.stringify(alice.dm[0])).toContain('Acme Corp');
+    expect(visibleText(alice.dm[0])).toContain('Acme Corp');
 
     // Command, three steps and the last one: both instances served part of the routine.
     expect(balancer?.counts.every((count) => count >= 2)).toBe(true);

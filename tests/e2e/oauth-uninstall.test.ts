@@ -54,8 +54,12 @@ describe('uninstalling in distributed mode', () => {
 
     expect(await h.rebound.runFollowUps(NOW)).toMatchObject({ sent: 1, retrying: 0 });
     // Failed as not_installed by the job, or cancelled already by the uninstall itself.
-    expect((await h.rebound.store.getFollowUp(ids.alice))?.status).toMatch(/^(failed|cancelled)$/);
-    expect(await h.rebound.store.getFollowUp(ids.bob)).toMatchObject({ status: 'sent' });
+    expect((await h.rebound.store.findFollowUp(scopeOf('UA1', 'TA'), ids.alice))?.status).toMatch(
+      /^(failed|cancelled)$/,
+    );
+    expect(await h.rebound.store.findFollowUp(scopeOf('UB1', 'TB'), ids.bob)).toMatchObject({
+      status: 'sent',
+    });
     expect(sentTo('UB1')).toEqual(['TB']);
     expect(h.emu.user('UA1').dm).toEqual([]);
     // Nothing went to Slack with TA's revoked token, and nothing is retried later.
@@ -75,7 +79,7 @@ describe('uninstalling in distributed mode', () => {
     // Gone while no instance was listening (say, removed from the database by hand).
     expect(await h.rebound.store.deleteInstallation(TA)).toBe(true);
     expect(await h.rebound.runFollowUps(NOW)).toMatchObject({ claimed: 2, sent: 1, failed: 1, retrying: 0 });
-    expect(await h.rebound.store.getFollowUp(ids.alice)).toMatchObject({
+    expect(await h.rebound.store.findFollowUp(scopeOf('UA1', 'TA'), ids.alice)).toMatchObject({
       status: 'failed',
       lastError: 'not_installed',
       attempts: 1,

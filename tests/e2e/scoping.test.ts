@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
+import { visibleText } from '../../emulator/index.js';
 import type { UserScope } from '../../src/domain/types.js';
 import type { UserExport } from '../../src/domain/user-export.js';
 import { homeText, published } from '../support/home.js';
@@ -79,6 +80,8 @@ describe('the same user id in two workspaces', () => {
     // list and export from T1 show T1's data only; delete from T1 removes T1's only.
     await user.command('/rejected', 'list');
     await expect.poll(() => user.ephemerals.length).toBe(1);
+    expect(companiesIn(user.ephemerals.map(visibleText).join('\n'))).toEqual(['Acme Corp']);
+    // …and no other workspace's company anywhere in the reply, shown or not.
     expect(companiesIn(JSON.stringify(user.ephemerals))).toEqual(['Acme Corp']);
     await user.command('/rejected', 'export');
     // The JSON and the Markdown journal.
@@ -105,6 +108,8 @@ describe('the same user id in an Enterprise Grid org', () => {
 
     await user.command('/rejected', 'list');
     await expect.poll(() => user.ephemerals.length).toBe(1);
+    expect(companiesIn(user.ephemerals.map(visibleText).join('\n'))).toEqual(['Grid Co']);
+    // …and no other workspace's company anywhere in the reply, shown or not.
     expect(companiesIn(JSON.stringify(user.ephemerals))).toEqual(['Grid Co']);
 
     await user.command('/rejected', 'export');

@@ -111,7 +111,7 @@ describe('uninstall and revoked tokens', () => {
     await seedFollowUps(h, alice, 'Acme Corp');
     // A person revoking their own user token: Rebound keeps none, nothing changes.
     await h.emu.sendEvent({ type: 'tokens_revoked', tokens: { oauth: ['U1'], bot: [] } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.idle();
     expect(await statuses(h, alice)).toEqual(['pending', 'pending']);
 
     await h.emu.sendEvent({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] } });

@@ -4,6 +4,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
+import { visibleText } from '../../emulator/index.js';
 import type { FollowUpJobOptions } from '../../src/jobs/follow-up-job.js';
 import { type Engine, engines } from '../support/engines.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
@@ -66,7 +67,7 @@ describe.each(engines)('runDueFollowUps on $name', (engine) => {
     const first = await h.rebound.runFollowUps(NOW);
     expect(first).toMatchObject({ claimed: 1, sent: 1, failed: 0 });
     expect(alice.dm).toHaveLength(1);
-    expect(JSON.stringify(alice.dm[0])).toContain('Acme Corp');
+    expect(visibleText(alice.dm[0])).toContain('Acme Corp');
     expect(bob.dm).toHaveLength(0);
 
     const [sent] = await h.rebound.store.listFollowUps(scopeOf('U1'));
@@ -83,7 +84,7 @@ describe.each(engines)('runDueFollowUps on $name', (engine) => {
 
     await h.rebound.runFollowUps(at(61 * MINUTE));
     expect(bob.dm).toHaveLength(1);
-    expect(JSON.stringify(bob.dm[0])).toContain('Globex');
+    expect(visibleText(bob.dm[0])).toContain('Globex');
     expect(alice.dm).toHaveLength(1);
     expect(h.emu.problems).toEqual([]);
   });
@@ -100,7 +101,7 @@ describe.each(engines)('runDueFollowUps on $name', (engine) => {
     }
     await h.rebound.runFollowUps(NOW);
     expect(alice.dm).toHaveLength(3);
-    const texts = alice.dm.map((message) => JSON.stringify(message.blocks));
+    const texts = alice.dm.map((message) => visibleText(message));
     for (const company of ['Acme Corp', 'Globex', 'Initech']) {
       expect(texts.filter((text) => text.includes(company))).toHaveLength(1);
     }

@@ -181,7 +181,7 @@ export function describeUserData(current: () => Store): void {
         listed: [],
         draft: null,
       });
-      for (const followUp of done.followUps) expect(await store.getFollowUp(followUp.id)).toBeNull();
+      for (const followUp of done.followUps) expect(await store.findFollowUp(alice, followUp.id)).toBeNull();
       expect(
         await store.claimDueFollowUps(at(3 * DAY), { limit: 10, leaseMs: MINUTE, owner: 'w' }),
       ).toHaveLength(strangers.length);

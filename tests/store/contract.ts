@@ -262,7 +262,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         ]);
         const [reflect, check] = result.followUps;
         expect(await store.listFollowUps(alice)).toEqual([check, reflect]);
-        expect(await store.getFollowUp(reflect?.id ?? '')).toEqual(reflect);
+        expect(await store.findFollowUp(alice, reflect?.id ?? '')).toEqual(reflect);
       });
 
       it('completes with no follow-ups at all', async () => {
@@ -391,7 +391,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           inTwoDays,
         ]);
         expect(await store.listFollowUps(alice, { rejectionId: 'no-such-id' })).toEqual([]);
-        expect(await store.getFollowUp('no-such-id')).toBeNull();
+        expect(await store.findFollowUp(alice, 'no-such-id')).toBeNull();
       });
     });
 
@@ -412,8 +412,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           leaseUntil: at(5 * MINUTE),
           updatedAt: T0,
         });
-        expect(await store.getFollowUp(oldest?.id ?? '')).toEqual(claimed[0]);
-        expect((await store.getFollowUp(future?.id ?? ''))?.status).toBe('pending');
+        expect(await store.findFollowUp(bob, oldest?.id ?? '')).toEqual(claimed[0]);
+        expect((await store.findFollowUp(alice, future?.id ?? ''))?.status).toBe('pending');
       });
 
       it('claims at most `limit`, and never what another worker holds under a live lease', async () => {
@@ -521,7 +521,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           updatedAt: at(1000),
           sentAt: at(1000),
         });
-        expect(await store.getFollowUp(followUp.id)).toEqual(sent);
+        expect(await store.findFollowUp(followUp.scope, followUp.id)).toEqual(sent);
         expect(await claim(at(30 * DAY), 'worker-b')).toEqual([]);
         await expectCode(
           store.markFollowUpSent(followUp.id, 'worker-a', { channelId: 'D123', messageTs: '1' }, at(2000)),
@@ -607,7 +607,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           store.releaseFollowUp('no-such-id', 'worker-a', T0, 'x', T0),
           ErrorCode.StoreNotFound,
         );
-        expect(await store.getFollowUp(followUp.id)).toEqual(followUp);
+        expect(await store.findFollowUp(followUp.scope, followUp.id)).toEqual(followUp);
       });
     });
   });

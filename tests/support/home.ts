@@ -2,12 +2,18 @@
 // waiting for the publish a click or a visit causes.
 
 import { expect } from 'vitest';
-import type { EmulatedUser, SlackView } from '../../emulator/index.js';
+import { type EmulatedUser, type SlackView, visibleText } from '../../emulator/index.js';
 import type { Harness } from './rebound-harness.js';
 
-/** Home's blocks as one string, for `toContain`. */
+/** What `user` reads on Home, for `toContain`; throws when nothing was published. */
 export function homeText(user: EmulatedUser): string {
-  return JSON.stringify(user.home?.blocks ?? []);
+  return visibleText(user.home);
+}
+
+/** Home's blocks as JSON, for what is structure rather than words (date tokens, ids). */
+export function homeJson(user: EmulatedUser): string {
+  if (user.home === undefined) throw new Error(`${user.id} has no Home published`);
+  return JSON.stringify(user.home.blocks);
 }
 
 /** Action ids of every button and menu on Home, in order. */

@@ -51,6 +51,11 @@ export interface Harness {
   config: Config;
   /** http://127.0.0.1:PORT of the app (HTTP mode): /slack/install, /healthz … */
   appUrl: string;
+  /**
+   * Resolves once nothing is under way between Rebound and the emulator, and Rebound's
+   * listeners have finished: what a test waits for before asserting that nothing happened.
+   */
+  idle(): Promise<void>;
   /** Stops the app and then the emulator (unless it was passed in); removes the temp database. */
   stop(): Promise<void>;
 }
@@ -146,6 +151,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     config,
     appUrl: `http://127.0.0.1:${rebound.port}`,
+    idle: () => emu.idle({ settle: () => rebound.settled() }),
     async stop() {
       await rebound.stop();
       await closeEmulator();

@@ -4,6 +4,7 @@
 // employer replied. Once answered, the same DM is shown with the buttons replaced by a line
 // saying what was chosen, so stale buttons never linger.
 
+import { SNOOZE_CHOICES } from '../../domain/follow-up-rules.js';
 import {
   DEFAULT_PRIVACY_SETTINGS,
   messageHeadingsNameCompany,
@@ -20,6 +21,7 @@ import type {
 } from '../../domain/types.js';
 import {
   type ActionsBlock,
+  type Button,
   button,
   type KnownBlock,
   mrkdwnContext,
@@ -28,7 +30,7 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { FollowUpActionId, FollowUpBlockId } from '../platform/ids.js';
-import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import { snoozeOptionValue } from './refs.js';
 
 /** What the person did with a follow-up, shown in place of its buttons. */
@@ -54,13 +56,6 @@ export const FollowUpText = {
   feedbackNone: 'No reply yet',
 } as const;
 
-export const SNOOZE_OPTIONS = [
-  { choice: '1d', label: '1 day' },
-  { choice: '3d', label: '3 days' },
-  { choice: '1w', label: '1 week' },
-] as const;
-
-const NAME_SHOWN_MAX = 100;
 /** A follow-up recalls, it doesn't repeat: long answers are cut to a glance. */
 const RECALL_MAX = 400;
 
@@ -72,10 +67,6 @@ const REFLECTION_TOPICS: readonly [keyof ReflectionAnswers, string][] = [
   ['strengths', 'your strengths'],
 ];
 
-function name(text: string): string {
-  return escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_SHOWN_MAX));
-}
-
 function quoted(intro: string, text: string): string {
   return fitRendered(text, RECALL_MAX + intro.length, (shown) => `${intro}\n${quote(shown)}`);
 }
@@ -83,8 +74,8 @@ function quoted(intro: string, text: string): string {
 /** "Product designer at Acme", or as much of it as the answers have. */
 function subject(answers: RoutineAnswers): string | undefined {
   const { company, role } = answers;
-  if (role !== undefined && company !== undefined) return `${name(role)} at ${name(company)}`;
-  return company === undefined ? (role === undefined ? undefined : name(role)) : name(company);
+  if (role !== undefined && company !== undefined) return `${escapeName(role)} at ${escapeName(company)}`;
+  return company === undefined ? (role === undefined ? undefined : escapeName(role)) : escapeName(company);
 }
 
 function latest<T extends RejectionEntry['data']['kind']>(entries: RejectionEntry[], kind: T) {
@@ -106,28 +97,22 @@ function firstReflection(answers: ReflectionAnswers): { topic: string; text: str
 
 /** One thing they wrote or chose, and the question it leads to. Newest thinking first. */
 function recall(answers: RoutineAnswers, entries: RejectionEntry[]): { lines: string; question: string } {
+  const wroteAbout = ({ topic, text }: { topic: string; text: string }) => ({
+    lines: quoted(`Here's what you wrote about ${topic}:`, text),
+    question: "What's one small step you could take on it this week?",
+  });
   const reflectedLater = latest(entries, 'reflection');
   const written = reflectedLater ? firstReflection(reflectedLater.answers) : undefined;
-  if (written) {
-    return {
-      lines: quoted(`Here's what you wrote about ${written.topic}:`, written.text),
-      question: "What's one small step you could take on it this week?",
-    };
-  }
+  if (written) return wroteAbout(written);
   const tweak = answers.tweaks?.flatMap((id) => optionLabel('tweaks', id) ?? [])[0] ?? answers.tweakOther;
   if (tweak !== undefined) {
     return {
-      lines: `You planned to try: *${name(tweak)}*`,
+      lines: `You planned to try: *${escapeName(tweak)}*`,
       question: 'Have you had a chance to try it yet?',
     };
   }
   const reflection = firstReflection(answers);
-  if (reflection) {
-    return {
-      lines: quoted(`Here's what you wrote about ${reflection.topic}:`, reflection.text),
-      question: "What's one small step you could take on it this week?",
-    };
-  }
+  if (reflection) return wroteAbout(reflection);
   return { lines: '', question: "What's one thing you'd like to try on your next application?" };
 }
 
@@ -139,38 +124,44 @@ function feedbackReceived(entries: RejectionEntry[]): string | undefined {
   return undefined;
 }
 
-function reflectActions(followUp: FollowUp): ActionsBlock {
-  const withId = (actionId: string, label: string, style?: 'primary') => ({
-    ...button(actionId, label, style),
-    value: followUp.id,
-  });
-  return {
-    type: 'actions',
-    block_id: FollowUpBlockId.actions,
-    elements: [
-      withId(FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
-      withId(FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
-      {
-        type: 'static_select',
-        action_id: FollowUpActionId.snooze,
-        placeholder: plainText(FollowUpText.snooze, 150),
-        options: SNOOZE_OPTIONS.map(({ choice, label }) =>
-          option(snoozeOptionValue(choice, followUp.id), label),
-        ),
-      },
-      withId(FollowUpActionId.done, FollowUpText.done),
-    ],
-  };
+/** A follow-up's button: its value is the follow-up id and nothing else. */
+function followUpButton(followUp: FollowUp, actionId: string, label: string, style?: 'primary'): Button {
+  return { ...button(actionId, label, style), value: followUp.id };
 }
 
-function feedbackActions(followUp: FollowUp): ActionsBlock {
+/** The buttons that answer a follow-up, in its DM and on Home alike, so they open the same modals. */
+export function answerButtons(followUp: FollowUp): Button[] {
+  return followUp.kind === 'feedback_check'
+    ? [
+        followUpButton(followUp, FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
+        followUpButton(followUp, FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
+      ]
+    : [
+        followUpButton(followUp, FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
+        followUpButton(followUp, FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
+      ];
+}
+
+/** The DM's buttons: a reflect follow-up can also be snoozed or stopped there. */
+function dmActions(followUp: FollowUp): ActionsBlock {
+  const more =
+    followUp.kind === 'feedback_check'
+      ? []
+      : [
+          {
+            type: 'static_select' as const,
+            action_id: FollowUpActionId.snooze,
+            placeholder: plainText(FollowUpText.snooze, 150),
+            options: SNOOZE_CHOICES.map(({ choice, label }) =>
+              option(snoozeOptionValue(choice, followUp.id), label),
+            ),
+          },
+          followUpButton(followUp, FollowUpActionId.done, FollowUpText.done),
+        ];
   return {
     type: 'actions',
     block_id: FollowUpBlockId.actions,
-    elements: [
-      { ...button(FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'), value: followUp.id },
-      { ...button(FollowUpActionId.feedbackNone, FollowUpText.feedbackNone), value: followUp.id },
-    ],
+    elements: [...answerButtons(followUp), ...more],
   };
 }
 
@@ -179,25 +170,30 @@ function reflectFollowUp(followUp: FollowUp, answers: RoutineAnswers, entries: R
   const heading = about === undefined ? '*Checking in*' : `*Checking in: ${about}*`;
   const { lines, question } = recall(answers, entries);
   const feedback = feedbackReceived(entries);
-  const company = answers.company === undefined ? 'they' : name(answers.company);
+  const company = answers.company === undefined ? 'they' : escapeName(answers.company);
   const blocks: KnownBlock[] = [mrkdwnSection(lines === '' ? heading : `${heading}\n${lines}`)];
   if (feedback !== undefined) blocks.push(mrkdwnSection(quoted(`*What ${company} told you*`, feedback)));
   blocks.push(mrkdwnSection(`*${question}*`));
-  const fallback = answers.company === undefined ? undefined : name(answers.company);
-  return { details: { company: fallback, question }, blocks, actions: reflectActions(followUp) };
+  const fallback = answers.company === undefined ? undefined : escapeName(answers.company);
+  return { details: { company: fallback, question }, blocks, actions: dmActions(followUp) };
 }
 
 function feedbackCheckFollowUp(followUp: FollowUp, answers: RoutineAnswers) {
   const heading =
-    answers.company === undefined ? 'Did you hear back?' : `Did you hear back from ${name(answers.company)}?`;
-  const about = answers.role === undefined ? '' : ` on the ${name(answers.role)} role`;
+    answers.company === undefined
+      ? 'Did you hear back?'
+      : `Did you hear back from ${escapeName(answers.company)}?`;
+  const about = answers.role === undefined ? '' : ` on the ${escapeName(answers.role)} role`;
   const body =
     `If they shared any feedback${about}, note it here and we'll keep it with your plan. ` +
     'No reply is common, and it says nothing about you.';
   return {
-    details: { company: answers.company && name(answers.company), role: answers.role && name(answers.role) },
+    details: {
+      company: answers.company && escapeName(answers.company),
+      role: answers.role && escapeName(answers.role),
+    },
     blocks: [mrkdwnSection(`*${heading}*\n${body}`)],
-    actions: feedbackActions(followUp),
+    actions: dmActions(followUp),
   };
 }
 
@@ -238,7 +234,7 @@ function choiceLine(choice: FollowUpChoice, company: string | undefined): string
       return `:zzz: Snoozed until ${when}.`;
     }
     case 'stopped':
-      return `:white_check_mark: Done. No more check-ins about ${company === undefined ? 'this one' : name(company)}.`;
+      return `:white_check_mark: Done. No more check-ins about ${company === undefined ? 'this one' : escapeName(company)}.`;
     case 'reflected':
       return ':pencil: Your reflection is saved with your plan.';
     case 'tweaked':

@@ -7,7 +7,7 @@ import { LONG_TEXT_MAX } from '../../domain/steps.js';
 import type { RoutineAnswers } from '../../domain/types.js';
 import { type KnownBlock, Limit, type ModalView, mrkdwnSection, plainText } from '../platform/block-kit.js';
 import { ActionId, FollowUpBlockId, FollowUpCallbackId } from '../platform/ids.js';
-import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName } from '../platform/mrkdwn.js';
 import { inputBlock } from '../routine/step-view.js';
 import { encodeFollowUpMetadata, type FollowUpMetadata } from './refs.js';
 
@@ -30,8 +30,8 @@ export const FollowUpModalText = {
 } as const;
 
 function company(answers: RoutineAnswers): string {
-  const name = answers.company?.trim();
-  return name ? `*${escapeMrkdwn(truncate(name.replace(/\s+/g, ' '), 100))}*` : 'this one';
+  const name = escapeName(answers.company);
+  return name ? `*${name}*` : 'this one';
 }
 
 function modal(

@@ -1,6 +1,6 @@
 // The follow-up DM's choices that open a modal: "Reflect now", "Tweak my search" and "Yes, note
 // it". The modal starts from what the person already wrote and holds only ids; saving
-// happens on submit (listeners/views/follow-up-*.ts).
+// happens on submit (submission.ts).
 
 import { mergeStepAnswers } from '../../domain/step-submission.js';
 import type { RoutineAnswers } from '../../domain/types.js';

@@ -4,11 +4,13 @@
 // first; each rejection opens into its own view (a modal), so Home stays short. Everything
 // fits Slack's 100-block limit: history is cut to what fits and continues behind "Show more".
 
+import { SNOOZE_CHOICES } from '../../domain/follow-up-rules.js';
 import { type Patterns, type Reading, textBar } from '../../domain/patterns.js';
 import type { PrepItem } from '../../domain/prep.js';
-import { getStep, optionLabel } from '../../domain/routine.js';
+import { getStep, optionLabel, STEP_COUNT, STEPS } from '../../domain/routine.js';
 import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
-import { FollowUpText } from '../follow-ups/message.js';
+import { answerButtons } from '../follow-ups/message.js';
+import { snoozeOptionValue } from '../follow-ups/refs.js';
 import {
   button,
   type KnownBlock,
@@ -18,8 +20,8 @@ import {
   option,
   plainText,
 } from '../platform/block-kit.js';
-import { FollowUpActionId, HomeActionId } from '../platform/ids.js';
-import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { HomeActionId, HomeBlockId } from '../platform/ids.js';
+import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import { buildPrivacyBlocks, draftExpiryBlocks, type PrivacyBlocksInput } from './privacy-blocks.js';
 
 export interface HomeInput {
@@ -60,22 +62,21 @@ const LESSON_MAX = 1000;
  * here?"), below the history and its paging rows.
  */
 export const SETTINGS_ROOM = 4;
-const NAME_MAX = 80;
-const STEP_NAMES: readonly StepNumber[] = [1, 2, 3, 4];
+/** Lists show shorter names than a single message does. */
+const LIST_NAME_MAX = 80;
 
-export const SNOOZE_CHOICES = [
-  { value: '1d', label: '1 day' },
-  { value: '3d', label: '3 days' },
-  { value: '1w', label: '1 week' },
-] as const;
-
-function name(text: string | undefined, fallback: string): string {
-  return text ? escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_MAX)) : fallback;
+/** The company a check-in is about, bold; "the employer" if its rejection is not at hand. */
+function employerOf(rejection: Rejection | undefined): string {
+  return rejection
+    ? `*${escapeName(rejection.answers.company, { max: LIST_NAME_MAX, fallback: 'Untitled' })}*`
+    : 'the employer';
 }
 
 function title(rejection: Rejection): string {
-  const company = name(rejection.answers.company, 'Untitled');
-  return rejection.answers.role ? `*${company}* · ${name(rejection.answers.role, '')}` : `*${company}*`;
+  const company = escapeName(rejection.answers.company, { max: LIST_NAME_MAX, fallback: 'Untitled' });
+  return rejection.answers.role
+    ? `*${company}* · ${escapeName(rejection.answers.role, { max: LIST_NAME_MAX })}`
+    : `*${company}*`;
 }
 
 function header(text: string): KnownBlock {
@@ -91,7 +92,7 @@ function welcome(): KnownBlock[] {
     ),
     {
       type: 'actions',
-      block_id: 'home_start',
+      block_id: HomeBlockId.start,
       elements: [button(HomeActionId.start, 'Start the routine', 'primary')],
     },
     mrkdwnContext('Only you can see this page and your answers. You can also type `/rejected` anywhere.'),
@@ -99,14 +100,14 @@ function welcome(): KnownBlock[] {
 }
 
 function draftBlocks(draft: Rejection): KnownBlock[] {
-  const company = draft.answers.company ? name(draft.answers.company, '') : 'your last rejection';
+  const company = escapeName(draft.answers.company, { max: LIST_NAME_MAX, fallback: 'your last rejection' });
   return [
     {
       type: 'section',
-      block_id: 'home_draft',
+      block_id: HomeBlockId.draft,
       text: {
         type: 'mrkdwn',
-        text: `*Picking up where you left off?*\nYour notes on ${company} are saved at step ${draft.step} of 4, ${escapeMrkdwn(getStep(draft.step).heading.toLowerCase())}.`,
+        text: `*Picking up where you left off?*\nYour notes on ${company} are saved at step ${draft.step} of ${STEP_COUNT}, ${escapeMrkdwn(getStep(draft.step).heading.toLowerCase())}.`,
       },
       accessory: { ...button(HomeActionId.resume, 'Resume'), value: draft.id },
     },
@@ -120,12 +121,8 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
   const blocks: KnownBlock[] = [header('Waiting for you')];
   for (const followUp of awaiting) {
     const rejection = input.upcomingContext.get(followUp.rejectionId);
-    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const company = employerOf(rejection);
     const feedback = followUp.kind === 'feedback_check';
-    const withId = (actionId: string, label: string, style?: 'primary') => ({
-      ...button(actionId, label, style),
-      value: followUp.id,
-    });
     blocks.push(
       mrkdwnSection(
         feedback
@@ -134,16 +131,8 @@ function awaitingBlocks(input: HomeInput): KnownBlock[] {
       ),
       {
         type: 'actions',
-        block_id: `home_waiting_${followUp.id}`,
-        elements: feedback
-          ? [
-              withId(FollowUpActionId.feedbackYes, FollowUpText.feedbackYes, 'primary'),
-              withId(FollowUpActionId.feedbackNone, FollowUpText.feedbackNone),
-            ]
-          : [
-              withId(FollowUpActionId.reflectNow, FollowUpText.reflectNow, 'primary'),
-              withId(FollowUpActionId.tweakSearch, FollowUpText.tweakSearch),
-            ],
+        block_id: `${HomeBlockId.waitingPrefix}${followUp.id}`,
+        elements: answerButtons(followUp),
       },
     );
   }
@@ -155,7 +144,7 @@ function upcomingBlocks(input: HomeInput): KnownBlock[] {
   const blocks: KnownBlock[] = [header('Coming up')];
   for (const followUp of input.upcoming.slice(0, MAX_UPCOMING)) {
     const rejection = input.upcomingContext.get(followUp.rejectionId);
-    const company = rejection ? `*${name(rejection.answers.company, 'Untitled')}*` : 'the employer';
+    const company = employerOf(rejection);
     const what =
       followUp.kind === 'feedback_check'
         ? `Did you hear back from ${company}?`
@@ -163,13 +152,15 @@ function upcomingBlocks(input: HomeInput): KnownBlock[] {
     const when = slackDate(followUp.dueAt, '{date_short_pretty} at {time}', utcFallback(followUp.dueAt));
     blocks.push(mrkdwnSection(`${what}\n${when}`), {
       type: 'actions',
-      block_id: `home_nudge_${followUp.id}`,
+      block_id: `${HomeBlockId.upcomingPrefix}${followUp.id}`,
       elements: [
         {
           type: 'static_select',
           action_id: HomeActionId.snooze,
           placeholder: plainText('Snooze', Limit.placeholder),
-          options: SNOOZE_CHOICES.map((choice) => option(`${choice.value}:${followUp.id}`, choice.label)),
+          options: SNOOZE_CHOICES.map(({ choice, label }) =>
+            option(snoozeOptionValue(choice, followUp.id), label),
+          ),
         },
         { ...button(HomeActionId.cancelFollowUp, 'Cancel'), value: followUp.id },
       ],
@@ -193,7 +184,7 @@ function bars<T>(items: readonly { key: T; count: number }[], label: (key: T) =>
 function readingText(reading: Reading | undefined): string {
   if (!reading) return '';
   const ownWords = reading.ownWords
-    ? `\n_In your words, after *${name(reading.ownWords.company, 'one of them')}*:_\n${fitRendered(reading.ownWords.text, LESSON_MAX, quote)}`
+    ? `\n_In your words, after *${escapeName(reading.ownWords.company, { max: LIST_NAME_MAX, fallback: 'one of them' })}*:_\n${fitRendered(reading.ownWords.text, LESSON_MAX, quote)}`
     : '';
   return `\n${escapeMrkdwn(reading.text)}\n→ ${escapeMrkdwn(reading.next)}${ownWords}`;
 }
@@ -236,7 +227,7 @@ function lessonBlocks(lessons: readonly PrepItem[]): KnownBlock[] {
       .slice(0, MAX_LESSONS)
       .map((lesson) =>
         mrkdwnSection(
-          `*${name(lesson.company, 'Untitled')}* · ${dateOf(lesson.at)}\n${fitRendered(lesson.text, LESSON_MAX, quote)}`,
+          `*${escapeName(lesson.company, { max: LIST_NAME_MAX, fallback: 'Untitled' })}* · ${dateOf(lesson.at)}\n${fitRendered(lesson.text, LESSON_MAX, quote)}`,
         ),
       ),
     ...(rest > 0 ? [mrkdwnContext(`And ${rest} more: *Before your next interview* gathers them all.`)] : []),
@@ -245,7 +236,7 @@ function lessonBlocks(lessons: readonly PrepItem[]): KnownBlock[] {
 
 function stepsLine(rejection: Rejection): string {
   const done = (step: StepNumber) => rejection.status === 'complete' || step < rejection.step;
-  return STEP_NAMES.map((step) => `${done(step) ? '✓' : '○'} ${getStep(step).title}`).join('  ');
+  return STEPS.map((step) => `${done(step.number) ? '✓' : '○'} ${step.title}`).join('  ');
 }
 
 function rejectionBlock(rejection: Rejection, feedback: boolean | undefined): KnownBlock {
@@ -271,7 +262,7 @@ export function buildHomeView(input: HomeInput): HomeView {
     header('Rebound'),
     {
       type: 'actions',
-      block_id: 'home_start',
+      block_id: HomeBlockId.start,
       elements: [
         button(HomeActionId.start, 'Start the routine', 'primary'),
         button(HomeActionId.openPrep, 'Before your next interview'),
@@ -301,7 +292,7 @@ export function buildHomeView(input: HomeInput): HomeView {
   if (more) {
     blocks.push({
       type: 'actions',
-      block_id: 'home_more',
+      block_id: HomeBlockId.more,
       elements: [
         { ...button(HomeActionId.showMore, 'Show more'), value: String(input.offset + shown.length) },
       ],
@@ -310,7 +301,7 @@ export function buildHomeView(input: HomeInput): HomeView {
   if (input.offset > 0) {
     blocks.push({
       type: 'actions',
-      block_id: 'home_newest',
+      block_id: HomeBlockId.newest,
       elements: [{ ...button(HomeActionId.showMore, 'Back to the newest'), value: '0' }],
     });
   }

@@ -12,10 +12,11 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { HomeCallbackId } from '../platform/ids.js';
-import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 
 /** Per part, the newest this many; three parts stay well inside a modal's 100 blocks. */
 export const PREP_SHOWN = 15;
+/** Lists show shorter names than a single message does. */
 const NAME_MAX = 80;
 
 export const PREP_TITLE = 'Before your interview';
@@ -24,10 +25,8 @@ export const PREP_EMPTY_TEXT =
   'show and any feedback you hear land here, ready for the night before an interview.';
 
 function source(item: PrepItem): string {
-  const name = (text: string | undefined) =>
-    escapeMrkdwn(truncate(text?.replace(/\s+/g, ' ').trim() ?? '', NAME_MAX));
-  const company = item.company?.trim() ? `*${name(item.company)}*` : '*Untitled*';
-  const role = item.role?.trim() ? ` · ${name(item.role)}` : '';
+  const company = `*${escapeName(item.company, { max: NAME_MAX, fallback: 'Untitled' })}*`;
+  const role = item.role?.trim() ? ` · ${escapeName(item.role, { max: NAME_MAX })}` : '';
   return `${company}${role} · ${slackDate(item.at, '{date_short_pretty}', utcFallback(item.at))}`;
 }
 

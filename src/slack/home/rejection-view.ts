@@ -14,7 +14,7 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { HomeCallbackId } from '../platform/ids.js';
-import { escapeMrkdwn, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import type { FeedbackNote } from './feedback-notes.js';
 
 export interface RejectionViewInput {
@@ -44,10 +44,6 @@ function quoted(title: string, text: string): KnownBlock {
   return mrkdwnSection(`${title}\n${fitRendered(text, Limit.sectionText - title.length - 1, quote)}`);
 }
 
-function oneLine(text: string): string {
-  return escapeMrkdwn(text.replace(/\s+/g, ' ').trim());
-}
-
 function titleOf(rejection: Rejection): string {
   const { company, role } = rejection.answers;
   return [company, role].filter((part) => part?.trim()).join(' · ') || 'Untitled';
@@ -58,12 +54,12 @@ function aboutBlocks(rejection: Rejection): KnownBlock[] {
   const stage = answers.stage ? optionLabel('stage', answers.stage) : undefined;
   const helper =
     answers.intermediary === 'recruiter' || answers.intermediary === 'headhunter'
-      ? `with a ${answers.intermediary}${answers.intermediaryName ? ` (${oneLine(answers.intermediaryName)})` : ''}`
+      ? `with a ${answers.intermediary}${answers.intermediaryName ? ` (${escapeName(answers.intermediaryName)})` : ''}`
       : undefined;
   const parts = [
     dateOf(rejection.completedAt ?? rejection.createdAt),
     stage ? `ended at ${escapeMrkdwn(stage)}` : undefined,
-    answers.employerContact ? `your contact: ${oneLine(answers.employerContact)}` : undefined,
+    answers.employerContact ? `your contact: ${escapeName(answers.employerContact)}` : undefined,
     helper,
   ].filter((part): part is string => part !== undefined);
   return [header(titleOf(rejection)), mrkdwnContext(parts.join(' · '))];
@@ -75,7 +71,7 @@ function noteBlocks(notes: readonly FeedbackNote[]): KnownBlock[] {
     header('Feedback notes'),
     ...notes.map((note) =>
       quoted(
-        `*To ${oneLine(note.recipient)}* · ${note.sentAt ? `marked sent ${dateOf(note.sentAt)}` : 'not marked sent'}`,
+        `*To ${escapeName(note.recipient)}* · ${note.sentAt ? `marked sent ${dateOf(note.sentAt)}` : 'not marked sent'}`,
         note.text,
       ),
     ),

@@ -7,7 +7,8 @@ export interface Page {
   html: string;
 }
 
-const INSTALL_PATH = '/slack/install';
+/** Where "Add to Slack" starts the OAuth flow (Bolt's installer serves it). */
+export const INSTALL_PATH = '/slack/install';
 
 export function escapeHtml(text: string): string {
   return text

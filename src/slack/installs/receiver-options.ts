@@ -8,11 +8,10 @@ import type { Store } from '../../store/store.js';
 import { BOT_SCOPES } from './bot-scopes.js';
 import { classifyInstallFailure } from './install-failure.js';
 import { describeKey, keyOfInstallation, type SlackInstallations } from './installation-store.js';
-import { failurePage, installPage, type Page, successPage } from './pages.js';
+import { failurePage, INSTALL_PATH, installPage, type Page, successPage } from './pages.js';
 import { createOAuthStateStore, STATE_TTL_SECONDS } from './state-store.js';
 
-export const INSTALL_PATH = '/slack/install';
-export const REDIRECT_PATH = '/slack/oauth_redirect';
+const REDIRECT_PATH = '/slack/oauth_redirect';
 
 type OAuthReceiverOptions = Pick<
   HTTPReceiverOptions,

@@ -17,9 +17,6 @@ export const CLOSE_SAVE_FAILED_TEXT =
 export const ALREADY_FINISHED_TEXT =
   'This draft was already finished or cleared, so there is nothing more to save here. Type `/rejected` to start a new one.';
 
-/** The modal took too long to open (Slack's 3-second trigger window passed). */
-export const TRY_AGAIN_TEXT = 'That took a little too long. Please try `/rejected` again.';
-
 /** For listeners that ask for the text at the point of use. */
 export function storeDownText(): string {
   return SAVE_FAILED_TEXT;

@@ -1,5 +1,6 @@
 // Every callback_id, action_id and block_id Rebound uses, in one place, so listeners and
-// view builders can never drift apart.
+// view builders can never drift apart. Wire ids named `nudge_…` predate the word follow-up
+// and stay: they sit in DMs already sent, whose buttons must keep working.
 
 import type { StepNumber } from '../../domain/types.js';
 
@@ -73,9 +74,21 @@ export const HomeCallbackId = {
   prep: 'home_prep',
 } as const;
 
+/** App Home blocks; a follow-up's row appends its id (the id is what a click acts on). */
+export const HomeBlockId = {
+  start: 'home_start',
+  draft: 'home_draft',
+  /** A delivered check-in still waiting for an answer, with the follow-up's own buttons. */
+  waitingPrefix: 'home_waiting_',
+  /** An upcoming check-in, with its snooze menu and Cancel. */
+  upcomingPrefix: 'home_nudge_',
+  more: 'home_more',
+  newest: 'home_newest',
+} as const;
+
 /**
- * Follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze
- * menu's option values are `<choice>:<follow-up id>` (follow-up-refs.ts reads both).
+ * Follow-up DMs. Each button's value is the follow-up id and nothing else; the snooze menu's
+ * option values are `<choice>:<follow-up id>` (follow-ups/refs.ts reads both).
  */
 export const FollowUpActionId = {
   reflectNow: 'nudge_reflect_now',

@@ -51,9 +51,20 @@ export function fitRendered(text: string, max: number, render: (text: string) =>
   return best.length <= max ? best : truncate(render(''), max);
 }
 
-/** Escaped and cut to fit `max` code units without breaking an entity or a character. */
-export function escapeWithin(text: string, max: number): string {
-  return fitRendered(text, max, escapeMrkdwn);
+/** How much of a name someone typed (company, role, recipient) a line shows. */
+export const NAME_MAX = 100;
+
+/**
+ * A name someone typed, for one line of mrkdwn: runs of whitespace made one space, cut to
+ * `max`, escaped. `fallback` (already mrkdwn) stands in when there is no name.
+ */
+export function escapeName(
+  text: string | undefined,
+  options: { max?: number; fallback?: string } = {},
+): string {
+  const tidy = text?.replace(/\s+/g, ' ').trim();
+  if (!tidy) return options.fallback ?? '';
+  return escapeMrkdwn(truncate(tidy, options.max ?? NAME_MAX));
 }
 
 /**

@@ -1,14 +1,15 @@
 // `/rejected list`: an ephemeral glance at the latest rejections, the draft in progress and
 // the next check-in, with a link to Home for the whole history and the patterns.
 
-import { optionLabel } from '../../domain/routine.js';
+import { optionLabel, STEP_COUNT } from '../../domain/routine.js';
 import type { FollowUp, Rejection } from '../../domain/types.js';
 import { type KnownBlock, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
 import { Command } from '../platform/ids.js';
-import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, slackDate, utcFallback } from '../platform/mrkdwn.js';
 
 export const LIST_SHOWN = 10;
-const NAME_MAX = 80;
+/** Lists show shorter names than a single message does. */
+const LIST_NAME_MAX = 80;
 
 export interface ListInput {
   /** The latest complete rejections, newest first (at most LIST_SHOWN are shown). */
@@ -27,13 +28,11 @@ export function homeTabUrl(teamId: string, appId: string): string {
   return `slack://app?team=${encodeURIComponent(teamId)}&id=${encodeURIComponent(appId)}&tab=home`;
 }
 
-function name(text: string | undefined, fallback: string): string {
-  return text ? escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_MAX)) : fallback;
-}
-
 function line(rejection: Rejection): string {
-  const company = `*${name(rejection.answers.company, 'Untitled')}*`;
-  const role = rejection.answers.role ? ` · ${name(rejection.answers.role, '')}` : '';
+  const company = `*${escapeName(rejection.answers.company, { max: LIST_NAME_MAX, fallback: 'Untitled' })}*`;
+  const role = rejection.answers.role
+    ? ` · ${escapeName(rejection.answers.role, { max: LIST_NAME_MAX })}`
+    : '';
   const stage = rejection.answers.stage ? optionLabel('stage', rejection.answers.stage) : undefined;
   const when = rejection.completedAt ?? rejection.createdAt;
   const date = slackDate(when, '{date_short_pretty}', utcFallback(when));
@@ -57,18 +56,20 @@ export function buildListMessage(input: ListInput): { text: string; blocks: Know
   }
   if (input.draft) {
     const company = input.draft.answers.company
-      ? `*${name(input.draft.answers.company, '')}*`
+      ? `*${escapeName(input.draft.answers.company, { max: LIST_NAME_MAX })}*`
       : 'your last rejection';
     blocks.push(
       mrkdwnSection(
-        `:pencil2: Your notes on ${company} are saved at step ${input.draft.step} of 4. Type \`${Command.rejected}\` to pick them up.`,
+        `:pencil2: Your notes on ${company} are saved at step ${input.draft.step} of ${STEP_COUNT}. Type \`${Command.rejected}\` to pick them up.`,
       ),
     );
   }
   if (input.next) {
     const { followUp, rejection } = input.next;
     const when = slackDate(followUp.dueAt, '{date_short_pretty} at {time}', utcFallback(followUp.dueAt));
-    const about = rejection ? ` about *${name(rejection.answers.company, 'Untitled')}*` : '';
+    const about = rejection
+      ? ` about *${escapeName(rejection.answers.company, { max: LIST_NAME_MAX, fallback: 'Untitled' })}*`
+      : '';
     blocks.push(mrkdwnSection(`:calendar: Next check-in${about}: ${when}`));
   }
   blocks.push(mrkdwnContext(`${home} for the whole history and the patterns across it. Only you see this.`));

@@ -4,12 +4,11 @@
 
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { previousStep } from '../../domain/routine.js';
-import { mergeStepAnswers } from '../../domain/step-submission.js';
 import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { readStepAnswers } from './parse-step.js';
+import { keepTypedAnswers } from './keep-typed.js';
 import { stepViewForDraft } from './step-modal.js';
 import { stepFromCallbackId } from './step-submission.js';
 
@@ -26,10 +25,9 @@ export function backCallback(deps: ListenerDeps) {
     if (!step || !metadata || !target) return;
     const scope = scopeFromContext(context);
     try {
-      const draft = await deps.store.getRejection(scope, metadata.draftId);
-      if (draft?.status !== 'draft') return;
-      const answers = mergeStepAnswers(step, draft.answers, readStepAnswers(step, view.state.values));
-      const saved = await deps.store.saveDraft(scope, draft.id, target, answers, deps.clock());
+      const typed = { draftId: metadata.draftId, step, values: view.state.values };
+      const saved = await keepTypedAnswers(deps, scope, typed, target);
+      if (saved === null) return;
       await client.views.update({
         view_id: view.id,
         hash: view.hash,

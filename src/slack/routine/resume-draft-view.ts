@@ -12,7 +12,8 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { ActionId, BlockId, CallbackId } from '../platform/ids.js';
-import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, truncate } from '../platform/mrkdwn.js';
+import { encodeDraftMetadata } from '../platform/private-metadata.js';
 
 export interface ResumeViewInput {
   draft: Rejection;
@@ -31,12 +32,11 @@ function nonEmpty(text: string | undefined): string | undefined {
 
 /** "the *Designer* role at *Acme*", or as much of it as the draft has. */
 function draftSubject(draft: Rejection): string {
-  const company = nonEmpty(draft.answers.company);
-  const role = nonEmpty(draft.answers.role);
-  const bold = (text: string): string => `*${escapeMrkdwn(truncate(text, 100))}*`;
-  if (role !== undefined && company !== undefined) return ` for the ${bold(role)} role at ${bold(company)}`;
-  if (company !== undefined) return ` for ${bold(company)}`;
-  if (role !== undefined) return ` for the ${bold(role)} role`;
+  const company = escapeName(draft.answers.company);
+  const role = escapeName(draft.answers.role);
+  if (role && company) return ` for the *${role}* role at *${company}*`;
+  if (company) return ` for *${company}*`;
+  if (role) return ` for the *${role}* role`;
   return '';
 }
 
@@ -68,8 +68,8 @@ export function buildResumeView(input: ResumeViewInput): ModalView {
   return {
     type: 'modal',
     callback_id: CallbackId.resumeDraft,
-    // Ids only, plus the company for "Start fresh" (private-metadata.ts decodes this).
-    private_metadata: JSON.stringify(
+    // Ids only, plus the company for "Start fresh".
+    private_metadata: encodeDraftMetadata(
       capped === undefined ? { draftId: draft.id } : { draftId: draft.id, prefillCompany: capped },
     ),
     title: plainText('Welcome back', Limit.modalTitle),

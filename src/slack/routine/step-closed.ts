@@ -3,7 +3,6 @@
 // the draft on Home (the routine may have been started from there).
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
-import { mergeStepAnswers } from '../../domain/step-submission.js';
 import { errorCode } from '../../error-code.js';
 import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
@@ -11,7 +10,7 @@ import { CLOSE_SAVE_FAILED_TEXT } from '../platform/errors-message.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { readStepAnswers } from './parse-step.js';
+import { keepTypedAnswers } from './keep-typed.js';
 import { stepFromCallbackId } from './step-submission.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewClosedAction>;
@@ -24,10 +23,8 @@ export function routineStepClosedCallback(deps: ListenerDeps) {
     if (!step || !metadata) return;
     const scope = scopeFromContext(context);
     try {
-      const draft = await deps.store.getRejection(scope, metadata.draftId);
-      if (draft?.status !== 'draft') return;
-      const answers = mergeStepAnswers(step, draft.answers, readStepAnswers(step, view.state.values));
-      await deps.store.saveDraft(scope, draft.id, step, answers, deps.clock());
+      const typed = { draftId: metadata.draftId, step, values: view.state.values };
+      if ((await keepTypedAnswers(deps, scope, typed, step)) === null) return;
       await publishHome(client, deps, scope);
     } catch (error) {
       deps.logger.error('A closed draft could not be saved:', errorCode(error));

@@ -20,7 +20,8 @@ import {
   plainText,
 } from '../platform/block-kit.js';
 import { ActionId, BlockId, routineStepCallbackId } from '../platform/ids.js';
-import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, truncate } from '../platform/mrkdwn.js';
+import { encodeDraftMetadata } from '../platform/private-metadata.js';
 import { employedHereQuestionBlocks } from './employed-here-question.js';
 
 export interface StepViewInput {
@@ -131,7 +132,7 @@ function joinNames(names: string[]): string {
 /** Step 2 reassures that step 1's notes are waiting, without repeating them in full. */
 function draftedNotesLine(requests: FeedbackRequest[]): string | null {
   if (requests.length === 0) return null;
-  const names = joinNames(requests.map((request) => `*${escapeMrkdwn(truncate(request.recipient, 100))}*`));
+  const names = joinNames(requests.map((request) => `*${escapeName(request.recipient)}*`));
   return requests.length === 1
     ? `:envelope: Your note to ${names} is drafted. It'll be in your summary at the end, ready to send.`
     : `:envelope: Your notes to ${names} are drafted. They'll be in your summary at the end, ready to send.`;
@@ -157,8 +158,8 @@ export function buildStepView(input: StepViewInput): ModalView {
   return {
     type: 'modal',
     callback_id: routineStepCallbackId(input.step),
-    // Ids only: the draft itself lives in the store (private-metadata.ts decodes this).
-    private_metadata: JSON.stringify({ draftId: input.draftId }),
+    // Ids only: the draft itself lives in the store.
+    private_metadata: encodeDraftMetadata({ draftId: input.draftId }),
     notify_on_close: true,
     title: plainText(stepTitle(input.step), Limit.modalTitle),
     submit: plainText(

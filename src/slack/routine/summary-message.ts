@@ -11,7 +11,7 @@ import {
 import { getField, normalizeAnswers, optionLabel } from '../../domain/routine.js';
 import type { FieldId, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
 import { type KnownBlock, Limit, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
-import { escapeMrkdwn, fitRendered, quote, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 
 export interface SummaryMessageInput {
   rejection: Rejection;
@@ -31,13 +31,8 @@ export interface SlackMessage {
 
 /** More would be noise, and keeps the message far below 50 blocks. */
 const MAX_REQUESTS = 5;
-const NAME_SHOWN_MAX = 100;
 const REFLECTIONS: readonly FieldId[] = ['interview', 'preparation', 'rapport', 'strengths'];
 const FIT_CHOICES: readonly FieldId[] = ['dailyFit', 'excited', 'skillsElsewhere'];
-
-function name(text: string): string {
-  return escapeMrkdwn(truncate(text.replace(/\s+/g, ' '), NAME_SHOWN_MAX));
-}
 
 /** A bold heading over the person's own words as a quote, the whole fitted into one section. */
 function quotedSection(heading: string, text: string): KnownBlock {
@@ -46,7 +41,7 @@ function quotedSection(heading: string, text: string): KnownBlock {
 
 function headline(answers: RoutineAnswers): string {
   const parts = [answers.company, answers.role].filter((part): part is string => part !== undefined);
-  return parts.length === 0 ? 'Your plan' : parts.map(name).join(' · ');
+  return parts.length === 0 ? 'Your plan' : parts.map((part) => escapeName(part)).join(' · ');
 }
 
 function feedbackBlocks(requests: FeedbackRequest[]): KnownBlock[] {
@@ -59,7 +54,7 @@ function feedbackBlocks(requests: FeedbackRequest[]): KnownBlock[] {
     ),
     ...requests
       .slice(0, MAX_REQUESTS)
-      .map((request) => quotedSection(`*To ${name(request.recipient)}*`, request.text)),
+      .map((request) => quotedSection(`*To ${escapeName(request.recipient)}*`, request.text)),
   ];
 }
 
@@ -131,8 +126,8 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
     followUpBlock(input.followUpAt),
   ];
   const details = {
-    company: answers.company && name(answers.company),
-    role: answers.role && name(answers.role),
+    company: answers.company && escapeName(answers.company),
+    role: answers.role && escapeName(answers.role),
   };
   return {
     text: notificationText('summary', details, settings),

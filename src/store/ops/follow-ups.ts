@@ -51,11 +51,6 @@ export function* listFollowUps(
   return rows.map(rowToFollowUp);
 }
 
-export function* getFollowUp(id: string): Operation<FollowUp | null> {
-  const rows = yield { sql: 'SELECT * FROM follow_ups WHERE id = ?', params: [id] };
-  return rows[0] ? rowToFollowUp(rows[0]) : null;
-}
-
 /**
  * One statement: pick the oldest due follow-ups and lease them. Each branch is a range scan
  * of its own partial index (pending by due_at, sending by lease_until), so the claim stays

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateMessage } from '../../../emulator/block-kit-rules.js';
+import { visibleText } from '../../../emulator/index.js';
 import type { EntryData, FollowUp, FollowUpKind, RejectionEntry } from '../../../src/domain/types.js';
 import {
   buildAnsweredFollowUpMessage,
@@ -204,6 +205,8 @@ describe('follow-ups with hostile or long text', () => {
         buildAnsweredFollowUpMessage(followUp(kind), rejection, hostileEntries, { kind: 'stopped' }),
       ]) {
         expect(`${JSON.stringify(message.blocks)} ${message.text}`).not.toMatch(/<!channel>|<@U123>/);
+        // Inert, and still read exactly as typed.
+        expect(visibleText(message)).toContain(HOSTILE);
         expect(validateMessage(message)).toEqual([]);
       }
       const longEntries = [entry({ kind: 'feedback', received: true, text: longMixedText() })];

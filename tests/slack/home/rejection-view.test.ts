@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateView } from '../../../emulator/block-kit-rules.js';
+import { visibleText } from '../../../emulator/index.js';
 import { draftFeedbackRequests } from '../../../src/domain/feedback-requests.js';
 import type { EntryData, RejectionEntry } from '../../../src/domain/types.js';
 import { buildRejectionView } from '../../../src/slack/home/rejection-view.js';
@@ -22,7 +23,9 @@ const entry = (id: string, day: number, data: EntryData): RejectionEntry => ({
   data,
   createdAt: new Date(Date.UTC(2025, 4, day)),
 });
-const text = (view: { blocks: unknown[] }) => JSON.stringify(view.blocks);
+const text = (view: { blocks: unknown[] }) => visibleText(view);
+/** The blocks' JSON, for date tokens. */
+const json = (view: { blocks: unknown[] }) => JSON.stringify(view.blocks);
 /** Only mrkdwn is parsed for mentions; plain_text (the header, the title) shows as typed. */
 const mrkdwn = (view: { blocks: unknown[] }) =>
   JSON.stringify(view.blocks)
@@ -47,23 +50,30 @@ describe('buildRejectionView', () => {
       'Acme · Product designer',
       'ended at Final round',
       'with a recruiter (Alex Kim)',
-      '*To Sam Lee* · not marked sent',
-      '*To Alex Kim* · not marked sent',
-      '> Hi Sam Lee,',
-      '*What they said* · <!date^',
-      '> Great craft, less strategy.',
-      '*No feedback came* · <!date^',
-      '*Next time in the interview*\\n> Slow down and give examples.',
-      '*Strengths to show* · added <!date^',
-      '> The onboarding story.',
-      'Could see yourself there every day: *Not sure*',
-      '> Long commute.\\n> Small team.',
+      'To Sam Lee · not marked sent',
+      'To Alex Kim · not marked sent',
+      '\nHi Sam Lee,',
+      '\nWhat they said · ',
+      '\nGreat craft, less strategy.',
+      '\nNo feedback came · ',
+      'Next time in the interview\nSlow down and give examples.',
+      '\nStrengths to show · added ',
+      '\nThe onboarding story.',
+      'Could see yourself there every day: Not sure',
+      '\nLong commute.\nSmall team.',
       '• Ask my network for referrals',
-      '> Apply to two roles a week',
-      '> I do better when I bring examples.',
+      '\nApply to two roles a week',
+      '\nI do better when I bring examples.',
       'a check-in to look back and tweak your search',
     ])
       expect(all).toContain(expected);
+    // Dates are Slack date tokens: each reader sees them in their own timezone.
+    for (const dated of [
+      '*What they said* · <!date^',
+      '*No feedback came* · <!date^',
+      '*Strengths to show* · added <!date^',
+    ])
+      expect(json(view)).toContain(dated);
     expect(all.indexOf('Great craft')).toBeLessThan(all.indexOf('No feedback came'));
     expect(validateView(view)).toEqual([]);
   });
@@ -99,8 +109,8 @@ describe('buildRejectionView', () => {
     expect(all).not.toContain('<!channel>');
     expect(all).not.toContain('<@U123>');
     expect(all).toContain('&lt;!channel&gt;');
-    expect(all).toContain('And 2 earlier answers, in your export.');
-    expect(all).toContain('No check-ins planned for this one.');
+    expect(text(view)).toContain('And 2 earlier answers, in your export.');
+    expect(text(view)).toContain('No check-ins planned for this one.');
     expect(validateView(view)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   escapeMrkdwn,
-  escapeWithin,
+  escapeName,
   fitRendered,
   quote,
   slackDate,
@@ -39,17 +39,28 @@ describe('truncate', () => {
   });
 });
 
-describe('fitRendered and escapeWithin', () => {
+describe('escapeName', () => {
+  it('makes a typed name one escaped line, cut to its length, or the fallback when there is none', () => {
+    expect(escapeName('  Acme \n\t &  <Co>  ')).toBe('Acme &amp; &lt;Co&gt;');
+    expect(escapeName('x'.repeat(150))).toBe(`${'x'.repeat(99)}…`);
+    expect(escapeName('Globex Corporation', { max: 8 })).toBe('Globex…');
+    expect(escapeName(undefined, { fallback: 'this one' })).toBe('this one');
+    expect(escapeName('   ', { fallback: 'Untitled' })).toBe('Untitled');
+    expect(escapeName('')).toBe('');
+  });
+});
+
+describe('fitRendered', () => {
   it('cuts the raw text, so an escaped entity is never left in halves', () => {
     const text = '&'.repeat(100);
-    const fitted = escapeWithin(text, 42);
+    const fitted = fitRendered(text, 42, escapeMrkdwn);
     expect(fitted.length).toBeLessThanOrEqual(42);
     expect(fitted).toMatch(/^(&amp;)+…$/);
   });
 
   it('keeps as much as fits', () => {
-    expect(escapeWithin('abcdef', 6)).toBe('abcdef');
-    expect(escapeWithin('abcdefg', 6)).toBe('abcde…');
+    expect(fitRendered('abcdef', 6, escapeMrkdwn)).toBe('abcdef');
+    expect(fitRendered('abcdefg', 6, escapeMrkdwn)).toBe('abcde…');
     expect(fitRendered('x'.repeat(50), 12, (text) => `*Label*\n${text}`)).toBe('*Label*\nxxx…');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateMessage, validateView } from '../../../emulator/block-kit-rules.js';
+import { visibleText } from '../../../emulator/index.js';
 import { buildHelpMessage } from '../../../src/slack/command/help-message.js';
 import { buildDeleteConfirmView, buildDeleteFailedView } from '../../../src/slack/privacy/delete-modal.js';
 import { buildListMessage, homeTabUrl } from '../../../src/slack/privacy/list-message.js';
@@ -17,9 +18,13 @@ describe('buildListMessage', () => {
       next: null,
       homeUrl: HOME,
     });
-    const all = JSON.stringify(message.blocks);
-    expect(all).toContain('Nothing here yet');
-    expect(all).toContain('<slack://app?team=T1234&id=A1234&tab=home|Open Rebound’s Home>');
+    const shown = visibleText(message);
+    expect(shown).toContain('Nothing here yet');
+    expect(shown).toContain('Open Rebound’s Home');
+    // Where the link goes is structure, not text.
+    expect(JSON.stringify(message.blocks)).toContain(
+      '<slack://app?team=T1234&id=A1234&tab=home|Open Rebound’s Home>',
+    );
     expect(message.text).toContain('No rejections yet');
     expect(validateMessage(message)).toEqual([]);
   });
@@ -33,12 +38,15 @@ describe('buildListMessage', () => {
       next: { followUp: createFollowUp(), rejection },
       homeUrl: HOME,
     });
-    const all = JSON.stringify(message.blocks);
-    expect(all).toContain('Your latest rejections');
-    expect(all).toContain('ended at Final round');
-    expect(all).toContain('*Globex* are saved at step 3 of 4');
-    expect(all).toContain('Next check-in about *&lt;!channel&gt;');
-    expect(all).not.toContain('<!channel>');
+    const shown = visibleText(message);
+    expect(shown).toContain('Your latest rejections');
+    expect(shown).toContain('ended at Final round');
+    expect(shown).toContain('Globex are saved at step 3 of 4');
+    expect(shown).toContain('Next check-in about <!channel>');
+    // What was typed reaches Slack escaped, so no mention goes live.
+    const sent = JSON.stringify(message.blocks);
+    expect(sent).toContain('Next check-in about *&lt;!channel&gt;');
+    expect(sent).not.toContain('<!channel>');
     expect(message.text).toBe('2+ rejections. Rebound’s Home has the whole history.');
     expect(validateMessage(message)).toEqual([]);
   });
@@ -47,24 +55,26 @@ describe('buildListMessage', () => {
 describe('the delete confirmation', () => {
   it('says plainly what goes and that it cannot be undone, and offers a copy first', () => {
     const view = buildDeleteConfirmView();
-    const all = JSON.stringify(view.blocks);
-    expect(all).toContain('can’t be undone');
-    expect(all).toContain('/rejected export');
+    const shown = visibleText(view);
+    expect(shown).toContain('can’t be undone');
+    expect(shown).toContain('/rejected export');
     expect(view.submit?.text).toBe('Delete everything');
     expect(view.close?.text).toBe('Keep it');
     expect(validateView(view)).toEqual([]);
     expect(validateView(buildDeleteFailedView())).toEqual([]);
-    expect(JSON.stringify(buildDeleteFailedView().blocks)).toContain('nothing was removed');
+    expect(visibleText(buildDeleteFailedView())).toContain('nothing was removed');
   });
 });
 
 describe('buildHelpMessage', () => {
   it('lists every subcommand, and leads with the likely one after a near-miss', () => {
-    const all = JSON.stringify(buildHelpMessage().blocks);
-    for (const sub of ['list', 'export', 'delete', 'help']) expect(all).toContain(`\`/rejected ${sub}\``);
-    expect(all).not.toContain('Did you mean');
+    const lines = visibleText(buildHelpMessage()).split('\n');
+    for (const sub of ['list', 'export', 'delete', 'help']) {
+      expect(lines.some((line) => line.startsWith(`/rejected ${sub}  `))).toBe(true);
+    }
+    expect(lines.join('\n')).not.toContain('Did you mean');
     const guess = buildHelpMessage('list');
-    expect(JSON.stringify(guess.blocks[0])).toContain('Did you mean `/rejected list`?');
+    expect(visibleText(guess).split('\n')[0]).toBe('Did you mean /rejected list?');
     expect(guess.text).toContain('/rejected list');
     expect(validateMessage(guess)).toEqual([]);
   });

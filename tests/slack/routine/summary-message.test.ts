@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateMessage } from '../../../emulator/block-kit-rules.js';
+import { visibleText } from '../../../emulator/index.js';
 import { draftFeedbackRequests, type FeedbackRequest } from '../../../src/domain/feedback-requests.js';
 import type { PrivacySettings } from '../../../src/domain/notification-text.js';
 import type { RejectionEntry, RoutineAnswers } from '../../../src/domain/types.js';
@@ -102,6 +103,7 @@ describe('buildSummaryMessage', () => {
     expect(all).toContain(`• ${escaped}`);
     expect(message.text).toBe(`Your next steps after ${escaped} are ready.`);
     expect(`${JSON.stringify(message.blocks)} ${message.text}`).not.toMatch(/<!channel>|<@U123>|& co/);
+    expect(visibleText(message)).toContain(`${HOSTILE} · ${HOSTILE}`);
   });
 
   it('fits answers at their longest, with emoji and right-to-left text, within Slack limits', () => {
