@@ -4,12 +4,14 @@
 import { validateMessage } from './block-kit-rules.js';
 import type { Delivery } from './delivery.js';
 import { clientSideErrors, enterValues, pickOption, stateOf } from './form-filler.js';
-import { dmChannelFor, newMessageTs } from './ids.js';
+import { dmChannelFor, newAutoId, newMessageTs } from './ids.js';
 import { isObject } from './json.js';
 import {
   buttonAction,
   commandPayload,
+  globalShortcutPayload,
   messageBlockActions,
+  messageShortcutPayload,
   optionAction,
   viewBlockActions,
   viewClosed,
@@ -23,6 +25,7 @@ import type {
   EphemeralMessage,
   FormValue,
   JsonObject,
+  ShortcutMessage,
   StoredMessage,
   SubmitResult,
 } from './types.js';
@@ -197,6 +200,43 @@ export class EmulatedUser {
     workspace.changed();
   }
 
+  /** Picks a global shortcut from the lightning menu: Slack sends `shortcut` with a fresh trigger_id. */
+  async globalShortcut(callbackId: string): Promise<CommandResult> {
+    const { workspace, delivery } = this.deps;
+    const triggerId = workspace.triggers.issue(this.id, 'shortcut');
+    const payload = globalShortcutPayload(workspace, this.record, callbackId, triggerId);
+    const result = await delivery.deliver('interaction', payload, { label: `shortcut ${callbackId}` });
+    return { ...result, triggerId };
+  }
+
+  /**
+   * Uses a message shortcut on a message in a conversation: Slack sends `message_action` with the
+   * message as its members see it (`user` for a person's message, `bot_id` for an integration's).
+   */
+  async messageShortcut(callbackId: string, message: ShortcutMessage): Promise<CommandResult> {
+    const { workspace, delivery } = this.deps;
+    if (message.user !== undefined && !workspace.users.has(message.user)) {
+      throw new Error(`${this.id}.messageShortcut: no user ${message.user} in the workspace`);
+    }
+    const channelId = message.channelId ?? 'C0GENERAL';
+    const ts = message.ts ?? newMessageTs();
+    const triggerId = workspace.triggers.issue(this.id, 'message_action');
+    const responseUrl = workspace.newResponseUrl({ userId: this.id, channelId, messageTs: undefined });
+    const author =
+      message.user === undefined
+        ? { bot_id: `B${newAutoId()}`, subtype: 'bot_message', username: 'Mail' }
+        : { user: message.user };
+    const payload = messageShortcutPayload(workspace, this.record, {
+      callbackId,
+      triggerId,
+      responseUrl,
+      channelId,
+      message: { type: 'message', ...author, text: message.text, ts },
+    });
+    const result = await delivery.deliver('interaction', payload, { label: `message_action ${callbackId}` });
+    return { ...result, triggerId };
+  }
+
   waitForModal(predicate: (view: ModalView) => boolean = () => true, timeoutMs = 2000): Promise<ModalView> {
     return waitFor(
       this.deps.workspace,
@@ -230,7 +270,9 @@ export class EmulatedUser {
 
   /** Types into the current modal's inputs without submitting (the values stay in the view's state). */
   enter(values: Record<string, FormValue>): void {
-    enterValues(this.requireModal('enter'), values);
+    const view = this.requireModal('enter');
+    this.requireKnownUsers(view, values);
+    enterValues(view, values);
     this.deps.workspace.changed();
   }
 
@@ -244,6 +286,7 @@ export class EmulatedUser {
     if (view.submit === undefined || view.submit === null) {
       throw new Error(`${this.id}.submit: modal ${view.callback_id || view.id} has no submit button`);
     }
+    this.requireKnownUsers(view, values);
     enterValues(view, values);
     const blocked = clientSideErrors(view, stateOf(view));
     if (Object.keys(blocked).length > 0) {
@@ -381,6 +424,20 @@ export class EmulatedUser {
     return delivery.deliver('interaction', payload, {
       label: `block_actions ${actionId} (message ${message.ts})`,
     });
+  }
+
+  /** A users select offers the workspace's members only: picking anyone else is a test bug. */
+  private requireKnownUsers(view: ModalView, values: Record<string, FormValue>): void {
+    for (const [blockId, value] of Object.entries(values)) {
+      const block = view.blocks.find((candidate) => candidate.block_id === blockId);
+      const type = isObject(block?.element) ? block.element.type : undefined;
+      const picked = type === 'users_select' ? [value] : type === 'multi_users_select' ? value : [];
+      for (const id of Array.isArray(picked) ? picked : []) {
+        if (typeof id === 'string' && !this.deps.workspace.users.has(id)) {
+          throw new Error(`${this.id}: ${id} is not a member of the workspace (block ${blockId})`);
+        }
+      }
+    }
   }
 
   private requireHome(action: string): SlackView {

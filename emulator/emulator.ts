@@ -5,6 +5,7 @@ import type { IdleOptions } from './activity.js';
 import { Delivery } from './delivery.js';
 import { EmulatedUser } from './emulated-user.js';
 import { FaultQueue } from './faults.js';
+import { newMessageTs } from './ids.js';
 import { eventEnvelope } from './payloads.js';
 import { RateLimiter } from './rate-limits.js';
 import { type SignedHeaders, signRequest } from './request-signing.js';
@@ -101,6 +102,21 @@ export class SlackEmulator {
       timeoutMs,
       () => `a call to ${method} (${this.callsTo(method).length} so far)`,
     );
+  }
+
+  /** A person posts `text` in a channel (a message the app may meet through a message shortcut). */
+  postAs(userId: string, channelId: string, text: string): StoredMessage {
+    if (!this.workspace.users.has(userId)) throw new Error(`postAs: no user ${userId}`);
+    const message: StoredMessage = {
+      ts: newMessageTs(),
+      user: userId,
+      text,
+      blocks: undefined,
+      updatedCount: 0,
+    };
+    this.workspace.messagesIn(channelId).push(message);
+    this.workspace.changed();
+    return message;
   }
 
   /** Messages in a channel or DM (C…, G… or D…), oldest first, as its members see them. */

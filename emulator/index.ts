@@ -36,6 +36,7 @@ export type {
   Fault,
   FormValue,
   RateLimit,
+  ShortcutMessage,
   SlackEmulatorOptions,
   StoredMessage,
   SubmitResult,

@@ -134,6 +134,46 @@ export function messageBlockActions(
   };
 }
 
+/** A global shortcut (the lightning menu or the composer's shortcuts): callback_id and a trigger_id. */
+export function globalShortcutPayload(
+  workspace: Workspace,
+  user: UserRecord,
+  callbackId: string,
+  triggerId: string,
+): JsonObject {
+  return {
+    ...interactionBase(workspace, user, 'shortcut'),
+    user: { id: user.spec.id, username: user.spec.name, team_id: user.spec.teamId },
+    callback_id: callbackId,
+    trigger_id: triggerId,
+    action_ts: actionTs(),
+  };
+}
+
+/** A message shortcut: Slack's `message_action`, carrying the message it was used on. */
+export function messageShortcutPayload(
+  workspace: Workspace,
+  user: UserRecord,
+  context: {
+    callbackId: string;
+    triggerId: string;
+    responseUrl: string;
+    channelId: string;
+    message: JsonObject;
+  },
+): JsonObject {
+  return {
+    ...interactionBase(workspace, user, 'message_action'),
+    callback_id: context.callbackId,
+    trigger_id: context.triggerId,
+    response_url: context.responseUrl,
+    channel: { id: context.channelId, name: context.channelId.startsWith('D') ? 'directmessage' : 'general' },
+    message_ts: context.message.ts,
+    message: context.message,
+    action_ts: actionTs(),
+  };
+}
+
 export function viewSubmission(
   workspace: Workspace,
   user: UserRecord,

@@ -7,7 +7,7 @@ export interface Trigger {
   userId: string;
   issuedAt: number;
   /** What produced it; a view_submission trigger should not be used to change the submitted view. */
-  source: 'command' | 'block_actions' | 'view_submission' | 'shortcut';
+  source: 'command' | 'block_actions' | 'view_submission' | 'shortcut' | 'message_action';
   used: boolean;
 }
 

@@ -77,6 +77,8 @@ export interface SubmitResult extends DeliveryResult {
 
 export interface StoredMessage {
   ts: string;
+  /** Who wrote it, for a message a person posted (emu.postAs); the app's own messages have none. */
+  user?: string;
   text: string | undefined;
   blocks: unknown[] | undefined;
   metadata?: unknown;
@@ -85,8 +87,6 @@ export interface StoredMessage {
   files?: { id: string; name: string; title: string }[];
   /** How many times chat.update or a response_url replaced it. */
   updatedCount: number;
-  /** Who wrote it: a user id for a message the person typed; absent for the app's own. */
-  user?: string;
 }
 
 export interface EphemeralMessage {
@@ -105,4 +105,19 @@ export interface UserSpec {
   name: string;
   /** IANA zone; null when the user has not set one. */
   tz: string | null;
+  /** A bot user (users.info `is_bot`): it cannot read a DM the way a person does. */
+  isBot?: boolean;
+  /** Deactivated (users.info `deleted`). */
+  deleted?: boolean;
+  /** Shown in Slack; defaults to `name`. */
+  realName?: string;
+}
+
+/** A message someone posted in a conversation, as a message shortcut is used on it. */
+export interface ShortcutMessage {
+  text: string;
+  /** The person who wrote it; left out for a message from an integration or a bot. */
+  user?: string;
+  channelId?: string;
+  ts?: string;
 }

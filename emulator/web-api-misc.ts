@@ -32,18 +32,18 @@ const usersInfo: MethodSpec = {
   handle(workspace, params) {
     const user = workspace.users.get(stringParam(params, 'user') ?? '');
     if (user === undefined) return fail('user_not_found');
-    const { id, teamId, enterpriseId, name, tz } = user.spec;
+    const { id, teamId, enterpriseId, name, tz, isBot, deleted, realName } = user.spec;
     return ok({
       user: {
         id,
         team_id: teamId,
         name,
-        real_name: name,
-        deleted: false,
-        is_bot: false,
+        real_name: realName,
+        deleted,
+        is_bot: isBot,
         is_app_user: false,
         ...timezoneFields(tz, new Date()),
-        profile: { real_name: name, display_name: name, team: teamId },
+        profile: { real_name: realName, display_name: name, team: teamId },
         ...(enterpriseId ? { enterprise_user: { enterprise_id: enterpriseId, id, teams: [teamId] } } : {}),
       },
     });

@@ -28,7 +28,16 @@ export interface ResolvedOptions {
 }
 
 export interface UserRecord {
-  spec: { id: string; teamId: string; enterpriseId: string | null; name: string; tz: string | null };
+  spec: {
+    id: string;
+    teamId: string;
+    enterpriseId: string | null;
+    name: string;
+    tz: string | null;
+    isBot: boolean;
+    deleted: boolean;
+    realName: string;
+  };
   modals: ModalStack;
   home: SlackView | undefined;
   ephemerals: EphemeralMessage[];
@@ -116,6 +125,9 @@ export class Workspace {
         enterpriseId: spec.enterpriseId ?? null,
         name: spec.name,
         tz: spec.tz,
+        isBot: spec.isBot ?? false,
+        deleted: spec.deleted ?? false,
+        realName: spec.realName ?? spec.name,
       },
       modals: new ModalStack(),
       home: undefined,

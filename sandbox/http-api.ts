@@ -80,6 +80,9 @@ export function createRoutes(view: WorkspaceView): Record<string, Route> {
     'POST /api/modal/action': (body) => view.modalAction(text(body, 'viewId'), values(body), action(body)),
     'POST /api/modal/close': (body) => view.closeModal(text(body, 'viewId'), values(body)),
     'POST /api/message/action': (body) => view.messageAction(text(body, 'ts'), action(body)),
+    'POST /api/shortcut': (body) => view.globalShortcut(text(body, 'callbackId')),
+    'POST /api/message/shortcut': (body) =>
+      view.messageShortcut(text(body, 'channel'), text(body, 'ts'), text(body, 'callbackId')),
     'POST /api/home/open': (body) => view.openHome(body.tab === 'messages' ? 'messages' : 'home'),
     'POST /api/home/action': (body) => view.homeAction(action(body)),
     'POST /api/clock/advance': (body) => {

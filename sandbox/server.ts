@@ -22,10 +22,17 @@ import { type Config, DEFAULT_FOLLOW_UP_CRON, type LogLevelName, loadConfig } fr
 import type { LogSink } from '../src/logger.js';
 import { SandboxClock } from './clock.js';
 import { createRequestHandler, createRoutes } from './http-api.js';
-import { readManifest, WorkspaceView } from './workspace-view.js';
+import { GENERAL, readManifest, WorkspaceView } from './workspace-view.js';
 
 export const DEFAULT_SANDBOX_PORT = 3210;
 export const SANDBOX_USER = { id: 'U0SANDBOX', name: 'you' } as const;
+export const SANDBOX_PEOPLE = [
+  { id: 'U0SAM', name: 'sam', realName: 'Sam Lee' },
+  { id: 'U0PRIYA', name: 'priya', realName: 'Priya' },
+  { id: 'U0BOT', name: 'standup-bot', realName: 'Standup bot', isBot: true },
+] as const;
+export const REJECTION_MESSAGE =
+  'Hi! Thank you for your interest in Acme Corp and for the time you gave us. After a lot of thought, we have decided to move forward with another candidate.';
 
 export interface SandboxOptions {
   /** The page's port on 127.0.0.1; 0 picks a free one. */
@@ -108,6 +115,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const tz = options.tz === undefined ? machineTimezone() : options.tz;
   const user = emu.addUser({ ...SANDBOX_USER, tz });
+  // Others in the workspace: a recruiter whose message brings the news (try the message shortcut
+  // on it), a friend to share a note with, and a bot that sharing refuses.
+  for (const person of SANDBOX_PEOPLE) emu.addUser({ ...person, tz });
+  emu.postAs(SANDBOX_PEOPLE[0].id, GENERAL.id, REJECTION_MESSAGE);
   const view = new WorkspaceView({
     emu,
     user,
@@ -115,6 +126,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     clock,
     tz,
     userName: SANDBOX_USER.name,
+    people: SANDBOX_PEOPLE.map((person) => ({
+      id: person.id,
+      name: person.realName,
+      isBot: 'isBot' in person && person.isBot,
+    })),
     manifest: readManifest(new URL('../manifest.yml', import.meta.url)),
   });
   const onError =

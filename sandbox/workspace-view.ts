@@ -24,6 +24,8 @@ export type Values = Record<string, FormValue>;
 
 export interface ShownMessage {
   ts: string;
+  /** The person who wrote it (a user id), or null for the app's own messages. */
+  user: string | null;
   /** When it arrived, on the app's clock (ms). */
   at: number;
   text: string | null;
@@ -51,8 +53,12 @@ export interface SandboxState {
   now: number;
   appName: string;
   user: { id: string; name: string; tz: string | null };
+  /** Everyone in the workspace, the sandbox's person first (users selects, mentions). */
+  people: { id: string; name: string }[];
   commands: string[];
-  conversations: { id: string; name: string; kind: 'channel' | 'app' }[];
+  shortcuts: Shortcut[];
+  /** `peek`: another person's DM from the app, read-only, to see what a shared note looks like. */
+  conversations: { id: string; name: string; kind: 'channel' | 'app' | 'peek' }[];
   messages: Record<string, ShownMessage[]>;
   ephemerals: ShownEphemeral[];
   modal: {
@@ -77,17 +83,33 @@ export interface Outcome {
 /** The page acted on a modal that is no longer the one on top. */
 export class StaleViewError extends Error {}
 
+export interface Shortcut {
+  name: string;
+  type: 'global' | 'message';
+  callbackId: string;
+}
+
 interface Manifest {
   appName: string;
   commands: string[];
+  shortcuts: Shortcut[];
 }
 
-/** The app's name and slash commands, from the same manifest.yml people paste into Slack. */
+/** The app's name, slash commands and shortcuts, from the same manifest.yml people paste into Slack. */
 export function readManifest(path: URL): Manifest {
   const text = readFileSync(path, 'utf8');
   const commands = [...text.matchAll(/^\s*-\s*command:\s*(\/\S+)\s*$/gm)].map((match) => String(match[1]));
   const appName = /^display_information:\s*\n\s+name:\s*(.+?)\s*$/m.exec(text)?.[1] ?? 'App';
-  return { appName, commands };
+  const shortcuts = [
+    ...text.matchAll(
+      /^\s*-\s*name:\s*(.+?)\s*\n\s+type:\s*(global|message)\s*\n\s+callback_id:\s*(\S+)\s*$/gm,
+    ),
+  ].map((match) => ({
+    name: String(match[1]),
+    type: match[2] as Shortcut['type'],
+    callbackId: String(match[3]),
+  }));
+  return { appName, commands, shortcuts };
 }
 
 export class WorkspaceView {
@@ -105,17 +127,26 @@ export class WorkspaceView {
       manifest: Manifest;
       tz: string | null;
       userName: string;
+      /** The others in the workspace. */
+      people: { id: string; name: string; isBot?: boolean }[];
     },
   ) {}
 
   state(): SandboxState {
     const { emu, user, clock, manifest } = this.deps;
     const shown = (
-      messages: readonly { ts: string; text: string | undefined; blocks?: unknown[]; updatedCount: number }[],
+      messages: readonly {
+        ts: string;
+        user?: string;
+        text: string | undefined;
+        blocks?: unknown[];
+        updatedCount: number;
+      }[],
     ) =>
       messages.map(
         (message): ShownMessage => ({
           ts: message.ts,
+          user: message.user ?? null,
           at: clock.appTimeAt(Number(message.ts) * 1000),
           text: message.text ?? null,
           blocks: message.blocks ?? [],
@@ -138,14 +169,21 @@ export class WorkspaceView {
       now: clock.now().getTime(),
       appName: manifest.appName,
       user: { id: user.id, name: this.deps.userName, tz: this.deps.tz },
+      people: [
+        { id: user.id, name: this.deps.userName },
+        ...this.deps.people.map(({ id, name }) => ({ id, name })),
+      ],
       commands: manifest.commands,
+      shortcuts: manifest.shortcuts,
       conversations: [
         { id: GENERAL.id, name: GENERAL.name, kind: 'channel' },
         { id: user.dmChannel, name: manifest.appName, kind: 'app' },
+        ...this.peeks().map((peek) => ({ ...peek, kind: 'peek' as const })),
       ],
       messages: {
         [GENERAL.id]: shown(emu.messagesIn(GENERAL.id)),
         [user.dmChannel]: shown(user.dm),
+        ...Object.fromEntries(this.peeks().map((peek) => [peek.id, shown(emu.messagesIn(peek.id))])),
       },
       ephemerals: [...fromApp, ...this.slackbot].sort((a, b) => a.at - b.at),
       modal: modal
@@ -188,6 +226,40 @@ export class WorkspaceView {
       status: result.status,
       ...this.fromSlackbot(channelId, `\`${command}\` failed with the error "${error}"`),
     };
+  }
+
+  /** A global shortcut picked from the ⚡ menu. */
+  async globalShortcut(callbackId: string): Promise<Outcome> {
+    this.requireShortcut(callbackId, 'global');
+    const result = await this.deps.user.globalShortcut(callbackId);
+    return this.unanswered(result.status);
+  }
+
+  /** A message shortcut used on a person's message in a channel. */
+  async messageShortcut(channelId: string, ts: string, callbackId: string): Promise<Outcome> {
+    this.requireShortcut(callbackId, 'message');
+    const message = this.deps.emu.messagesIn(channelId).find((candidate) => candidate.ts === ts);
+    if (message === undefined) throw new Error('That message is no longer there.');
+    const result = await this.deps.user.messageShortcut(callbackId, {
+      text: message.text ?? '',
+      ts: message.ts,
+      channelId,
+      ...(message.user === undefined ? {} : { user: message.user }),
+    });
+    return this.unanswered(result.status);
+  }
+
+  private requireShortcut(callbackId: string, type: Shortcut['type']): void {
+    if (!this.deps.manifest.shortcuts.some((one) => one.callbackId === callbackId && one.type === type)) {
+      throw new Error(`${this.deps.manifest.appName} has no ${type} shortcut ${callbackId}.`);
+    }
+  }
+
+  /** The other people's DMs from the app (people only: a bot has none to look at). */
+  private peeks(): { id: string; name: string }[] {
+    return this.deps.people
+      .filter((person) => !person.isBot)
+      .map((person) => ({ id: `D${person.id}`, name: `${person.name}’s DM` }));
   }
 
   /** `hash` guards against typing that raced a views.update: those values belong to the old view. */

@@ -69,16 +69,53 @@ function setOffline(offline) {
 // ---- small helpers ------------------------------------------------------------------------------
 
 function mrkdwnContext() {
-  return { now: state.now, userNames: { [state.user.id]: state.user.name } };
+  return {
+    now: state.now,
+    userNames: Object.fromEntries(state.people.map((person) => [person.id, person.name])),
+  };
 }
 
 function renderContext(surface, extra = {}) {
   return {
     surface,
     mrkdwn: mrkdwnContext(),
-    users: [{ id: state.user.id, name: state.user.name }],
+    users: state.people,
     ...extra,
   };
+}
+
+function personName(id) {
+  return state.people.find((person) => person.id === id)?.name ?? id;
+}
+
+/** The items of a shortcuts menu inside `details`; `run` sends the chosen one. */
+function shortcutItems(shortcuts, details, run) {
+  const menu = h('div', { className: 'bk-overflow-menu' }, [], { role: 'menu' });
+  for (const shortcut of shortcuts) {
+    const item = h(
+      'button',
+      { type: 'button', className: 'bk-overflow-item', textContent: shortcut.name },
+      [],
+      {
+        role: 'menuitem',
+      },
+    );
+    item.addEventListener('click', () => {
+      details.open = false;
+      run(shortcut);
+    });
+    menu.append(item);
+  }
+  return menu;
+}
+
+/** A ⋮-style menu of shortcuts, as Slack shows on a message. */
+function shortcutMenu(label, summaryText, shortcuts, run) {
+  const details = h('details', { className: 'bk-overflow shortcut-menu' }, [
+    h('summary', { className: 'bk-button', textContent: summaryText }, [], { 'aria-label': label }),
+  ]);
+  details.append(shortcutItems(shortcuts, details, run));
+  return details;
 }
 
 function when(ms, format) {
@@ -193,6 +230,7 @@ function renderSidebar() {
   };
   $('channels').replaceChildren(...state.conversations.filter((c) => c.kind === 'channel').map(entry));
   $('apps').replaceChildren(...state.conversations.filter((c) => c.kind === 'app').map(entry));
+  $('peeks').replaceChildren(...state.conversations.filter((c) => c.kind === 'peek').map(entry));
 }
 
 function isApp(id) {
@@ -211,12 +249,14 @@ function renderConversation() {
   const conversation = state.conversations.find((c) => c.id === ui.selected);
   if (!conversation) return;
   const app = conversation.kind === 'app';
+  const peek = conversation.kind === 'peek';
   const showHome = app && ui.tab === 'home';
+  $('composer').hidden = peek;
   const headerKey = JSON.stringify([conversation, ui.tab]);
   if (changed('header', headerKey)) {
     $('conversation-title').replaceChildren(
       ...[
-        app ? null : h('span', { className: 'sigil', textContent: '#' }),
+        app || peek ? null : h('span', { className: 'sigil', textContent: '#' }),
         conversation.name,
         app ? h('span', { className: 'app-badge', textContent: 'APP' }) : null,
       ].filter((node) => node !== null),
@@ -278,7 +318,17 @@ function renderMessages(conversation) {
     }
     nodes.push(renderMessage(item));
   }
-  if (items.length === 0 && conversation.kind === 'app') {
+  if (conversation.kind === 'peek') {
+    nodes.unshift(
+      h('div', { className: 'intro' }, [
+        h('h2', { textContent: conversation.name }),
+        h('p', {
+          textContent: `What they see from ${state.appName}, read-only: a note you share with them arrives here, and leaves when you stop sharing.`,
+        }),
+      ]),
+    );
+  }
+  if (items.length === 0 && conversation.kind !== 'channel') {
     nodes.push(h('p', { className: 'empty', textContent: `No messages from ${state.appName} yet.` }));
   }
   list.replaceChildren(...nodes);
@@ -287,10 +337,27 @@ function renderMessages(conversation) {
 
 function renderMessage(item) {
   const fromSlackbot = item.kind === 'ephemeral' && item.from === 'slackbot';
-  const name = fromSlackbot ? 'Slackbot' : state.appName;
+  const fromPerson = item.kind === 'message' && item.user !== null;
+  const name = fromSlackbot ? 'Slackbot' : fromPerson ? personName(item.user) : state.appName;
+  const peek = state.conversations.find((c) => c.id === ui.selected)?.kind === 'peek';
+  const messageShortcuts = state.shortcuts.filter((shortcut) => shortcut.type === 'message');
+  const moreActions =
+    item.kind === 'message' && !peek && messageShortcuts.length > 0
+      ? shortcutMenu('More actions', '⋮', messageShortcuts, (shortcut) =>
+          api('/api/message/shortcut', {
+            channel: ui.selected,
+            ts: item.ts,
+            callbackId: shortcut.callbackId,
+          }),
+        )
+      : null;
   const ctx = renderContext('message', {
     idPrefix: `m${item.ts ?? item.id}`,
     onAction: async (action, confirm) => {
+      if (peek) {
+        toast('This is their DM: only they can click in it.', 'error');
+        return;
+      }
       if (item.kind !== 'message') {
         toast(
           'The sandbox only sends clicks on messages in the conversation, not on ephemeral replies.',
@@ -315,11 +382,12 @@ function renderMessage(item) {
       h('div', { className: 'message-body' }, [
         h('div', { className: 'message-meta' }, [
           h('strong', { textContent: name }),
-          fromSlackbot ? null : h('span', { className: 'app-badge', textContent: 'APP' }),
+          fromSlackbot || fromPerson ? null : h('span', { className: 'app-badge', textContent: 'APP' }),
           h('time', { textContent: when(item.at, '{time}') }, [], {
             datetime: new Date(item.at).toISOString(),
           }),
           item.edited ? h('span', { className: 'edited', textContent: '(edited)' }) : null,
+          moreActions,
         ]),
         item.kind === 'ephemeral'
           ? h('div', { className: 'only-you', textContent: 'Only visible to you' })
@@ -469,6 +537,20 @@ function renderNotices() {
 }
 
 // ---- wiring -------------------------------------------------------------------------------------
+
+// The ⚡ button beside the message box: the app's global shortcuts, as in Slack's composer.
+$('composer-shortcuts').addEventListener('toggle', () => {
+  const details = $('composer-shortcuts');
+  details.querySelector('.bk-overflow-menu')?.remove();
+  if (!details.open || !state) return;
+  details.append(
+    shortcutItems(
+      state.shortcuts.filter((shortcut) => shortcut.type === 'global'),
+      details,
+      (shortcut) => api('/api/shortcut', { callbackId: shortcut.callbackId }),
+    ),
+  );
+});
 
 $('composer').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -160,6 +160,28 @@ export interface TeamScope {
   enterpriseId: string | null;
 }
 
+/**
+ * What of a rejection a person may share: the plan (tweaks) and the lesson by default; the
+ * company and role, the reflections and the feedback only when ticked.
+ */
+export type SharePart = 'plan' | 'lesson' | 'company' | 'reflections' | 'feedback';
+
+/** A note a person chose to send to someone else's DM, kept so it can be taken back. */
+export interface Share {
+  id: string;
+  rejectionId: string;
+  /** Who shared it. */
+  scope: UserScope;
+  /** Who got it (a user of the same workspace). */
+  recipientId: string;
+  /** Which parts went into the note; the note's text itself is not kept. */
+  parts: SharePart[];
+  /** Where the note landed in the recipient's DM (chat.delete needs both). */
+  channelId: string;
+  messageTs: string;
+  createdAt: Date;
+}
+
 /** Everything Rebound keeps for one person, as `/rejected export` hands it back. */
 export interface UserData {
   /** Every status (drafts, complete, discarded), newest first. */

@@ -3,7 +3,15 @@
 // times are ISO 8601 in UTC. Store internals (leases, attempts, error codes) stay out.
 
 import type { PrivacySettings } from './notification-text.js';
-import type { EntryData, FollowUpKind, FollowUpStatus, RoutineAnswers, UserData } from './types.js';
+import type {
+  EntryData,
+  FollowUpKind,
+  FollowUpStatus,
+  RoutineAnswers,
+  Share,
+  SharePart,
+  UserData,
+} from './types.js';
 
 export const EXPORT_FORMAT = 'rebound-export';
 export const EXPORT_VERSION = 1;
@@ -44,12 +52,15 @@ export interface ExportedRejection {
     status: FollowUpStatus;
     sentAt: string | null;
   }[];
+  /** Notes shared from it that are still in someone's DM: with whom, what, and when. */
+  shares: { id: string; recipientId: string; parts: SharePart[]; sharedAt: string }[];
 }
 
 export function buildUserExport(
   scope: { teamId: string; enterpriseId: string | null; userId: string },
   data: UserData,
   now: Date,
+  shares: readonly Share[] = [],
 ): UserExport {
   return {
     format: EXPORT_FORMAT,
@@ -79,6 +90,14 @@ export function buildUserExport(
           dueAt: followUp.dueAt.toISOString(),
           status: followUp.status,
           sentAt: followUp.sentAt?.toISOString() ?? null,
+        })),
+      shares: shares
+        .filter((share) => share.rejectionId === rejection.id)
+        .map((share) => ({
+          id: share.id,
+          recipientId: share.recipientId,
+          parts: share.parts,
+          sharedAt: share.createdAt.toISOString(),
         })),
     })),
   };

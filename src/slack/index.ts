@@ -10,13 +10,17 @@ import type { ListenerDeps } from './platform/deps.js';
 import { dedupeEvents } from './platform/event-dedupe.js';
 import * as privacy from './privacy/register.js';
 import * as routine from './routine/register.js';
+import * as sharing from './sharing/register.js';
+import * as shortcuts from './shortcuts/register.js';
 
 export function registerFeatures(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
   command.register(app, deps);
   routine.register(app, deps);
+  shortcuts.register(app, deps);
   followUps.register(app, deps);
   home.register(app, deps);
   privacy.register(app, deps);
+  sharing.register(app, deps);
   installs.register(app, deps);
 }

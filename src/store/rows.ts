@@ -8,6 +8,8 @@ import type {
   Rejection,
   RejectionEntry,
   RejectionStatus,
+  Share,
+  SharePart,
   StepNumber,
   UserProfile,
   UserScope,
@@ -83,6 +85,19 @@ export function rowToEntry(row: Row, sealer: RowSealer = PLAIN_ROWS): RejectionE
     rejectionId: String(row.rejection_id),
     scope,
     data: sealer.entryFromText(String(row.data), scope),
+    createdAt: toDate(row.created_at),
+  };
+}
+
+export function rowToShare(row: Row): Share {
+  return {
+    id: String(row.id),
+    rejectionId: String(row.rejection_id),
+    scope: rowScope(row),
+    recipientId: String(row.recipient_id),
+    parts: JSON.parse(String(row.parts)) as SharePart[],
+    channelId: String(row.channel_id),
+    messageTs: String(row.message_ts),
     createdAt: toDate(row.created_at),
   };
 }

@@ -12,6 +12,7 @@ import type {
   Rejection,
   RejectionEntry,
   RoutineAnswers,
+  Share,
   StepNumber,
   TeamScope,
   UserData,
@@ -28,6 +29,7 @@ import * as installations from './ops/installations.js';
 import * as privacy from './ops/privacy.js';
 import * as rejections from './ops/rejections.js';
 import * as sealing from './ops/sealing.js';
+import * as shares from './ops/shares.js';
 import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
@@ -181,6 +183,22 @@ export class SqlStore implements Store {
 
   listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]> {
     return this.driver.run(entries.listEntries(scope, rejectionId, this.sealer));
+  }
+
+  recordShare(scope: UserScope, rejectionId: string, share: shares.NewShare, now: Date): Promise<Share> {
+    return this.driver.run(shares.recordShare(scope, rejectionId, share, now));
+  }
+
+  listShares(scope: UserScope, options?: { rejectionId?: string }): Promise<Share[]> {
+    return this.driver.run(shares.listShares(scope, options));
+  }
+
+  findShare(scope: UserScope, id: string): Promise<Share | null> {
+    return this.driver.run(shares.findShare(scope, id));
+  }
+
+  deleteShare(scope: UserScope, id: string): Promise<boolean> {
+    return this.driver.run(shares.deleteShare(scope, id));
   }
 
   getUserProfile(scope: UserScope): Promise<UserProfile | null> {

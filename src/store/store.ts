@@ -17,6 +17,8 @@ import type {
   Rejection,
   RejectionEntry,
   RoutineAnswers,
+  Share,
+  SharePart,
   StepNumber,
   TeamScope,
   UserData,
@@ -85,6 +87,25 @@ export interface Store {
   addEntry(scope: UserScope, rejectionId: string, data: EntryData, now: Date): Promise<RejectionEntry>;
   /** A rejection's entries, oldest first (empty for a rejection of another scope). */
   listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]>;
+
+  // --- Notes shared with someone --------------------------------------------------------
+
+  /**
+   * Records a note shared from a complete rejection of this user, once Slack accepted it.
+   * Throws `store_not_found` for a rejection that is missing, not complete or someone else's.
+   */
+  recordShare(
+    scope: UserScope,
+    rejectionId: string,
+    share: { recipientId: string; parts: SharePart[]; channelId: string; messageTs: string },
+    now: Date,
+  ): Promise<Share>;
+  /** This user's shares, newest first; optionally one rejection's. */
+  listShares(scope: UserScope, options?: { rejectionId?: string }): Promise<Share[]>;
+  /** One of this user's shares, or null (missing, or someone else's). */
+  findShare(scope: UserScope, id: string): Promise<Share | null>;
+  /** Forgets one of this user's shares; true when there was one. */
+  deleteShare(scope: UserScope, id: string): Promise<boolean>;
 
   // --- Users ---------------------------------------------------------------------------
 
@@ -160,8 +181,8 @@ export interface Store {
   exportUserData(scope: UserScope): Promise<UserData>;
   /**
    * Deletes everything kept for this user — rejections of every status, entries, follow-ups
-   * (so no follow-up is sent afterwards), profile, settings and the list of their uploads —
-   * in one transaction; returns how many records.
+   * (so no follow-up is sent afterwards), shares, profile, settings and the list of their
+   * uploads — in one transaction; returns how many records.
    */
   deleteUserData(scope: UserScope): Promise<number>;
   /**

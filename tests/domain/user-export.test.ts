@@ -106,3 +106,25 @@ describe('buildUserExport', () => {
     expect(empty.you.timezone).toBeNull();
   });
 });
+
+describe('buildUserExport with shares', () => {
+  it('lists each rejection’s shared notes: with whom, what and when, never the note', () => {
+    const rejection = createRejection({ id: 'r1', answers: FULL_ANSWERS });
+    const data: UserData = { rejections: [rejection], entries: [], followUps: [], profile: null };
+    const share = {
+      id: 's1',
+      rejectionId: 'r1',
+      scope,
+      recipientId: 'U2',
+      parts: ['plan' as const, 'lesson' as const],
+      channelId: 'DU2',
+      messageTs: '1.2',
+      createdAt: NOW,
+    };
+    const exported = buildUserExport(scope, data, NOW, [share, { ...share, id: 's2', rejectionId: 'other' }]);
+    expect(exported.rejections[0]?.shares).toEqual([
+      { id: 's1', recipientId: 'U2', parts: ['plan', 'lesson'], sharedAt: NOW.toISOString() },
+    ]);
+    expect(buildUserExport(scope, data, NOW).rejections[0]?.shares).toEqual([]);
+  });
+});

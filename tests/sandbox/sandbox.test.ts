@@ -261,6 +261,87 @@ describe('the sandbox page', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('has both shortcuts, offers what a message suggests, and shares a note that Stop sharing takes back', async () => {
+    // The recruiter's message in #general: ⋮ → the message shortcut opens step 1 with offers.
+    await page
+      .locator('#channels')
+      .getByRole('button', { name: /general/ })
+      .click();
+    const news = page.locator('#messages article.message').filter({ hasText: 'interest in Acme Corp' });
+    await news.getByText('Sam Lee').waitFor();
+    await news.getByLabel('More actions').click();
+    await news.getByRole('menuitem', { name: 'Work through rejection' }).click();
+    await waitForModal(/Step 1 of 4/);
+    expect(await modal().getByLabel('Company').inputValue()).toBe('Acme Corp');
+    await modal()
+      .getByText(/the company looks like/)
+      .waitFor();
+    await modal()
+      .getByText(/sent that message/)
+      .waitFor();
+    expect(await modal().getByLabel('Their name').inputValue()).toBe('');
+    await modal().getByRole('button', { name: 'My recruiter' }).click();
+    await modal()
+      .getByText(/as your recruiter/)
+      .waitFor();
+    expect(await modal().getByLabel('Their name').inputValue()).toBe('Sam Lee');
+
+    // Save & close keeps it as a draft; ⚡ → Log a rejection offers it back, as /rejected does.
+    await modal().getByRole('button', { name: 'Save & close' }).click();
+    await modal().waitFor({ state: 'detached' });
+    await page.getByLabel('Shortcuts').click();
+    await page.getByRole('menuitem', { name: 'Log a rejection' }).click();
+    await waitForModal('Welcome back');
+    expect((await modal().textContent()) ?? '').toContain('Acme Corp');
+    await modal().getByRole('button', { name: 'Not now' }).click();
+    await modal().waitFor({ state: 'detached' });
+
+    // Share with… under the summary: an app is refused kindly, then Priya gets a preview first.
+    await page.locator('#apps').getByRole('button').click();
+    await dm().getByRole('button', { name: 'Share with…' }).click();
+    await waitForModal('Share with someone');
+    const who = modal().getByLabel('Who should get it?');
+    await who.selectOption({ label: 'Standup bot' });
+    await modal().getByRole('button', { name: 'Preview' }).click();
+    await modal()
+      .getByText(/an app, not a person/)
+      .waitFor();
+    await modal().getByLabel('Who should get it?').selectOption({ label: 'Priya' });
+    await modal().getByRole('button', { name: 'Preview' }).click();
+    await waitForModal('Check before sharing');
+    await modal()
+      .getByText(/This is exactly what @?Priya will get/)
+      .waitFor();
+    await modal().getByRole('button', { name: 'Share', exact: true }).click();
+    await modal().waitFor({ state: 'detached' });
+    await dm()
+      .getByText(/You shared your plan and the lesson with @?Priya/)
+      .waitFor();
+
+    // Priya's DM, as she sees it: only the plan and the lesson.
+    await page.locator('#peeks').getByRole('button', { name: /Priya/ }).click();
+    await dm()
+      .getByText(/chose to share this with you/)
+      .waitFor();
+    const note = (await dm().textContent()) ?? '';
+    expect(note).toContain('Ask about the team early on.');
+    expect(note).toContain('Ask my network for referrals');
+    expect(note).not.toContain('Slow down when walking through the portfolio.');
+    await screenshot('shared-note');
+
+    // Stop sharing: gone from Priya's DM.
+    await page.locator('#apps').getByRole('button').click();
+    await dm().getByRole('button', { name: 'Stop sharing' }).click();
+    await dm()
+      .getByText(/You stopped sharing this with @?Priya/)
+      .waitFor();
+    await page.locator('#peeks').getByRole('button', { name: /Priya/ }).click();
+    await dm().getByText('No messages from Rebound yet.').waitFor();
+
+    expect(sandbox.emu.problems).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('renders every block and element it knows from the JSON, as text, and reads inputs back as form values', async () => {
     const gallery = await context.newPage();
     gallery.on('pageerror', (error) => pageErrors.push(`gallery: ${error.message}`));

@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/store.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
 import { describePrivacy } from './contract-privacy.js';
+import { describeShares } from './contract-shares.js';
 import {
   alice,
   aliceInGrid,
@@ -494,6 +495,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     describeUserData(() => store);
     describePrivacy(() => store);
     describeTeams(() => store);
+    describeShares(() => store);
 
     describe('finishing a claimed follow-up', () => {
       async function claimedOne(): Promise<FollowUp> {

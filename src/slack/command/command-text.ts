@@ -2,6 +2,8 @@
 // company name to start with — except a near-miss of a subcommand ("lsit", "exprot"),
 // which gets help with a suggestion rather than a routine for a company called "lsit".
 // `/rejected start <company>` always starts, for a company whose name looks like a command.
+// The company may come with the role: `Acme - Product designer`, `Acme, Product designer` or
+// `Product designer at Acme`. Anything that reads more than one way fills the company only.
 
 export const MAX_COMPANY_LENGTH = 100;
 
@@ -10,7 +12,7 @@ export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type RejectedCommand =
   | { kind: Subcommand }
-  | { kind: 'start'; company?: string }
+  | { kind: 'start'; company?: string; role?: string }
   | { kind: 'unknown'; word: string; suggestion: Subcommand | null };
 
 export function parseRejectedCommand(text: string | undefined): RejectedCommand {
@@ -30,9 +32,38 @@ export function parseRejectedCommand(text: string | undefined): RejectedCommand 
   return start(trimmed);
 }
 
-function start(company: string): RejectedCommand {
-  if (!company) return { kind: 'start' };
-  return { kind: 'start', company: Array.from(company).slice(0, MAX_COMPANY_LENGTH).join('') };
+function start(text: string): RejectedCommand {
+  if (!text) return { kind: 'start' };
+  const both = companyAndRole(text);
+  if (both === null) return { kind: 'start', company: capped(text) };
+  return { kind: 'start', company: capped(both.company), role: capped(both.role) };
+}
+
+function capped(text: string): string {
+  return Array.from(text).slice(0, MAX_COMPANY_LENGTH).join('');
+}
+
+/** Words after a comma that belong to the company's name ("Acme, Inc."), not a role. */
+const COMPANY_SUFFIX = /^(inc|llc|ltd|limited|gmbh|co|corp|corporation|plc|sa|ag|bv|nv|pty|srl|oy|ab)\.?$/i;
+
+/**
+ * The company and the role when exactly one way of writing both fits: a spaced dash, one
+ * comma, or one " at ". Null when none fits, or more than one does (ambiguous).
+ */
+function companyAndRole(text: string): { company: string; role: string } | null {
+  const readings: { company: string; role: string }[] = [];
+  const dash = text.split(/\s+[-–—]\s+/);
+  if (dash.length === 2) readings.push({ company: dash[0] ?? '', role: dash[1] ?? '' });
+  const comma = text.split(',');
+  if (comma.length === 2 && !COMPANY_SUFFIX.test((comma[1] ?? '').trim()))
+    readings.push({ company: comma[0] ?? '', role: comma[1] ?? '' });
+  const at = text.split(/\s+at\s+/i);
+  if (at.length === 2) readings.push({ company: at[1] ?? '', role: at[0] ?? '' });
+  const [only] = readings;
+  if (only === undefined || readings.length > 1) return null;
+  const company = only.company.trim();
+  const role = only.role.trim();
+  return company && role ? { company, role } : null;
 }
 
 /** Optimal string alignment distance: one edit = insert, delete, substitute or swap neighbours. */

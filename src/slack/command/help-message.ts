@@ -25,6 +25,7 @@ export function buildHelpMessage(suggestion: Subcommand | null = null): {
         [
           `\`${command}\`  Start, or pick up where you left off`,
           `\`${command} Acme\`  Start with the company filled in`,
+          `\`${command} Acme - Designer\`  Start with the company and the role filled in`,
           `\`${command} list\`  Your rejections at a glance`,
           `\`${command} prep\`  Your lessons, strengths and feedback, for the night before an interview`,
           `\`${command} export\`  Everything Rebound keeps for you, as a file in your DM`,

@@ -33,6 +33,7 @@ export function rejectedCommandCallback(deps: ListenerDeps) {
         scope: scopeFromContext(args.context),
         triggerId: args.command.trigger_id,
         company: request.company,
+        role: request.role,
         // Nothing was typed yet, so say what did not happen and what to do, not "answers kept".
         onFailure: () => args.respond({ response_type: 'ephemeral', text: OPEN_FAILED_TEXT }).then(() => {}),
       });

@@ -6,6 +6,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { withShareEntryInView } from '../sharing/share-entry.js';
 import { loadFeedbackNotes } from './feedback-notes.js';
 import { publishHome } from './publish-home.js';
 import { buildRejectionView } from './rejection-view.js';
@@ -33,7 +34,10 @@ export function homeOpenRejectionCallback(deps: ListenerDeps) {
         followUps,
         notes: notes.get(rejection.id) ?? [],
       });
-      await client.views.open({ trigger_id: body.trigger_id, view });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: withShareEntryInView(view, rejection.id),
+      });
     } catch (error) {
       deps.logger.warn('A rejection could not be opened from Home:', errorCode(error));
     }

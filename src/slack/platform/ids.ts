@@ -114,6 +114,47 @@ export const FollowUpCallbackId = {
   feedback: 'nudge_feedback',
 } as const;
 
+/** The shortcuts declared in manifest.yml (features.shortcuts). */
+export const ShortcutCallbackId = {
+  /** Global: the lightning menu and the composer's shortcuts. */
+  logRejection: 'log_rejection',
+  /** Message: on any message, e.g. the rejection itself. */
+  workThroughMessage: 'work_through_rejection',
+} as const;
+
+/** Step 1 opened from a message: the sender offered as contact or recruiter. Values: the name. */
+export const ShortcutActionId = {
+  senderIsContact: 'offer_sender_contact',
+  senderIsRecruiter: 'offer_sender_recruiter',
+} as const;
+
+export const ShortcutBlockId = {
+  senderOffer: 'offer_sender',
+} as const;
+
+/**
+ * Sharing a rejection's note with someone. `open` and `stop` are buttons whose value is a
+ * rejection id and a share id; the summary DM and Home place `open` (sharing/share-entry.ts).
+ */
+export const ShareActionId = {
+  open: 'share_open',
+  stop: 'share_stop',
+} as const;
+
+export const ShareCallbackId = {
+  /** Who and what: a users select and the parts to include. */
+  compose: 'share_compose',
+  /** The note exactly as the person will see it, with Share. */
+  preview: 'share_preview',
+} as const;
+
+export const ShareBlockId = {
+  recipient: 'share_with',
+  parts: 'share_parts',
+  entry: 'share_entry',
+  stop: 'share_stop_actions',
+} as const;
+
 /** `/rejected delete`: the confirmation modal, and what it turns into if deleting failed. */
 export const PrivacyCallbackId = {
   deleteConfirm: 'delete_my_data',

@@ -5,6 +5,8 @@ export interface DraftMetadata {
   draftId: string;
   /** Company typed after `/rejected`, kept for "Start fresh" on the resume modal. */
   prefillCompany?: string;
+  /** Role typed with it (`/rejected Acme - Designer`), likewise. */
+  prefillRole?: string;
 }
 
 export function encodeDraftMetadata(metadata: DraftMetadata): string {
@@ -21,9 +23,12 @@ export function decodeDraftMetadata(text: string | undefined): DraftMetadata | n
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { draftId, prefillCompany } = parsed as Record<string, unknown>;
+  const { draftId, prefillCompany, prefillRole } = parsed as Record<string, unknown>;
   if (typeof draftId !== 'string' || draftId.length === 0 || draftId.length > 100) return null;
-  return typeof prefillCompany === 'string' && prefillCompany.length > 0
-    ? { draftId, prefillCompany: prefillCompany.slice(0, 100) }
-    : { draftId };
+  if (typeof prefillCompany !== 'string' || prefillCompany.length === 0) return { draftId };
+  const role =
+    typeof prefillRole === 'string' && prefillRole.length > 0
+      ? { prefillRole: prefillRole.slice(0, 100) }
+      : {};
+  return { draftId, prefillCompany: prefillCompany.slice(0, 100), ...role };
 }

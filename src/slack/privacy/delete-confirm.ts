@@ -12,6 +12,7 @@ import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { deleteSharedNotes } from '../sharing/delete-shared-notes.js';
 import {
   buildDeletedView,
   buildDeleteFailedView,
@@ -35,7 +36,10 @@ export function deleteConfirmCallback(deps: ListenerDeps) {
     const scope = scopeFromContext(context);
     const removeMessages = wantsMessagesRemoved(view);
     let records: DeletedRecords;
+    let shared: Awaited<ReturnType<typeof deps.store.listShares>>;
     try {
+      // Read before the rows go; the notes themselves leave the recipients' DMs after the ack.
+      shared = await deps.store.listShares(scope);
       records = await deps.store.deleteUserRecords(scope);
     } catch (error) {
       deps.logger.error('Deleting a person’s data failed:', errorCode(error));
@@ -44,6 +48,7 @@ export function deleteConfirmCallback(deps: ListenerDeps) {
     }
     await ack({ response_action: 'update', view: buildDeletingView() });
     deps.logger.info(`A person deleted their data on request (${records.total} records).`);
+    const sharesDeleted = await deleteSharedNotes(client, deps, shared);
 
     let slack: RemovalReport | null = null;
     try {
@@ -56,7 +61,10 @@ export function deleteConfirmCallback(deps: ListenerDeps) {
     } catch (error) {
       deps.logger.warn('Rebound’s files and messages could not be removed from Slack:', errorCode(error));
     }
-    const report = buildDeleteReport(records, slack, removeMessages);
+    const report = buildDeleteReport(records, slack, removeMessages, {
+      deleted: sharesDeleted,
+      left: shared.length - sharesDeleted,
+    });
     // The modal may have been closed meanwhile; the DM says it either way.
     await client.views
       .update({ view_id: view.id, view: buildDeletedView(report) })

@@ -12,6 +12,7 @@ export function buildDeleteReport(
   records: DeletedRecords,
   slack: RemovalReport | null,
   removeMessages: boolean,
+  shares: { deleted: number; left: number } = { deleted: 0, left: 0 },
 ): KnownBlock[] {
   const removed = [
     `• ${count(records.rejections, 'rejection', 'rejections')} with your answers` +
@@ -20,6 +21,10 @@ export function buildDeleteReport(
     `• ${count(records.upcomingFollowUps, 'check-in still to come', 'check-ins still to come')}: none will come now`,
     '• your settings and your timezone',
   ];
+  if (shares.deleted > 0)
+    removed.push(
+      `• ${count(shares.deleted, 'note', 'notes')} you shared, from the DMs of the people you shared them with`,
+    );
   if (slack) {
     removed.push(`• ${count(slack.filesDeleted, 'export file', 'export files')} from this DM`);
     if (removeMessages)
@@ -33,6 +38,9 @@ export function buildDeleteReport(
       : null,
     slack && slack.filesLeft + slack.messagesLeft > 0
       ? `• ${count(slack.filesLeft + slack.messagesLeft, 'file or message', 'files or messages')} Slack would not let Rebound remove: you can delete them by hand`
+      : null,
+    shares.left > 0
+      ? `• ${count(shares.left, 'shared note', 'shared notes')} Slack would not let Rebound take back: ask the person to delete it`
       : null,
     '• copies you downloaded or forwarded',
   ].filter((line): line is string => line !== null);

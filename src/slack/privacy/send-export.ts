@@ -27,8 +27,8 @@ export async function sendExport(
   scope: UserScope,
   now: Date,
 ): Promise<ExportOutcome> {
-  const data = await store.exportUserData(scope);
-  const content = `${JSON.stringify(buildUserExport(scope, data, now), null, 2)}\n`;
+  const [data, shares] = await Promise.all([store.exportUserData(scope), store.listShares(scope)]);
+  const content = `${JSON.stringify(buildUserExport(scope, data, now, shares), null, 2)}\n`;
   const opened = await client.conversations.open({ users: scope.userId });
   const channelId = opened.channel?.id;
   if (!channelId) throw new ReboundError(ErrorCode.SlackApi, 'conversations.open returned no channel');

@@ -3,8 +3,9 @@
 // the trigger's 3 s; the person's timezone (needed on step 4 only) is refreshed afterwards.
 
 import type { webApi } from '@slack/bolt';
-import type { UserScope } from '../../domain/types.js';
+import type { Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
+import type { ModalView } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { buildResumeView } from './resume-draft-view.js';
 import { stepViewForDraft } from './step-modal.js';
@@ -19,19 +20,24 @@ export async function openRoutine(input: {
   scope: UserScope;
   triggerId: string;
   company?: string | undefined;
+  role?: string | undefined;
+  /** Step 1 of a new draft; the message shortcut adds what it offers. */
+  firstStepView?: (draft: Rejection) => Promise<ModalView>;
   onFailure(): Promise<void>;
 }): Promise<void> {
-  const { deps, client, scope, triggerId, company } = input;
+  const { deps, client, scope, triggerId, company, role } = input;
+  const firstStepView = input.firstStepView ?? ((draft) => stepViewForDraft(deps, scope, draft, 1));
   const now = deps.clock();
   try {
     const draft = await deps.store.findOpenDraft(scope);
     const view = draft
-      ? buildResumeView({ draft, prefillCompany: company })
-      : await stepViewForDraft(
-          deps,
-          scope,
-          await deps.store.createDraft(scope, company ? { company } : {}, now),
-          1,
+      ? buildResumeView({ draft, prefillCompany: company, prefillRole: role })
+      : await firstStepView(
+          await deps.store.createDraft(
+            scope,
+            { ...(company ? { company } : {}), ...(role ? { role } : {}) },
+            now,
+          ),
         );
     await client.views.open({ trigger_id: triggerId, view });
   } catch (error) {

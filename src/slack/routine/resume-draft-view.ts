@@ -19,6 +19,8 @@ export interface ResumeViewInput {
   draft: Rejection;
   /** The company typed after `/rejected`, used if the person starts fresh. */
   prefillCompany?: string;
+  /** The role typed with it, likewise. */
+  prefillRole?: string;
 }
 
 export const PREFILL_COMPANY_MAX = 100;
@@ -68,9 +70,17 @@ export function buildResumeView(input: ResumeViewInput): ModalView {
   return {
     type: 'modal',
     callback_id: CallbackId.resumeDraft,
-    // Ids only, plus the company for "Start fresh".
+    // Ids only, plus the company and role for "Start fresh".
     private_metadata: encodeDraftMetadata(
-      capped === undefined ? { draftId: draft.id } : { draftId: draft.id, prefillCompany: capped },
+      capped === undefined
+        ? { draftId: draft.id }
+        : {
+            draftId: draft.id,
+            prefillCompany: capped,
+            ...(nonEmpty(input.prefillRole) === undefined
+              ? {}
+              : { prefillRole: truncate(nonEmpty(input.prefillRole) ?? '', PREFILL_COMPANY_MAX, '') }),
+          },
     ),
     title: plainText('Welcome back', Limit.modalTitle),
     close: plainText('Not now', Limit.modalButton),

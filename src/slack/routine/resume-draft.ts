@@ -42,10 +42,17 @@ export const resumeDraftCallback = resumeModalAction(async (deps, scope, { draft
   return draft?.status === 'draft' ? draft : null;
 }, 'Resuming a draft');
 
-export const startFreshCallback = resumeModalAction(async (deps, scope, { draftId, prefillCompany }) => {
-  const now = deps.clock();
-  const old = await deps.store.getRejection(scope, draftId);
-  // Start fresh means the old notes are gone, not kept aside.
-  if (old?.status === 'draft') await deps.store.deleteDraft(scope, draftId);
-  return deps.store.createDraft(scope, prefillCompany ? { company: prefillCompany } : {}, now);
-}, 'Starting a fresh draft');
+export const startFreshCallback = resumeModalAction(
+  async (deps, scope, { draftId, prefillCompany, prefillRole }) => {
+    const now = deps.clock();
+    const old = await deps.store.getRejection(scope, draftId);
+    // Start fresh means the old notes are gone, not kept aside.
+    if (old?.status === 'draft') await deps.store.deleteDraft(scope, draftId);
+    const answers = {
+      ...(prefillCompany ? { company: prefillCompany } : {}),
+      ...(prefillRole ? { role: prefillRole } : {}),
+    };
+    return deps.store.createDraft(scope, answers, now);
+  },
+  'Starting a fresh draft',
+);

@@ -16,6 +16,7 @@ import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { withShareEntry } from '../sharing/share-entry.js';
 import { readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
 import { stepViewForDraft } from './step-modal.js';
@@ -97,12 +98,15 @@ export function routineStepSubmissionCallback(deps: ListenerDeps) {
         const settings = await deps.store.getPrivacySettings(scope);
         await client.chat.postMessage({
           channel: body.user.id,
-          ...buildSummaryMessage({
-            rejection: finished,
-            feedbackRequests: draftFeedbackRequests(finished.answers),
-            followUpAt,
-            settings,
-          }),
+          ...withShareEntry(
+            buildSummaryMessage({
+              rejection: finished,
+              feedbackRequests: draftFeedbackRequests(finished.answers),
+              followUpAt,
+              settings,
+            }),
+            finished.id,
+          ),
           metadata: reboundMessageMetadata('summary'),
         });
       } catch (error) {

@@ -47,6 +47,7 @@ export function* exportUserData(scope: UserScope, sealer: RowSealer = PLAIN_ROWS
 export const USER_TABLES = [
   'rejection_entries',
   'follow_ups',
+  'shares',
   'rejections',
   'user_profiles',
   'user_settings',
@@ -66,6 +67,7 @@ export function* deleteUserRecords(scope: UserScope): Operation<DeletedRecords> 
   const deleted: Record<(typeof USER_TABLES)[number], Row[]> = {
     rejection_entries: [],
     follow_ups: [],
+    shares: [],
     rejections: [],
     user_profiles: [],
     user_settings: [],
@@ -74,6 +76,7 @@ export function* deleteUserRecords(scope: UserScope): Operation<DeletedRecords> 
   const returning: Record<(typeof USER_TABLES)[number], string> = {
     rejection_entries: 'user_id',
     follow_ups: 'id, status',
+    shares: 'user_id',
     rejections: 'status',
     user_profiles: 'user_id',
     user_settings: 'user_id',

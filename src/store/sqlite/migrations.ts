@@ -165,4 +165,25 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX user_uploads_by_user ON user_uploads (team_id, enterprise_id, user_id);`,
   },
+  {
+    version: 18,
+    name: 'create_shares',
+    sql: `
+      -- Notes a person chose to share with someone, so Stop sharing and /rejected delete can
+      -- remove them from the recipient's DM. Which parts went in, never the note's text.
+      CREATE TABLE shares (
+        id TEXT PRIMARY KEY,
+        rejection_id TEXT NOT NULL REFERENCES rejections (id),
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        recipient_id TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX shares_by_user ON shares (team_id, enterprise_id, user_id, created_at);
+      CREATE INDEX shares_by_rejection ON shares (rejection_id);`,
+  },
 ];

@@ -21,6 +21,29 @@ describe('parseRejectedCommand', () => {
     expect(parseRejectedCommand(text)).toEqual(expected);
   });
 
+  it.each([
+    ['Acme - Product designer', { company: 'Acme', role: 'Product designer' }],
+    ['Acme – Product designer', { company: 'Acme', role: 'Product designer' }],
+    ['Acme — Product designer', { company: 'Acme', role: 'Product designer' }],
+    ['Acme, Product designer', { company: 'Acme', role: 'Product designer' }],
+    ['Product designer at Acme', { company: 'Acme', role: 'Product designer' }],
+    ['Product designer AT Acme Corp', { company: 'Acme Corp', role: 'Product designer' }],
+    ['start Acme - Designer', { company: 'Acme', role: 'Designer' }],
+    // Ambiguous or incomplete: the whole text is the company, the role is left to the form.
+    ['Acme, Inc.', { company: 'Acme, Inc.' }],
+    ['Acme, Inc - Designer', { company: 'Acme, Inc - Designer' }],
+    ['Designer at Acme - London', { company: 'Designer at Acme - London' }],
+    ['Acme, Designer, London', { company: 'Acme, Designer, London' }],
+    ['Designer at Acme at Night', { company: 'Designer at Acme at Night' }],
+    ['Rolls-Royce', { company: 'Rolls-Royce' }],
+    ['AT&T', { company: 'AT&T' }],
+    ['Acme -', { company: 'Acme -' }],
+    [', Designer', { company: ', Designer' }],
+    ['Chat at', { company: 'Chat at' }],
+  ])('reads the company and role in %j', (text, expected) => {
+    expect(parseRejectedCommand(text)).toEqual({ kind: 'start', ...expected });
+  });
+
   it('answers near-misses of a subcommand with a suggestion instead of starting a routine', () => {
     expect(parseRejectedCommand('lsit')).toEqual({ kind: 'unknown', word: 'lsit', suggestion: 'list' });
     expect(parseRejectedCommand('exprot')).toEqual({ kind: 'unknown', word: 'exprot', suggestion: 'export' });

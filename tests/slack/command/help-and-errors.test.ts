@@ -10,6 +10,7 @@ describe('buildHelpMessage', () => {
     const lines = visibleText(message).split('\n');
     expect(lines).toContain('/rejected  Start, or pick up where you left off');
     expect(lines).toContain('/rejected Acme  Start with the company filled in');
+    expect(lines).toContain('/rejected Acme - Designer  Start with the company and the role filled in');
     expect(lines).toContain('/rejected help  Show this message');
     expect(message.text).toContain('/rejected');
     expect(validateMessage(message)).toEqual([]);
