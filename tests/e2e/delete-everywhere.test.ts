@@ -29,7 +29,8 @@ async function aliceWithHistory(h: Harness, user: EmulatedUser) {
   expect(await h.rebound.runFollowUps(NOW)).toMatchObject({ sent: 1 });
   await user.command('/rejected', 'export');
   await expect.poll(() => h.emu.uploadedFiles.filter((file) => file.completed).length).toBeGreaterThan(0);
-  expect(await h.rebound.store.listUploads(alice)).toHaveLength(h.emu.uploadedFiles.length);
+  // Recorded once Slack answered the upload.
+  await expect.poll(() => h.rebound.store.listUploads(alice)).toHaveLength(h.emu.uploadedFiles.length);
   return user.writeInDm('Note to self: call Sam on Friday.');
 }
 
