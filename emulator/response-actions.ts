@@ -48,7 +48,7 @@ export function applySubmissionAck(
   switch (body.response_action) {
     case 'update': {
       const view = checkedView(workspace, label, body.view);
-      if (view) user.modals.replace(replaceView(submitted, view, workspace.holder));
+      if (view) user.modals.replace(replaceView(submitted, view, workspace.holderFor(user)));
       return undefined;
     }
     case 'push': {
@@ -60,7 +60,9 @@ export function applySubmissionAck(
         );
         return undefined;
       }
-      user.modals.push(holdView(view, workspace.holder, { previous: submitted, root: user.modals.root }));
+      user.modals.push(
+        holdView(view, workspace.holderFor(user), { previous: submitted, root: user.modals.root }),
+      );
       return undefined;
     }
     case 'errors':

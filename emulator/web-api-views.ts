@@ -46,7 +46,7 @@ const viewsOpen: MethodSpec = {
     if (!outcome.ok) return fail(outcome.error);
     const user = workspace.users.get(outcome.trigger.userId);
     if (user === undefined) return fail('user_not_found');
-    const view = holdView(checked.view, workspace.holder);
+    const view = holdView(checked.view, workspace.holderFor(user));
     user.modals.open(view);
     user.modalErrors = undefined;
     workspace.changed();
@@ -74,7 +74,7 @@ const viewsPush: MethodSpec = {
       workspace.problem(`views.push: push_limit_reached (already ${MAX_MODAL_STACK} views)`);
       return fail('push_limit_reached');
     }
-    const view = holdView(checked.view, workspace.holder, { previous: top, root: user.modals.root });
+    const view = holdView(checked.view, workspace.holderFor(user), { previous: top, root: user.modals.root });
     user.modals.push(view);
     workspace.changed();
     return ok({ view });
@@ -102,7 +102,7 @@ const viewsUpdate: MethodSpec = {
     if (workspace.pendingSubmissions.has(found.view.id)) {
       workspace.problem('views.update during a view_submission; reply with response_action "update" instead');
     }
-    const view = replaceView(found.view, checked.view, workspace.holder);
+    const view = replaceView(found.view, checked.view, workspace.holderFor(found.user));
     if (found.surface === 'home') found.user.home = view;
     else found.user.modals.replace(view);
     workspace.changed();
@@ -125,8 +125,8 @@ const viewsPublish: MethodSpec = {
     const checked = checkView('views.publish', workspace, params.view, 'home');
     if (!checked.ok) return invalidArguments(checked.problems);
     const view = user.home
-      ? replaceView(user.home, checked.view, workspace.holder)
-      : holdView(checked.view, workspace.holder);
+      ? replaceView(user.home, checked.view, workspace.holderFor(user))
+      : holdView(checked.view, workspace.holderFor(user));
     user.home = view;
     workspace.changed();
     return ok({ view });

@@ -100,6 +100,14 @@ export class Workspace {
     return { teamId: this.options.teamId, appId: this.options.appId, botId: BOT_ID };
   }
 
+  /**
+   * A view opened for `user` belongs to their workspace, as Slack's `team_id` and
+   * `app_installed_team_id` say (Bolt authorizes view payloads by the latter).
+   */
+  holderFor(user: UserRecord): { teamId: string; appId: string; botId: string } {
+    return { ...this.holder, teamId: user.spec.teamId };
+  }
+
   problem(text: string): void {
     this.problems.push(text);
     this.options.log(`problem: ${text}`);

@@ -1,6 +1,9 @@
 // The sandbox page's HTTP side: its static files, and a small JSON API over WorkspaceView.
 // Loopback only: the server binds 127.0.0.1 and refuses requests addressed to any other host name,
-// so a web page elsewhere cannot drive the sandbox through the browser (DNS rebinding).
+// so a web page elsewhere cannot drive the sandbox through the browser (DNS rebinding). Its API
+// answers its own page only: a request a browser says comes from another site (Origin,
+// Sec-Fetch-Site) is refused, and a POST must be JSON, which a cross-site form or a "simple"
+// fetch cannot send without the browser asking first.
 
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -129,6 +132,14 @@ async function readBody(req: IncomingMessage): Promise<Body> {
   return parsed;
 }
 
+/** What a browser says about where a request comes from; tools that say nothing are let in. */
+function isCrossSite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) return true;
+  const site = req.headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
+}
+
 export function createRequestHandler(
   routes: Record<string, Route>,
   onError: (error: unknown) => void,
@@ -153,6 +164,10 @@ async function handle(
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname.startsWith('/api/')) {
+    if (isCrossSite(req))
+      return sendJson(res, 403, { ok: false, error: 'The sandbox answers its own page only.' });
+    if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return sendJson(res, 415, { ok: false, error: 'The sandbox API takes JSON.' });
     const route = routes[`${req.method} ${url.pathname}`];
     if (route === undefined) return sendJson(res, 404, { ok: false, error: 'no such API' });
     try {

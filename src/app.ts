@@ -2,9 +2,8 @@
 // lives here; everything it wires is built and tested on its own.
 
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import { hostname } from 'node:os';
-import { App, type CustomRoute, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { createTokenCipher } from './crypto/token-cipher.js';
 import type { FollowUp, Rejection, RejectionEntry } from './domain/types.js';
@@ -22,7 +21,11 @@ import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
 import { registerFeatures } from './slack/index.js';
 import { type Distribution, startDistribution } from './slack/installs/distribution.js';
+import { RESEAL_CRON, type ResealReport } from './slack/installs/reseal-installations.js';
+import { createReadiness } from './slack/platform/health.js';
+import { createPublicServer, type PublicServer } from './slack/platform/http-server.js';
 import { processEventErrorHandler } from './slack/platform/request-errors.js';
+import { createRequestGuard } from './slack/platform/request-guard.js';
 import { createTeamInstalls } from './slack/platform/team-installed.js';
 import { createTimeZones } from './slack/platform/time-zones.js';
 import {
@@ -42,6 +45,8 @@ export interface ReboundOptions {
   /** How long shutdown waits for listener work in flight. */
   drainTimeoutMs?: number;
   followUps?: Partial<FollowUpJobOptions> & { sleep?: (ms: number) => Promise<void> };
+  /** How long a request may take to arrive (default 10 s); tests shorten it. */
+  requestTimeoutMs?: number;
   /** Send what fell due while the app was down as soon as it starts (default true). */
   catchUpAtStart?: boolean;
 }
@@ -49,10 +54,12 @@ export interface ReboundOptions {
 export interface RunningRebound {
   app: App;
   store: Store;
-  /** The HTTP port actually listened on (HTTP mode), or null in Socket Mode. */
+  /** The port actually listened on: HTTP mode, or Socket Mode's health checks; else null. */
   port: number | null;
   /** Runs one follow-up tick now (what the scheduler does on each cron tick). */
   runFollowUps(now: Date): Promise<TickReport>;
+  /** Distributed mode: one re-encryption pass now (what the hourly tick does); else null. */
+  resealTokens(): Promise<ResealReport | null>;
   /** Resolves once the listener work running now has finished (what tests wait on for "nothing happened"). */
   settled(): Promise<void>;
   /** Stops taking work, finishes what is in flight, closes the store. */
@@ -66,7 +73,7 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   const keys = config.encryptionKeys ?? config.distribution?.tokenKeys;
   const store = await createStore(config.databaseUrl ?? undefined, {
     logger,
-    cipher: keys ? createTokenCipher(keys.current, keys.retired) : null,
+    cipher: keys ? createTokenCipher(keys.current, keys.retired, keys.next ?? null) : null,
   });
   try {
     return await startOnStore(config, options, { loggers, clock, store });
@@ -88,21 +95,7 @@ async function startOnStore(
   await sealAnswersAtStart(store, logger);
   let accepting = false;
 
-  const healthz: CustomRoute = {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res) => {
-      const answer = (status: number, body: object) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (!accepting) return answer(503, { ok: false, reason: 'not_ready' });
-      store.ping().then(
-        () => answer(200, { ok: true }),
-        (error: unknown) => answer(503, { ok: false, reason: errorCode(error) }),
-      );
-    },
-  };
+  const readiness = createReadiness({ ping: () => store.ping(), accepting: () => accepting, logger });
 
   const slackApi: SlackApi = { apiUrl: config.slack.apiUrl, slackLogger: loggers.slack };
   let distribution: Distribution | null = null;
@@ -129,24 +122,23 @@ async function startOnStore(
     logLevel: config.logLevel as LogLevel,
     clientOptions: interactiveClientOptions(slackApi, options.slackRetries),
   };
-  const app =
-    config.mode === 'socket'
-      ? new App({
-          ...common,
-          socketMode: true,
-          appToken: config.slack.appToken ?? undefined,
-          signingSecret: config.slack.signingSecret ?? undefined,
+  const receiver =
+    config.mode === 'http'
+      ? new HTTPReceiver({
+          signingSecret: config.slack.signingSecret ?? '',
+          logger: loggers.slack,
+          processEventErrorHandler,
+          ...distribution?.receiverOptions,
         })
-      : new App({
-          ...common,
-          receiver: new HTTPReceiver({
-            signingSecret: config.slack.signingSecret ?? '',
-            customRoutes: [healthz],
-            logger: loggers.slack,
-            processEventErrorHandler,
-            ...distribution?.receiverOptions,
-          }),
-        });
+      : null;
+  const app = !receiver
+    ? new App({
+        ...common,
+        socketMode: true,
+        appToken: config.slack.appToken ?? undefined,
+        signingSecret: config.slack.signingSecret ?? undefined,
+      })
+    : new App({ ...common, receiver });
 
   try {
     await app.init();
@@ -180,13 +172,34 @@ async function startOnStore(
     logger.error('A listener failed:', errorCode(original));
   });
 
+  // HTTP mode: our server, Bolt's request listener behind its guard (Bolt's own start() is
+  // not used). Socket Mode: Bolt's connection, and health checks on PORT when it is set.
+  let publicServer: PublicServer | null = null;
   let port: number | null = null;
-  if (config.mode === 'http') {
-    const server = (await app.start(config.port)) as Server;
-    const address = server.address();
-    port = typeof address === 'object' && address ? address.port : config.port;
+  if (receiver) {
+    publicServer = createPublicServer({
+      readiness,
+      logger,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      slack: {
+        guard: createRequestGuard({ signingSecret: config.slack.signingSecret ?? '' }),
+        listener: receiver.requestListener,
+      },
+    });
+    port = await publicServer.listen(config.port);
   } else {
     await app.start();
+    if (config.healthPort != null) {
+      publicServer = createPublicServer({
+        readiness,
+        logger,
+        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      });
+      port = await publicServer.listen(config.healthPort).catch(async (error: unknown) => {
+        await app.stop();
+        throw error;
+      });
+    }
   }
   // One bot token: every DM goes out with it. Distributed: each with its workspace's token.
   const sender = distribution
@@ -224,7 +237,7 @@ async function startOnStore(
     cron: DATA_RETENTION_CRON,
     clock,
     logger,
-    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays }, now),
+    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays, clock }, now),
     runAtStart: false,
   });
   const drafts: Scheduler = startScheduler({
@@ -235,19 +248,32 @@ async function startOnStore(
     tick: (now) => runDraftExpiry({ store, logger, expiryDays: config.draftExpiryDays }, now),
     runAtStart: false,
   });
+  // Distributed mode: keep re-encrypting what retired keys hold, for rows other instances
+  // of a rolling deploy sealed with the old key after this one started.
+  const reseal: Scheduler | null = distribution
+    ? startScheduler({
+        name: 'token-reseal',
+        cron: RESEAL_CRON,
+        clock,
+        logger,
+        tick: () => (distribution as Distribution).reseal(),
+        runAtStart: false,
+      })
+    : null;
   accepting = true;
   logger.info(
     config.mode === 'http'
       ? `Rebound is listening on port ${port} (HTTP mode${distribution ? ', distributed: install at /slack/install' : ''}).`
-      : 'Rebound is connected to Slack (Socket Mode).',
+      : `Rebound is connected to Slack (Socket Mode${port === null ? '' : `; health checks on port ${port}`}).`,
   );
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
-      await Promise.all([scheduler.stop(), retention.stop(), drafts.stop()]);
-      await app.stop();
+      await Promise.all([scheduler.stop(), retention.stop(), drafts.stop(), reseal?.stop()]);
+      if (publicServer) await publicServer.close();
+      if (!receiver) await app.stop();
       const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (left > 0) logger.warn(`Stopped with ${left} listener(s) still running.`);
       await store.close();
@@ -256,8 +282,9 @@ async function startOnStore(
     return stopping;
   };
 
+  const resealTokens = async () => (distribution ? distribution.reseal() : null);
   const settled = async () => {
     await inFlight.drain(options.drainTimeoutMs ?? 10_000);
   };
-  return { app, store, port, runFollowUps, settled, stop };
+  return { app, store, port, runFollowUps, resealTokens, settled, stop };
 }

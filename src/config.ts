@@ -15,8 +15,11 @@ export interface DistributionConfig {
   clientSecret: string;
   /** Signs the OAuth `state` values (CSRF protection for /slack/oauth_redirect). */
   stateSecret: string;
-  /** Encrypts installations at rest: `current` seals, `retired` keys only open (rotation). */
-  tokenKeys: { current: Buffer; retired: Buffer[] };
+  /**
+   * Encrypts installations at rest: `current` seals; `next` (the key a coming deploy will
+   * seal with) and `retired` keys only open. See the README, "Rotating the token key".
+   */
+  tokenKeys: { current: Buffer; retired: Buffer[]; next?: Buffer | null };
 }
 
 export interface Config {
@@ -38,8 +41,11 @@ export interface Config {
    * and TOKEN_ENCRYPTION_OLD_KEYS. Required when distributed, optional for one workspace;
    * absent → answers are stored unencrypted (Rebound says so at start).
    */
-  encryptionKeys?: { current: Buffer; retired: Buffer[] };
+  encryptionKeys?: { current: Buffer; retired: Buffer[]; next?: Buffer | null };
+  /** HTTP mode: where Slack's requests and the health checks arrive. */
   port: number;
+  /** Socket Mode: the port for health checks (PORT, when it is set); absent or null → none. */
+  healthPort?: number | null;
   /** SQLite path, `file:` URL or `postgres://` URL; null → ./data/rebound.sqlite. */
   databaseUrl: string | null;
   followUpCron: string;
@@ -133,10 +139,10 @@ export function loadConfig(env: Env = process.env): Config {
   const apiUrlText = read('SLACK_API_URL');
   let apiUrl: string | null = null;
   if (apiUrlText) {
-    if (isHttpUrl(apiUrlText)) apiUrl = apiUrlText.endsWith('/') ? apiUrlText : `${apiUrlText}/`;
+    if (isApiUrl(apiUrlText)) apiUrl = apiUrlText.endsWith('/') ? apiUrlText : `${apiUrlText}/`;
     else
       problems.push(
-        `SLACK_API_URL must be an http(s) URL such as http://127.0.0.1:4000/api/ (got "${apiUrlText}"); leave it unset to talk to Slack.`,
+        `SLACK_API_URL must be an https URL, or http on this machine (such as http://127.0.0.1:4000/api/ for an emulator): tokens travel with every call (got "${apiUrlText}"); leave it unset to talk to Slack.`,
       );
   }
 
@@ -179,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...(distribution ? { distribution } : {}),
     ...(encryptionKeys ? { encryptionKeys } : {}),
     port,
+    ...(mode === 'socket' && portText !== null ? { healthPort: port } : {}),
     databaseUrl: read('DATABASE_URL'),
     followUpCron,
     followUpLeaseSeconds,
@@ -224,10 +231,14 @@ function readOptionalKeys(
   return { current, retired: retired.filter((key): key is Buffer => key !== null) };
 }
 
-function isHttpUrl(text: string): boolean {
+/** https anywhere; plain http only to loopback (an emulator on this machine). */
+function isApiUrl(text: string): boolean {
   try {
     const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    if (url.protocol === 'https:') return true;
+    return (
+      url.protocol === 'http:' && /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/.test(url.hostname)
+    );
   } catch {
     return false;
   }
@@ -259,33 +270,46 @@ function readDistribution(
       `SLACK_STATE_SECRET must be at least ${MIN_STATE_SECRET_LENGTH} characters; ${WHERE.newSecret}.`,
     );
 
+  const keyProblem = (name: string, what = '') =>
+    `${name} must be 64 hex characters or the base64 of 32 bytes (standard alphabet, with its "=" padding)${what}; ${WHERE.newSecret}.`;
+  // The state secret is signed into every OAuth link's state; a token key must never be it.
+  const sameAsStateSecret = (text: string, key: Buffer | null) =>
+    !!stateSecret && (text === stateSecret || (key !== null && parseKey(stateSecret)?.equals(key) === true));
+  const readKey = (label: string, text: string, what = ''): Buffer | null => {
+    const key = parseKey(text);
+    if (!key) problems.push(keyProblem(label, what));
+    else if (sameAsStateSecret(text, key))
+      problems.push(
+        `${label} must not be the same as SLACK_STATE_SECRET: each secret protects something else. ${WHERE.newSecret}.`,
+      );
+    return key;
+  };
+
   const currentText = read('TOKEN_ENCRYPTION_KEY');
-  const current = currentText ? parseKey(currentText) : null;
   if (!currentText)
     problems.push(
       `TOKEN_ENCRYPTION_KEY is missing (distributed mode encrypts each workspace's tokens with it); ${WHERE.newSecret}.`,
     );
-  else if (!current)
-    problems.push(
-      `TOKEN_ENCRYPTION_KEY must be 64 hex characters or the base64 of 32 bytes; ${WHERE.newSecret}.`,
-    );
+  const current = currentText ? readKey('TOKEN_ENCRYPTION_KEY', currentText) : null;
+  const nextText = read('TOKEN_ENCRYPTION_NEXT_KEY');
+  const next = nextText ? readKey('TOKEN_ENCRYPTION_NEXT_KEY', nextText) : null;
   const oldTexts = (read('TOKEN_ENCRYPTION_OLD_KEYS') ?? '')
     .split(',')
     .map((text) => text.trim())
     .filter(Boolean);
-  const retired = oldTexts.map(parseKey);
-  retired.forEach((key, index) => {
-    if (!key)
-      problems.push(
-        `TOKEN_ENCRYPTION_OLD_KEYS entry ${index + 1} of ${oldTexts.length} must be 64 hex characters or the base64 of 32 bytes (a key TOKEN_ENCRYPTION_KEY held before).`,
-      );
-  });
+  const retired = oldTexts.map((text, index) =>
+    readKey(
+      `TOKEN_ENCRYPTION_OLD_KEYS entry ${index + 1} of ${oldTexts.length}`,
+      text,
+      ' (a key TOKEN_ENCRYPTION_KEY held before)',
+    ),
+  );
 
   if (problems.length > before || !clientId || !clientSecret || !stateSecret || !current) return null;
   return {
     clientId,
     clientSecret,
     stateSecret,
-    tokenKeys: { current, retired: retired.filter((key): key is Buffer => key !== null) },
+    tokenKeys: { current, retired: retired.filter((key): key is Buffer => key !== null), next },
   };
 }

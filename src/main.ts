@@ -1,7 +1,7 @@
 // Entry point for `npm start`: load .env, read the config, start Rebound, and stop it
 // cleanly on SIGTERM/SIGINT (finish what is in flight, close the database, exit 0).
 
-import 'dotenv/config';
+import { config as loadDotenv } from 'dotenv';
 import { type RunningRebound, startRebound } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { errorCode } from './error-code.js';
@@ -13,6 +13,11 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  // .env (or the file DOTENV_CONFIG_PATH names) fills what the environment does not set.
+  // `quiet`: dotenv 17 announces itself on stdout by default, a line in every log that says
+  // nothing about Rebound.
+  const dotenvPath = process.env.DOTENV_CONFIG_PATH;
+  loadDotenv({ quiet: true, ...(dotenvPath ? { path: dotenvPath } : {}) });
   let running: RunningRebound;
   try {
     running = await startRebound(loadConfig());

@@ -35,7 +35,14 @@ import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
 import { PLAIN_ROWS, type RowSealer } from './row-sealer.js';
-import type { ClaimOptions, DeletedRecords, InstallationKey, SealedInstallation, Store } from './store.js';
+import type {
+  ClaimOptions,
+  DeletedRecords,
+  InstallationKey,
+  PurgeBatch,
+  SealedInstallation,
+  Store,
+} from './store.js';
 import type { StoreLogger } from './store-logger.js';
 
 export class SqlStore implements Store {
@@ -289,8 +296,12 @@ export class SqlStore implements Store {
     return this.driver.run(teams.clearTeamUninstalled(team));
   }
 
-  purgeUninstalledTeams(before: Date): Promise<number> {
-    return this.driver.run(teams.purgeUninstalledTeams(before), { transaction: true });
+  claimTeamPurge(before: Date, now: Date, leaseMs: number): Promise<TeamScope | null> {
+    return this.driver.run(teams.claimTeamPurge(before, now, leaseMs));
+  }
+
+  purgeTeamBatch(team: TeamScope, limit: number, now: Date, leaseMs: number): Promise<PurgeBatch> {
+    return this.driver.run(teams.purgeTeamBatch(team, limit, now, leaseMs), { transaction: true });
   }
 
   recordEventOnce(eventId: string, now: Date): Promise<boolean> {
@@ -319,6 +330,10 @@ export class SqlStore implements Store {
 
   resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean> {
     return this.driver.run(installations.resealInstallation(key, from, to, now));
+  }
+
+  countInstallationsSealedWith(keyIds: readonly string[]): Promise<number> {
+    return this.driver.run(installations.countInstallationsSealedWith(keyIds));
   }
 
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean> {

@@ -210,8 +210,16 @@ export interface Store {
   markTeamUninstalled(team: TeamScope, now: Date): Promise<void>;
   /** The team uses Rebound again: forget the mark, keep its data. True if it was marked. */
   clearTeamUninstalled(team: TeamScope): Promise<boolean>;
-  /** Deletes all data of teams uninstalled at or before `before`; returns how many teams. */
-  purgeUninstalledTeams(before: Date): Promise<number>;
+  /**
+   * Claims one team uninstalled at or before `before` for purging, for `leaseMs` (another
+   * instance's live claim is skipped); null when none is due.
+   */
+  claimTeamPurge(before: Date, now: Date, leaseMs: number): Promise<TeamScope | null>;
+  /**
+   * Deletes up to `limit` of a claimed team's records in one transaction, renewing the claim.
+   * Stops (`reinstalled`) once the team installed again; `finished` when nothing is left.
+   */
+  purgeTeamBatch(team: TeamScope, limit: number, now: Date, leaseMs: number): Promise<PurgeBatch>;
 
   // --- Event deliveries ------------------------------------------------------------------
 
@@ -231,6 +239,8 @@ export interface Store {
   listInstallations(options: { after?: InstallationKey; limit: number }): Promise<SealedInstallation[]>;
   /** Swaps `from` for `to` (same installation, re-encrypted); false if it changed meanwhile. */
   resealInstallation(key: InstallationKey, from: string, to: string, now: Date): Promise<boolean>;
+  /** How many installations, across the database, are sealed with one of these key ids. */
+  countInstallationsSealedWith(keyIds: readonly string[]): Promise<number>;
   /** Marks an OAuth state value used: true the first time, false for a replay. */
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean>;
 }
@@ -256,6 +266,14 @@ export interface DeletedRecords {
  * Which installation: a workspace's (`teamId`, with its `enterpriseId` on Enterprise Grid),
  * or an org-wide install on Enterprise Grid (`enterpriseId` with `teamId` null).
  */
+export interface PurgeBatch {
+  deleted: number;
+  /** Nothing of the team is left; its mark went with the last batch. */
+  finished: boolean;
+  /** The team installed again (its mark is gone): nothing was deleted, and the purge stops. */
+  reinstalled: boolean;
+}
+
 export interface InstallationKey {
   enterpriseId: string | null;
   teamId: string | null;

@@ -38,6 +38,35 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sends tokens over plain http only to an emulator on this machine', () => {
+    const apiUrl = (url: string) => loadConfig({ ...http, SLACK_API_URL: url }).slack.apiUrl;
+    expect(apiUrl('https://slack.example.com/api')).toBe('https://slack.example.com/api/');
+    for (const local of [
+      'http://127.0.0.1:4000/api/',
+      'http://localhost:4000/api/',
+      'http://[::1]:4000/api/',
+    ])
+      expect(apiUrl(local)).toBe(local);
+    for (const remote of [
+      'http://slack.example.com/api/',
+      'http://10.0.0.5:4000/api/',
+      'http://127.0.0.1.example.com/',
+    ])
+      expect(problemsOf({ ...http, SLACK_API_URL: remote })).toEqual([
+        expect.stringMatching(/^SLACK_API_URL must be an https URL/),
+      ]);
+  });
+
+  it('serves health checks in Socket Mode only when PORT is set', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).not.toHaveProperty(
+      'healthPort',
+    );
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PORT: '8080' }).healthPort,
+    ).toBe(8080);
+    expect(loadConfig({ ...http, PORT: '8080' })).not.toHaveProperty('healthPort');
+  });
+
   it('switches to Socket Mode when an app token is set, without needing a signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     expect(config.mode).toBe('socket');
@@ -97,7 +126,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN should start with xoxb-/);
     expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN should start with xapp-/);
     expect(problems.join('\n')).toMatch(/PORT must be a whole number/);
-    expect(problems.join('\n')).toMatch(/SLACK_API_URL must be an http\(s\) URL/);
+    expect(problems.join('\n')).toMatch(/SLACK_API_URL must be an https URL, or http on this machine/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_CRON is not a valid cron expression/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_LEASE_SECONDS must be a whole number/);
@@ -172,6 +201,31 @@ describe('loadConfig', () => {
       expect(text).not.toMatch(/SLACK_BOT_TOKEN/);
       expect(problems).toHaveLength(5);
       for (const secret of secrets) expect(text).not.toContain(secret);
+    });
+
+    it('refuses a token key that is the state secret, in any spelling', () => {
+      const stateKey = randomBytes(32);
+      const state = { ...distributed, SLACK_STATE_SECRET: stateKey.toString('hex') };
+      expect(problemsOf({ ...state, TOKEN_ENCRYPTION_KEY: stateKey.toString('hex') })).toEqual([
+        expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must not be the same as SLACK_STATE_SECRET/),
+      ]);
+      expect(problemsOf({ ...state, TOKEN_ENCRYPTION_KEY: stateKey.toString('base64') })).toHaveLength(1);
+      expect(
+        problemsOf({ ...state, TOKEN_ENCRYPTION_NEXT_KEY: stateKey.toString('hex') }).join('\n'),
+      ).toMatch(/TOKEN_ENCRYPTION_NEXT_KEY must not be the same as SLACK_STATE_SECRET/);
+      expect(
+        problemsOf({ ...state, TOKEN_ENCRYPTION_KEY: stateKey.toString('hex') }).join('\n'),
+      ).not.toContain(stateKey.toString('hex'));
+    });
+
+    it('reads the next key of a rolling rotation, strictly', () => {
+      const next = randomBytes(32);
+      const config = loadConfig({ ...distributed, TOKEN_ENCRYPTION_NEXT_KEY: next.toString('base64') });
+      expect(config.distribution?.tokenKeys.next?.equals(next)).toBe(true);
+      expect(loadConfig(distributed).distribution?.tokenKeys.next).toBeNull();
+      expect(
+        problemsOf({ ...distributed, TOKEN_ENCRYPTION_NEXT_KEY: next.toString('base64').replace(/=$/, '') }),
+      ).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_NEXT_KEY must be 64 hex characters/)]);
     });
 
     it('requires a token encryption key', () => {

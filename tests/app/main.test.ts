@@ -1,6 +1,6 @@
 // `npm start` as a newcomer meets it: settings errors, start-up, and graceful shutdown.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,8 @@ describe('npm start', () => {
     cleanups.push(() => emu.close());
     const dir = mkdtempSync(join(tmpdir(), 'rebound-main-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    // One setting comes from a .env file, the way a newcomer sets them.
+    writeFileSync(join(dir, '.env'), 'LOG_LEVEL=info\n');
 
     const main = track(
       runMain({
@@ -33,7 +35,7 @@ describe('npm start', () => {
         SLACK_API_URL: emu.apiUrl,
         PORT: '0',
         DATABASE_URL: join(dir, 'nested', 'rebound.sqlite'),
-        LOG_LEVEL: 'info',
+        DOTENV_CONFIG_PATH: join(dir, '.env'),
       }),
     );
     const [, port] = await main.waitForOutput(/listening on port (\d+)/);
@@ -51,5 +53,7 @@ describe('npm start', () => {
     expect(await main.exited).toBe(0);
     expect(emu.callsTo('views.open')).toEqual([expect.objectContaining({ ok: true })]);
     expect(main.stdout()).toContain('Rebound stopped.');
+    // The .env was read (info lines appear), and every line is Rebound's: no dotenv banner.
+    expect(main.stdout()).not.toContain('dotenv');
   });
 });

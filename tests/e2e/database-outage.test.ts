@@ -66,13 +66,14 @@ describe('PostgreSQL lost while Rebound runs', () => {
       expect(visibleText(alice.modal)).toContain(step2.interview);
       expect(visibleText(alice.modal)).toContain(step2.strengths);
 
-      expect(await healthz()).toBe(503);
+      // Readiness reuses its last answer for 2 s, then its ping waits out the stall.
+      await expect.poll(() => healthz(), { timeout: 10_000 }).toBe(503);
     } finally {
       await server.resume();
     }
 
     // The same submission, typed answers untouched, now goes through; the routine finishes.
-    await expect.poll(() => healthz()).toBe(200);
+    await expect.poll(() => healthz(), { timeout: 10_000 }).toBe(200);
     const retried = await alice.submit();
     expect(retried.errors).toBeUndefined();
     expect(alice.modal?.callback_id).toBe('routine_step_3');
@@ -109,7 +110,7 @@ describe('PostgreSQL lost while Rebound runs', () => {
     }
 
     // Step 1 was saved before the outage: the draft resumes at step 2.
-    await expect.poll(() => healthz()).toBe(200);
+    await expect.poll(() => healthz(), { timeout: 10_000 }).toBe(200);
     await alice.command('/rejected', '');
     await alice.waitForModal((view) => view.callback_id === 'resume_draft');
     await alice.clickButton('draft_resume');

@@ -105,6 +105,34 @@ describe('workspaces stay apart', () => {
   });
 });
 
+describe('views in another workspace', () => {
+  it("belong to the user's own workspace, as team_id and app_installed_team_id say", async () => {
+    const submitted: unknown[] = [];
+    bare = await startHttpApp(emu, (app) => {
+      app.command('/demo', async ({ ack }) => ack());
+      app.view('demo', async ({ ack, body }) => {
+        submitted.push(body.view);
+        await ack();
+      });
+    });
+    const t2 = web((await exchange(emu.authorize('T2').code)).access_token);
+    const bob = emu.addUser({ id: 'U2', name: 'bob', teamId: 'T2', tz: null });
+    const { triggerId } = await bob.command('/demo');
+    const view = {
+      type: 'modal',
+      callback_id: 'demo',
+      title: { type: 'plain_text', text: 'Demo' },
+      submit: { type: 'plain_text', text: 'Send' },
+      blocks: [],
+    };
+    const opened = await t2.views.open({ trigger_id: triggerId, view } as never);
+    expect(opened.view).toMatchObject({ team_id: 'T2', app_installed_team_id: 'T2' });
+    await bob.submit();
+    expect(submitted).toEqual([expect.objectContaining({ team_id: 'T2', app_installed_team_id: 'T2' })]);
+    expect(emu.problems).toEqual([]);
+  });
+});
+
 describe('uninstalling', () => {
   function recordEvents(app: App) {
     for (const type of ['tokens_revoked', 'app_uninstalled'] as const) {

@@ -161,6 +161,38 @@ describe('the sandbox API', () => {
     expect(foreign).toBe(421);
     expect(sandboxErrors).toEqual([]);
   });
+
+  it('refuses its API to pages on other sites, however they ask', async () => {
+    const { now: _before, ...before } = (await call('/api/state')).body;
+    const post = (headers: Record<string, string>, body = '{"channel":"general","text":"/rejected Evil"}') =>
+      fetch(new URL('/api/command', sandbox.url), { method: 'POST', headers, body });
+    // A fetch from another page: the browser names its origin.
+    expect(
+      (await post({ 'content-type': 'application/json', origin: 'https://attacker.example' })).status,
+    ).toBe(403);
+    // A form or a "simple" fetch from elsewhere: plain text, and the browser says cross-site.
+    expect((await post({ 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ 'content-type': 'text/plain' })).status).toBe(415);
+    expect(
+      (await post({ 'content-type': 'application/x-www-form-urlencoded' }, 'channel=general')).status,
+    ).toBe(415);
+    expect(
+      (
+        await fetch(new URL('/api/state', sandbox.url), {
+          headers: { origin: 'http://localhost.attacker.example' },
+        })
+      ).status,
+    ).toBe(403);
+    // Nothing happened; the sandbox's own page still gets through.
+    const { now: _after, ...after } = (await call('/api/state')).body;
+    expect(after).toEqual(before);
+    const own = await post({
+      'content-type': 'application/json',
+      origin: sandbox.url.replace(/\/$/, ''),
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(own.status).toBe(200);
+  });
 });
 
 describe('SandboxClock', () => {

@@ -94,6 +94,20 @@ export function describeInstallations(current: () => Store): void {
       expect(await store.resealInstallation(globex, 'x', 'y', T0)).toBe(false);
       expect(await store.findInstallation(globex)).toBeNull();
     });
+
+    it('counts the installations sealed with given keys, across every workspace and org', async () => {
+      const store = current();
+      await store.saveInstallation(acme, 'v1.aaaa11.iv.tag.body', T0);
+      await store.saveInstallation(acmeInGrid, 'v1.aaaa11.iv.tag.body', T0);
+      await store.saveInstallation(gridOrgWide, 'v1.bbbb22.iv.tag.body', T0);
+      await store.saveInstallation(globex, 'v1.cccc33.iv.tag.body', T0);
+      expect(await store.countInstallationsSealedWith(['aaaa11'])).toBe(2);
+      expect(await store.countInstallationsSealedWith(['aaaa11', 'bbbb22'])).toBe(3);
+      // A fingerprint that is a prefix of another is not it.
+      expect(await store.countInstallationsSealedWith(['aaaa'])).toBe(0);
+      expect(await store.countInstallationsSealedWith([])).toBe(0);
+      expect(await store.countInstallationsSealedWith(['%'])).toBe(0);
+    });
   });
 
   describe('OAuth states', () => {

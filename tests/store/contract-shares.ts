@@ -86,7 +86,13 @@ export function describeShares(current: () => Store): void {
       const again = await complete(alice, 'Initech');
       await store.recordShare(alice, again.id, note('U_SAM', '1.3'), T0);
       await store.markTeamUninstalled({ teamId: alice.teamId, enterpriseId: null }, T0);
-      expect(await store.purgeUninstalledTeams(at(DAY))).toBe(1);
+      const team = await store.claimTeamPurge(at(DAY), at(DAY), MINUTE);
+      expect(team).toEqual({ teamId: alice.teamId, enterpriseId: null });
+      expect(
+        await store.purgeTeamBatch(team as NonNullable<typeof team>, 100, at(DAY), MINUTE),
+      ).toMatchObject({
+        finished: true,
+      });
       expect(await store.listShares(alice)).toEqual([]);
     });
   });

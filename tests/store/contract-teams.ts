@@ -12,6 +12,23 @@ const acme: TeamScope = { teamId: 'T_ACME', enterpriseId: null };
 const aliceElsewhere: UserScope = aliceInOtherTeam;
 const aliceInGridTeam2: UserScope = { teamId: 'T_GRID2', enterpriseId: 'E_GRID', userId: 'U_ALICE' };
 
+/** What the retention job does: claim each due team, delete it in small batches; returns how many finished. */
+async function purgeDue(store: Store, before: Date, now = before): Promise<number> {
+  let finished = 0;
+  for (
+    let team = await store.claimTeamPurge(before, now, MINUTE);
+    team;
+    team = await store.claimTeamPurge(before, now, MINUTE)
+  ) {
+    for (;;) {
+      const batch = await store.purgeTeamBatch(team, 3, now, MINUTE);
+      if (batch.finished) finished += 1;
+      if (batch.finished || batch.reinstalled) break;
+    }
+  }
+  return finished;
+}
+
 export function describeTeams(current: () => Store): void {
   async function rejectionWith(scope: UserScope, followUps: NewFollowUp[], now = T0) {
     const store = current();
@@ -85,10 +102,10 @@ export function describeTeams(current: () => Store): void {
       await store.markTeamUninstalled(acme, T0);
       // A repeated uninstall event keeps the first time.
       await store.markTeamUninstalled(acme, at(20 * DAY));
-      expect(await store.purgeUninstalledTeams(at(-MINUTE))).toBe(0);
+      expect(await purgeDue(store, at(-MINUTE))).toBe(0);
       expect((await store.exportUserData(alice)).rejections).toHaveLength(2);
 
-      expect(await store.purgeUninstalledTeams(T0)).toBe(1);
+      expect(await purgeDue(store, T0)).toBe(1);
       for (const scope of [alice, bob]) {
         expect(await store.exportUserData(scope)).toEqual({
           rejections: [],
@@ -105,7 +122,7 @@ export function describeTeams(current: () => Store): void {
         expect(kept.profile).not.toBeNull();
       }
       // The mark went with the data.
-      expect(await store.purgeUninstalledTeams(at(365 * DAY))).toBe(0);
+      expect(await purgeDue(store, at(365 * DAY))).toBe(0);
     });
 
     it('keeps the data of a workspace that installed again before the cut-off', async () => {
@@ -114,8 +131,72 @@ export function describeTeams(current: () => Store): void {
       await store.markTeamUninstalled(acme, T0);
       expect(await store.clearTeamUninstalled(acme)).toBe(true);
       expect(await store.clearTeamUninstalled(acme)).toBe(false);
-      expect(await store.purgeUninstalledTeams(at(365 * DAY))).toBe(0);
+      expect(await purgeDue(store, at(365 * DAY))).toBe(0);
       expect((await store.exportUserData(alice)).rejections).toHaveLength(1);
+    });
+
+    it('deletes in batches of at most the limit, children first, the mark last', async () => {
+      const store = current();
+      for (let i = 0; i < 3; i += 1) await rejectionWith(alice, [{ kind: 'reflect', dueAt: at(DAY) }]);
+      await rejectionWith(bob, []);
+      await store.markTeamUninstalled(acme, T0);
+      const team = await store.claimTeamPurge(T0, T0, MINUTE);
+      expect(team).toEqual(acme);
+      const batches = [];
+      for (;;) {
+        const batch = await store.purgeTeamBatch(acme, 4, T0, MINUTE);
+        batches.push(batch);
+        if (batch.finished) break;
+      }
+      // 4 rejections, 4 entries, 3 follow-ups, 2 profiles: 13 records.
+      expect(batches.map((batch) => batch.deleted)).toEqual([4, 4, 4, 1]);
+      expect(batches.at(-1)).toEqual({ deleted: 1, finished: true, reinstalled: false });
+      expect(await store.claimTeamPurge(at(365 * DAY), at(365 * DAY), MINUTE)).toBeNull();
+    });
+
+    it('lets one purger claim a team at a time, until its claim lapses', async () => {
+      const store = current();
+      await store.markTeamUninstalled(acme, T0);
+      await store.markTeamUninstalled({ teamId: 'T_OTHER', enterpriseId: null }, at(MINUTE));
+      const claims = await Promise.all([
+        store.claimTeamPurge(at(DAY), at(DAY), MINUTE),
+        store.claimTeamPurge(at(DAY), at(DAY), MINUTE),
+      ]);
+      // The longest uninstalled first; the other purger takes the next one.
+      expect(claims).toEqual(expect.arrayContaining([acme, { teamId: 'T_OTHER', enterpriseId: null }]));
+      expect(await store.claimTeamPurge(at(DAY), at(DAY), MINUTE)).toBeNull();
+      // A purger that died: its claims lapse and another takes over.
+      expect(await store.claimTeamPurge(at(DAY), at(DAY + MINUTE), MINUTE)).toEqual(acme);
+      // Each batch renews the claim.
+      await store.purgeTeamBatch(acme, 1, at(DAY + MINUTE), 10 * MINUTE);
+      expect(await store.claimTeamPurge(at(DAY), at(DAY + 5 * MINUTE), MINUTE)).toEqual({
+        teamId: 'T_OTHER',
+        enterpriseId: null,
+      });
+      expect(await store.claimTeamPurge(at(DAY), at(DAY + 5 * MINUTE), MINUTE)).toBeNull();
+    });
+
+    it('stops a purge at the next batch once the workspace installs again, keeping the rest', async () => {
+      const store = current();
+      for (let i = 0; i < 3; i += 1) await rejectionWith(alice, []);
+      await store.markTeamUninstalled(acme, T0);
+      expect(await store.claimTeamPurge(T0, T0, MINUTE)).toEqual(acme);
+      expect(await store.purgeTeamBatch(acme, 2, T0, MINUTE)).toEqual({
+        deleted: 2,
+        finished: false,
+        reinstalled: false,
+      });
+      expect(await store.clearTeamUninstalled(acme)).toBe(true);
+      await rejectionWith(alice, [], at(MINUTE));
+      expect(await store.purgeTeamBatch(acme, 2, at(MINUTE), MINUTE)).toEqual({
+        deleted: 0,
+        finished: false,
+        reinstalled: true,
+      });
+      const kept = await store.exportUserData(alice);
+      expect(kept.rejections).toHaveLength(4);
+      expect(kept.entries).toHaveLength(2);
+      expect(kept.profile).not.toBeNull();
     });
 
     it('purges an org-wide install across its workspaces', async () => {
@@ -124,7 +205,7 @@ export function describeTeams(current: () => Store): void {
       await rejectionWith(aliceInGridTeam2, []);
       await rejectionWith(alice, []);
       await store.markTeamUninstalled({ teamId: null, enterpriseId: 'E_GRID' }, T0);
-      expect(await store.purgeUninstalledTeams(T0)).toBe(1);
+      expect(await purgeDue(store, T0)).toBe(1);
       expect((await store.exportUserData(aliceInGrid)).rejections).toEqual([]);
       expect((await store.exportUserData(aliceInGridTeam2)).rejections).toEqual([]);
       expect((await store.exportUserData(alice)).rejections).toHaveLength(1);

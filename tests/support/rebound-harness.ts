@@ -70,6 +70,8 @@ export interface HarnessOptions {
   rebound?: ReboundOptions;
   /** Distributed mode (OAuth installs, no bot token); `true` for a fresh encryption key. */
   distributed?: boolean | { tokenKeys: DistributionConfig['tokenKeys'] };
+  /** Socket Mode: serve the health checks on this port (0: any free one), as PORT does. */
+  healthPort?: number;
   /** Reuse an emulator (e.g. across restarts of the app); it is left running on stop(). */
   emulator?: SlackEmulator;
   /** TOKEN_ENCRYPTION_KEY (and old keys) in single-workspace mode: answers sealed at rest. */
@@ -115,6 +117,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(distribution ? { distribution } : {}),
     ...(options.encryptionKeys ? { encryptionKeys: options.encryptionKeys } : {}),
     port: 0,
+    ...(options.healthPort !== undefined ? { healthPort: options.healthPort } : {}),
     databaseUrl: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
     // Tests drive the follow-up job themselves; a yearly tick keeps node-cron out of the way.
     followUpCron: options.followUpCron ?? '0 0 1 1 *',

@@ -15,12 +15,12 @@ export const snoozeCallback = followUpClickCallback({
     const picked = parseSnoozeOptionValue(action.selected_option?.value);
     return picked ? { followUpId: picked.followUpId, extra: picked.choice } : null;
   },
-  async act({ deps, client, scope, loaded, where, now, extra: choice }) {
+  async act({ deps, client, scope, loaded, now, extra: choice }) {
     // The person's own clock decides "3 days from now"; a stale cache is refreshed first.
     const tz = await deps.timeZones.current(client, scope, now);
     const until = snoozedUntil(choice, now, tz, loaded.followUp.dueAt);
     await deps.store.snoozeFollowUp(scope, loaded.followUp.id, until, now);
-    await showChoice(client, deps, loaded, where, { kind: 'snoozed', until });
+    await showChoice(client, deps, loaded, { kind: 'snoozed', until });
     await publishHome(client, deps, scope);
   },
 });
@@ -28,16 +28,16 @@ export const snoozeCallback = followUpClickCallback({
 export const doneCallback = followUpClickCallback({
   name: 'done',
   read: readButton,
-  async act({ deps, client, scope, loaded, where, now }) {
+  async act({ deps, client, scope, loaded, now }) {
     const { followUp, rejection } = loaded;
     // Other delivered follow-ups of this rejection lose their buttons too.
     const others = (await deps.store.listFollowUps(scope, { rejectionId: rejection.id })).filter(
       (other) => other.status === 'sent' && other.id !== followUp.id,
     );
     await deps.store.stopFollowUps(scope, rejection.id, now);
-    await showChoice(client, deps, loaded, where, { kind: 'stopped' });
+    await showChoice(client, deps, loaded, { kind: 'stopped' });
     for (const other of others) {
-      await showChoice(client, deps, { followUp: other, rejection }, null, { kind: 'stopped' });
+      await showChoice(client, deps, { followUp: other, rejection }, { kind: 'stopped' });
     }
     await publishHome(client, deps, scope);
   },
@@ -46,7 +46,7 @@ export const doneCallback = followUpClickCallback({
 export const noFeedbackCallback = followUpClickCallback({
   name: 'no feedback',
   read: readButton,
-  async act({ deps, client, scope, loaded, where, now }) {
+  async act({ deps, client, scope, loaded, now }) {
     // Closing the follow-up first makes a double click a no-op rather than a second entry.
     await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
     await deps.store.addEntry(
@@ -55,7 +55,7 @@ export const noFeedbackCallback = followUpClickCallback({
       { kind: 'feedback', received: false, text: null },
       now,
     );
-    await showChoice(client, deps, loaded, where, { kind: 'no_feedback' });
+    await showChoice(client, deps, loaded, { kind: 'no_feedback' });
     await publishHome(client, deps, scope);
   },
 });

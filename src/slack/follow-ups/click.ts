@@ -17,8 +17,8 @@ import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { clickedMessage, type LoadedFollowUp, loadFollowUp } from './loaded-follow-up.js';
-import { type FollowUpMessageRef, followUpIdFromValue } from './refs.js';
+import { type LoadedFollowUp, loadFollowUp } from './loaded-follow-up.js';
+import { followUpIdFromValue } from './refs.js';
 import { ALREADY_ANSWERED_TEXT, FOLLOW_UP_FAILED_TEXT } from './replies.js';
 
 export interface FollowUpClick<Extra> {
@@ -26,8 +26,6 @@ export interface FollowUpClick<Extra> {
   client: webApi.WebClient;
   scope: UserScope;
   loaded: LoadedFollowUp;
-  /** The DM clicked in, to update once the choice is saved. */
-  where: FollowUpMessageRef | null;
   triggerId: string;
   now: Date;
   /** Whatever else the click carried (e.g. the snooze choice). */
@@ -70,7 +68,6 @@ export function followUpClickCallback<A extends BlockElementAction, Extra>(spec:
           client,
           scope,
           loaded,
-          where: clickedMessage(body),
           triggerId: body.trigger_id,
           now: deps.clock(),
           extra: ref.extra,

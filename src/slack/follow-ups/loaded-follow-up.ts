@@ -1,13 +1,12 @@
 // What every follow-up listener shares: find the follow-up a click or a modal points at, and
 // show the person's answer in the DM in place of its buttons.
 
-import type { BlockAction, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { FollowUp, Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { Store } from '../../store/store.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { buildAnsweredFollowUpMessage, type FollowUpChoice } from './message.js';
-import type { FollowUpMessageRef } from './refs.js';
 
 export interface LoadedFollowUp {
   followUp: FollowUp;
@@ -26,40 +25,22 @@ export async function loadFollowUp(
   return rejection?.status === 'complete' ? { followUp, rejection } : null;
 }
 
-/** The DM a block_actions payload came from: `container` first, else `channel` and `message`. */
-export function clickedMessage(body: BlockAction): FollowUpMessageRef | null {
-  const container = body.container as { type?: unknown; channel_id?: unknown; message_ts?: unknown };
-  if (
-    container.type === 'message' &&
-    typeof container.channel_id === 'string' &&
-    typeof container.message_ts === 'string'
-  ) {
-    return { channelId: container.channel_id, messageTs: container.message_ts };
-  }
-  const channelId = body.channel?.id;
-  const messageTs = body.message?.ts;
-  return channelId && typeof messageTs === 'string' ? { channelId, messageTs } : null;
-}
-
 /**
- * Rewrites the follow-up's DM with `choice` in place of its buttons. The context is the one it
- * was sent with: entries added since (e.g. the reflection just saved) are left out. Slack
- * refusing is logged by code only; the choice itself is already saved.
+ * Rewrites the follow-up's DM with `choice` in place of its buttons. The DM is the one Rebound
+ * stored when it sent the follow-up, never one a payload names: a click says which follow-up,
+ * not which message to rewrite. The context is the one it was sent with: entries added since
+ * (e.g. the reflection just saved) are left out. Slack refusing is logged by code only; the
+ * choice itself is already saved.
  */
 export async function showChoice(
   client: webApi.WebClient,
   deps: ListenerDeps,
   loaded: LoadedFollowUp,
-  where: FollowUpMessageRef | null,
   choice: FollowUpChoice,
 ): Promise<void> {
   const { followUp, rejection } = loaded;
-  const target =
-    where ??
-    (followUp.channelId && followUp.messageTs
-      ? { channelId: followUp.channelId, messageTs: followUp.messageTs }
-      : null);
-  if (!target) return;
+  if (!followUp.channelId || !followUp.messageTs) return;
+  const target = { channelId: followUp.channelId, messageTs: followUp.messageTs };
   try {
     const sentAt = (followUp.sentAt ?? followUp.updatedAt).getTime();
     const entries = (await deps.store.listEntries(followUp.scope, followUp.rejectionId)).filter(

@@ -23,7 +23,7 @@ async function open(click: FollowUpClick<null>, view: ModalView): Promise<void> 
 }
 
 function metadata(click: FollowUpClick<null>) {
-  return { followUpId: click.loaded.followUp.id, message: click.where };
+  return { followUpId: click.loaded.followUp.id };
 }
 
 export const reflectNowCallback = followUpClickCallback({

@@ -6,17 +6,12 @@ import { isSnoozeChoice, type SnoozeChoice } from '../../domain/follow-up-rules.
 
 const MAX_ID = 100;
 
-/** The DM a follow-up was posted as. */
-export interface FollowUpMessageRef {
-  channelId: string;
-  messageTs: string;
-}
-
-/** What a follow-up modal carries in private_metadata. */
+/**
+ * What a follow-up modal carries in private_metadata: which follow-up. Not which DM: the DM
+ * updated after saving is the one Rebound stored when it sent the follow-up.
+ */
 export interface FollowUpMetadata {
   followUpId: string;
-  /** The DM to update after saving; absent if the click did not say where it came from. */
-  message: FollowUpMessageRef | null;
 }
 
 function isId(value: unknown): value is string {
@@ -52,11 +47,7 @@ export function decodeFollowUpMetadata(text: string | undefined): FollowUpMetada
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { followUpId, message } = parsed as Record<string, unknown>;
-  if (!isId(followUpId)) return null;
-  const { channelId, messageTs } = (typeof message === 'object' && message !== null ? message : {}) as Record<
-    string,
-    unknown
-  >;
-  return { followUpId, message: isId(channelId) && isId(messageTs) ? { channelId, messageTs } : null };
+  // Modals opened before this release also name a message; it is ignored.
+  const { followUpId } = parsed as Record<string, unknown>;
+  return isId(followUpId) ? { followUpId } : null;
 }

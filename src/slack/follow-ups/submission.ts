@@ -73,7 +73,7 @@ export function followUpSubmissionCallback(spec: {
       }
       await ack(reply);
       if (saved) {
-        await closeFollowUp(deps, client, scope, saved.loaded, metadata.message, saved.choice);
+        await closeFollowUp(deps, client, scope, saved.loaded, saved.choice);
         await publishHome(client, deps, scope);
       }
     };
@@ -84,7 +84,6 @@ async function closeFollowUp(
   client: Args['client'],
   scope: UserScope,
   loaded: LoadedFollowUp,
-  where: Parameters<typeof showChoice>[3],
   choice: FollowUpChoice,
 ): Promise<void> {
   try {
@@ -96,5 +95,5 @@ async function closeFollowUp(
     }
     return;
   }
-  await showChoice(client, deps, loaded, where, choice);
+  await showChoice(client, deps, loaded, choice);
 }

@@ -10,7 +10,7 @@ import { jobClientOptions, oauthClientOptions, type SlackApi } from '../platform
 import type { InstallationForgetter } from './forget-installation.js';
 import { createInstallationStore, type SlackInstallations } from './installation-store.js';
 import { oauthReceiverOptions } from './receiver-options.js';
-import { resealInstallations } from './reseal-installations.js';
+import { type ResealReport, resealInstallations } from './reseal-installations.js';
 import { createTeamClients, type TeamClients } from './team-clients.js';
 
 export interface Distribution {
@@ -18,6 +18,8 @@ export interface Distribution {
   teamClients: TeamClients<webApi.WebClient>;
   forgetter: InstallationForgetter;
   receiverOptions: ReturnType<typeof oauthReceiverOptions>;
+  /** Re-encrypts what retired keys still hold; run at start, then hourly (RESEAL_CRON). */
+  reseal(): Promise<ResealReport>;
 }
 
 export async function startDistribution(deps: {
@@ -30,10 +32,16 @@ export async function startDistribution(deps: {
   slackApi: SlackApi;
 }): Promise<Distribution> {
   const { distribution, store, clock, logger } = deps;
-  const { current, retired } = distribution.tokenKeys;
-  const cipher = createTokenCipher(current, retired);
+  const { current, retired, next } = distribution.tokenKeys;
+  const cipher = createTokenCipher(current, retired, next ?? null);
   const installations = createInstallationStore({ store, cipher, clock });
-  await resealInstallations({ store, cipher, clock, logger, retiredKeys: retired.length });
+  let previouslyRemovable = false;
+  const reseal = async () => {
+    const report = await resealInstallations({ store, cipher, clock, logger, previouslyRemovable });
+    previouslyRemovable = report.retiredKeysRemovable;
+    return report;
+  };
+  await reseal();
 
   const teamClients = createTeamClients({
     findInstallation: (team) => installations.findForTeam(team),
@@ -57,6 +65,7 @@ export async function startDistribution(deps: {
     installations,
     teamClients,
     forgetter,
+    reseal,
     receiverOptions: oauthReceiverOptions({
       distribution,
       installations,

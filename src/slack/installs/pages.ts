@@ -10,6 +10,29 @@ export interface Page {
 /** Where "Add to Slack" starts the OAuth flow (Bolt's installer serves it). */
 export const INSTALL_PATH = '/slack/install';
 
+/**
+ * Sent with every OAuth page: never cached (the install page carries a fresh state each
+ * time), never framed by another site (clickjacking the "Add to Slack" button), never
+ * sniffed as anything but HTML. The pages load nothing and run no script; their only style
+ * is inline.
+ */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * The state cookie with `SameSite=Lax`: sent on the top-level redirect back from Slack, never
+ * on a request another site makes in the background. Bolt sets no SameSite of its own.
+ */
+export function withSameSiteLax(setCookie: string): string {
+  return /;\s*samesite=/i.test(setCookie) ? setCookie : `${setCookie}; SameSite=Lax`;
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

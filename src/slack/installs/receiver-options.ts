@@ -2,13 +2,22 @@
 // installation and state stores, and the pages. Bolt then serves GET /slack/install and
 // GET /slack/oauth_redirect, and authorizes every request with its workspace's installation.
 
+import type { ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions, Installation, Logger, webApi } from '@slack/bolt';
 import type { DistributionConfig } from '../../config.js';
 import type { Store } from '../../store/store.js';
 import { BOT_SCOPES } from './bot-scopes.js';
 import { classifyInstallFailure } from './install-failure.js';
 import { describeKey, keyOfInstallation, type SlackInstallations } from './installation-store.js';
-import { failurePage, INSTALL_PATH, installPage, type Page, successPage } from './pages.js';
+import {
+  failurePage,
+  INSTALL_PATH,
+  installPage,
+  PAGE_HEADERS,
+  type Page,
+  successPage,
+  withSameSiteLax,
+} from './pages.js';
 import { createOAuthStateStore, STATE_TTL_SECONDS } from './state-store.js';
 
 const REDIRECT_PATH = '/slack/oauth_redirect';
@@ -18,13 +27,29 @@ type OAuthReceiverOptions = Pick<
   'clientId' | 'clientSecret' | 'stateSecret' | 'scopes' | 'installationStore' | 'installerOptions'
 >;
 
-interface Response {
-  writeHead(status: number, headers: Record<string, string>): unknown;
-  end(body: string): unknown;
+type Response = ServerResponse;
+
+/**
+ * Gives a page response its headers (PAGE_HEADERS) and makes every cookie on it, set now or
+ * later by Bolt, `SameSite=Lax`.
+ */
+export function securePage(res: Response): void {
+  for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
+  const setHeader = res.setHeader.bind(res);
+  const lax = (value: number | string | readonly string[]) =>
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? withSameSiteLax(value)
+        : value.map(withSameSiteLax);
+  res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'set-cookie' ? lax(value) : value);
+  const already = res.getHeader('set-cookie');
+  if (already !== undefined) res.setHeader('set-cookie', already);
 }
 
 function send(res: Response, page: Page): void {
-  res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  securePage(res);
+  res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8' });
   res.end(page.html);
 }
 
@@ -58,6 +83,13 @@ export function oauthReceiverOptions(deps: {
       stateCookieExpirationSeconds: STATE_TTL_SECONDS,
       directInstall: false,
       renderHtmlForInstallPath: installPage,
+      installPathOptions: {
+        // Runs before Bolt sets the state cookie and writes the page.
+        beforeRedirection: async (_req, res) => {
+          securePage(res);
+          return true;
+        },
+      },
       clientOptions: deps.clientOptions,
       callbackOptions: {
         success(installation: Installation, _options, _req, res) {

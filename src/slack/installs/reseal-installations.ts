@@ -1,9 +1,12 @@
-// Key rotation, run at start in distributed mode: every installation still sealed with a
-// retired key (TOKEN_ENCRYPTION_OLD_KEYS) is re-encrypted with TOKEN_ENCRYPTION_KEY. Once a
-// start has logged that nothing is left on the old key, the old key can be removed.
+// Key rotation, run at start and then hourly in distributed mode: every installation still
+// sealed with a retired key (TOKEN_ENCRYPTION_OLD_KEYS) is re-encrypted with
+// TOKEN_ENCRYPTION_KEY. Rows sealed with TOKEN_ENCRYPTION_NEXT_KEY are left alone (newer
+// instances of a rolling deploy seal with it). Whether the old keys may go is decided from a
+// count across the whole database, not from this pass: an instance not yet on the new key may
+// have sealed a new install with the old one since.
 //
-// Safe with several instances starting at once: each swap only lands if the row is still
-// what was read (a reinstall or another instance's swap wins).
+// Safe with several instances at once: each swap only lands if the row is still what was
+// read (a reinstall or another instance's swap wins).
 
 import type { Logger } from '@slack/bolt';
 import type { TokenCipher } from '../../crypto/token-cipher.js';
@@ -18,18 +21,31 @@ export interface ResealReport {
   resealed: number;
   /** Sealed with a key that is not configured (or altered): those workspaces must reinstall. */
   unreadable: InstallationKey[];
+  /** Rows in the whole database still sealed with a retired key, counted after this pass. */
+  onRetiredKeys: number;
+  /** Nothing on a retired key, and nothing was re-encrypted: no instance sealed with one since the last pass. */
+  retiredKeysRemovable: boolean;
 }
+
+/** Hourly, off the hour. */
+export const RESEAL_CRON = '41 * * * *';
 
 export async function resealInstallations(deps: {
   store: Store;
   cipher: TokenCipher;
   clock: () => Date;
   logger: Logger;
-  /** How many keys TOKEN_ENCRYPTION_OLD_KEYS holds, to say when they may go. */
-  retiredKeys: number;
+  /** The previous pass's `retiredKeysRemovable`: "can be emptied" is said once, not every hour. */
+  previouslyRemovable?: boolean;
 }): Promise<ResealReport> {
   const { store, cipher, clock, logger } = deps;
-  const report: ResealReport = { checked: 0, resealed: 0, unreadable: [] };
+  const report: ResealReport = {
+    checked: 0,
+    resealed: 0,
+    unreadable: [],
+    onRetiredKeys: 0,
+    retiredKeysRemovable: false,
+  };
   let after: InstallationKey | undefined;
   for (;;) {
     const page = await store.listInstallations({ limit: PAGE_SIZE, ...(after ? { after } : {}) });
@@ -62,9 +78,19 @@ export async function resealInstallations(deps: {
           ', ',
         )}${report.unreadable.length > 10 ? ', …' : ''}). Put the key they were sealed with back in TOKEN_ENCRYPTION_OLD_KEYS and restart, or have those workspaces install Rebound again.`,
     );
-  else if (deps.retiredKeys > 0)
+  if (cipher.retiredKeyIds.length === 0) return report;
+  report.onRetiredKeys = await store.countInstallationsSealedWith(cipher.retiredKeyIds);
+  if (report.onRetiredKeys > 0)
+    logger.warn(
+      `${report.onRetiredKeys} installation(s) are still sealed with a key in TOKEN_ENCRYPTION_OLD_KEYS (sealed meanwhile by an instance on the old key, or not openable); keep those keys.`,
+    );
+  // Only a pass that found nothing to re-encrypt says the keys may go: since the previous
+  // pass, no instance sealed anything with an old key.
+  report.retiredKeysRemovable =
+    report.onRetiredKeys === 0 && report.resealed === 0 && report.unreadable.length === 0;
+  if (report.retiredKeysRemovable && !deps.previouslyRemovable)
     logger.info(
-      `All ${report.checked} installation(s) are sealed with the current TOKEN_ENCRYPTION_KEY: TOKEN_ENCRYPTION_OLD_KEYS can now be emptied.`,
+      'No installation in the database is sealed with a key in TOKEN_ENCRYPTION_OLD_KEYS, and none was since the last pass: once every instance runs with this TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_OLD_KEYS can now be emptied.',
     );
   return report;
 }

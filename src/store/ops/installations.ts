@@ -106,3 +106,17 @@ export function* redeemOAuthState(stateId: string, expiresAt: Date, now: Date): 
   };
   return rows.length > 0;
 }
+
+/**
+ * Sealed text starts `v1.<key id>.`: counts the rows whose key id is one of `keyIds` (hex
+ * fingerprints, so nothing in them is a LIKE wildcard).
+ */
+export function* countInstallationsSealedWith(keyIds: readonly string[]): Operation<number> {
+  const ids = keyIds.filter((id) => /^[0-9a-f]+$/.test(id));
+  if (ids.length === 0) return 0;
+  const rows = yield {
+    sql: `SELECT COUNT(*) AS n FROM installations WHERE ${ids.map(() => 'sealed LIKE ?').join(' OR ')}`,
+    params: ids.map((id) => `v1.${id}.%`),
+  };
+  return Number(onlyRow(rows, 'count').n);
+}

@@ -166,6 +166,19 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX user_uploads_by_user ON user_uploads (team_id, enterprise_id, user_id);`,
   },
   {
+    version: 17,
+    name: 'purge_in_batches',
+    sql: `
+      -- The retention purge claims a team before deleting it in batches (data-retention.ts).
+      ALTER TABLE uninstalled_teams ADD COLUMN purge_claimed_until INTEGER;
+      -- Deleting a whole Grid org (an org-wide install) finds its rows by enterprise alone;
+      -- rows outside Grid (enterprise_id '') are left out of these indexes.
+      CREATE INDEX rejections_by_enterprise ON rejections (enterprise_id) WHERE enterprise_id <> '';
+      CREATE INDEX follow_ups_by_enterprise ON follow_ups (enterprise_id) WHERE enterprise_id <> '';
+      CREATE INDEX rejection_entries_by_enterprise ON rejection_entries (enterprise_id) WHERE enterprise_id <> '';
+      CREATE INDEX user_profiles_by_enterprise ON user_profiles (enterprise_id) WHERE enterprise_id <> '';`,
+  },
+  {
     version: 18,
     name: 'create_shares',
     sql: `

@@ -10,7 +10,7 @@ import { decodeFollowUpMetadata } from '../../../src/slack/follow-ups/refs.js';
 import { readStepAnswers } from '../../../src/slack/routine/parse-step.js';
 import { FULL_ANSWERS, HOSTILE, type Json, LONG_ANSWERS, NOW, stateValuesFrom } from '../fixtures.js';
 
-const metadata = { followUpId: 'fu_1', message: { channelId: 'D1', messageTs: '1700000000.000100' } };
+const metadata = { followUpId: 'fu_1' };
 const inputs = (view: Json) => (view.blocks as Json[]).filter((block) => block.type === 'input');
 
 describe('follow-up modals', () => {

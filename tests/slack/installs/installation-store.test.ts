@@ -107,7 +107,7 @@ describe('installing again after an uninstall', () => {
     await store.completeRejection(alice, draft.id, { company: 'Acme' }, [], T0);
     await store.markTeamUninstalled({ teamId: 'T1', enterpriseId: null }, T0);
     await installations.storeInstallation(teamInstall('T1', 'xoxb-again'));
-    expect(await store.purgeUninstalledTeams(new Date(T0.getTime() + 365 * 86_400_000))).toBe(0);
+    expect(await store.claimTeamPurge(new Date(T0.getTime() + 365 * 86_400_000), T0, 60_000)).toBeNull();
     expect(await store.listRejections(alice)).toHaveLength(1);
   });
 });

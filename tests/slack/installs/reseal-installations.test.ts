@@ -13,6 +13,7 @@ const newKey = randomBytes(32);
 const logger = () =>
   ({ debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() }) as unknown as Logger & {
     info: ReturnType<typeof vi.fn>;
+    warn: ReturnType<typeof vi.fn>;
     error: ReturnType<typeof vi.fn>;
   };
 
@@ -39,7 +40,7 @@ describe('resealInstallations', () => {
   it('re-encrypts every old-key installation once, even with two instances starting together', async () => {
     const keys = await seal(230, oldKey); // more than two pages
     const cipher = createTokenCipher(newKey, [oldKey]);
-    const deps = { store, cipher, clock: () => T0, retiredKeys: 1 };
+    const deps = { store, cipher, clock: () => T0 };
     const [first, second] = await Promise.all([
       resealInstallations({ ...deps, logger: logger() }),
       resealInstallations({ ...deps, logger: logger() }),
@@ -56,10 +57,50 @@ describe('resealInstallations', () => {
       checked: 230,
       resealed: 0,
       unreadable: [],
+      onRetiredKeys: 0,
+      retiredKeysRemovable: true,
     });
     expect(log.info).toHaveBeenCalledWith(
       expect.stringContaining('TOKEN_ENCRYPTION_OLD_KEYS can now be emptied'),
     );
+    // Said once: the next pass, still nothing on the old key, keeps quiet about it.
+    const quiet = logger();
+    await resealInstallations({ ...deps, logger: quiet, previouslyRemovable: true });
+    expect(quiet.info).not.toHaveBeenCalled();
+  });
+
+  it('keeps the old keys while any row in the database is still on one, whoever sealed it', async () => {
+    await seal(3, newKey);
+    // An instance not yet on the new key seals a fresh install with the old one.
+    const [late] = await seal(1, oldKey);
+    const log = logger();
+    // This instance's pass re-encrypts it; a row it cannot open stays counted.
+    const report = await resealInstallations({
+      store,
+      cipher: createTokenCipher(newKey, [oldKey]),
+      clock: () => T0,
+      logger: log,
+    });
+    expect(report).toMatchObject({ resealed: 1, onRetiredKeys: 0 });
+    expect(await store.findInstallation(late as InstallationKey)).toBeTruthy();
+
+    // Rows only the old key opens but this instance cannot (altered): still on the old key.
+    const stuck = { enterpriseId: null, teamId: 'TSTUCK' };
+    const sealed = createTokenCipher(oldKey).encrypt('{}', bindingFor(stuck));
+    await store.saveInstallation(stuck, `${sealed.slice(0, -2)}AA`, T0);
+    const again = logger();
+    const second = await resealInstallations({
+      store,
+      cipher: createTokenCipher(newKey, [oldKey]),
+      clock: () => T0,
+      logger: again,
+      previouslyRemovable: true,
+    });
+    expect(second).toMatchObject({ resealed: 0, onRetiredKeys: 1 });
+    expect(again.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^1 installation\(s\) are still sealed with a key in TOKEN_ENCRYPTION_OLD_KEYS/),
+    );
+    expect(again.info).not.toHaveBeenCalledWith(expect.stringContaining('can now be emptied'));
   });
 
   it('reports installations no configured key opens, and leaves them as they are', async () => {
@@ -70,9 +111,14 @@ describe('resealInstallations', () => {
       cipher: createTokenCipher(newKey, [oldKey]),
       clock: () => T0,
       logger: log,
-      retiredKeys: 1,
     });
-    expect(report).toEqual({ checked: 1, resealed: 0, unreadable: [lost] });
+    expect(report).toEqual({
+      checked: 1,
+      resealed: 0,
+      unreadable: [lost],
+      onRetiredKeys: 0,
+      retiredKeysRemovable: false,
+    });
     expect(log.error).toHaveBeenCalledWith(
       expect.stringMatching(/1 installation\(s\) cannot be decrypted .*team T000/),
     );
