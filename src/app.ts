@@ -15,7 +15,7 @@ import { DRAFT_EXPIRY_CRON, runDraftExpiry } from './jobs/draft-expiry.js';
 import { type FollowUpJobOptions, runDueFollowUps, type TickReport } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
-import { sealAnswersAtStart } from './seal-answers.js';
+import { resealAnswersPass, sealAnswersAtStart } from './seal-answers.js';
 import { buildFollowUpMessage } from './slack/follow-ups/message.js';
 import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
@@ -58,7 +58,7 @@ export interface RunningRebound {
   port: number | null;
   /** Runs one follow-up tick now (what the scheduler does on each cron tick). */
   runFollowUps(now: Date): Promise<TickReport>;
-  /** Distributed mode: one re-encryption pass now (what the hourly tick does); else null. */
+  /** One re-encryption pass now (what the hourly tick does): answers, and installations when distributed (else null). */
   resealTokens(): Promise<ResealReport | null>;
   /** Resolves once the listener work running now has finished (what tests wait on for "nothing happened"). */
   settled(): Promise<void>;
@@ -256,7 +256,10 @@ async function startOnStore(
         cron: RESEAL_CRON,
         clock,
         logger,
-        tick: () => (distribution as Distribution).reseal(),
+        tick: async () => {
+          await resealAnswersPass(store, logger);
+          return (distribution as Distribution).reseal();
+        },
         runAtStart: false,
       })
     : null;
@@ -282,7 +285,10 @@ async function startOnStore(
     return stopping;
   };
 
-  const resealTokens = async () => (distribution ? distribution.reseal() : null);
+  const resealTokens = async () => {
+    await resealAnswersPass(store, logger);
+    return distribution ? distribution.reseal() : null;
+  };
   const settled = async () => {
     await inFlight.drain(options.drainTimeoutMs ?? 10_000);
   };
