@@ -4,7 +4,7 @@
 import type { IdleOptions } from './activity.js';
 import { Delivery } from './delivery.js';
 import { EmulatedUser } from './emulated-user.js';
-import { FaultQueue } from './faults.js';
+import { FaultQueue, LastingFaults } from './faults.js';
 import { newMessageTs } from './ids.js';
 import { eventEnvelope } from './payloads.js';
 import { RateLimiter } from './rate-limits.js';
@@ -17,6 +17,7 @@ import type {
   DeliveryResult,
   Fault,
   JsonObject,
+  OutageFault,
   RateLimit,
   SlackEmulatorOptions,
   StoredMessage,
@@ -46,6 +47,7 @@ export interface AuthorizeOptions {
 export class SlackEmulator {
   private readonly workspace: Workspace;
   private readonly faults = new FaultQueue();
+  private readonly lasting = new LastingFaults();
   private readonly rateLimits = new RateLimiter();
   private readonly hub: SocketModeHub;
   private readonly delivery: Delivery;
@@ -61,7 +63,7 @@ export class SlackEmulator {
     });
     this.hub = new SocketModeHub(options.appId);
     this.delivery = new Delivery(this.workspace, this.hub);
-    this.server = new EmulatorServer(this.workspace, this.faults, this.rateLimits, this.hub);
+    this.server = new EmulatorServer(this.workspace, this.faults, this.lasting, this.rateLimits, this.hub);
   }
 
   async start(): Promise<void> {
@@ -229,6 +231,23 @@ export class SlackEmulator {
 
   failNext(method: string, fault: Fault, times = 1): void {
     this.faults.add(method, fault, times);
+  }
+
+  /**
+   * Every call to `method` waits `ms` before Slack starts on it (0: back to normal); a caller
+   * that hangs up meanwhile (a timeout, a killed process) never has its call handled.
+   */
+  setLatency(method: string, ms: number): void {
+    this.lasting.setLatency(method, ms);
+  }
+
+  /** Slack goes down: calls to `methods` (all but apps.connections.open when omitted) fail with `fault`. */
+  startOutage(fault: OutageFault, methods?: readonly string[]): void {
+    this.lasting.startOutage(fault, methods);
+  }
+
+  endOutage(): void {
+    this.lasting.endOutage();
   }
 
   setRateLimit(method: string, limit: RateLimit): void {

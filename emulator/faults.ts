@@ -1,6 +1,7 @@
-// failNext: faults injected into the next N calls of a Web API method, applied before normal handling.
+// Faults the emulator injects: failNext (the next N calls of a method), a lasting per-method
+// latency, and an outage window (every call to some or all methods fails until it ends).
 
-import type { Fault } from './types.js';
+import type { Fault, OutageFault } from './types.js';
 
 export class FaultQueue {
   private readonly pending = new Map<string, Array<{ fault: Fault; remaining: number }>>();
@@ -20,5 +21,35 @@ export class FaultQueue {
     head.remaining -= 1;
     if (head.remaining === 0) queue.shift();
     return head.fault;
+  }
+}
+
+/** Conditions that last until a test changes them: a slow method, Slack down. */
+export class LastingFaults {
+  private readonly latency = new Map<string, number>();
+  private outage: { fault: OutageFault; methods: ReadonlySet<string> | null } | null = null;
+
+  setLatency(method: string, ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error(`setLatency(${method}): ms must be ≥ 0`);
+    if (ms === 0) this.latency.delete(method);
+    else this.latency.set(method, ms);
+  }
+
+  latencyOf(method: string): number {
+    return this.latency.get(method) ?? 0;
+  }
+
+  /** `methods` omitted: every method is down. */
+  startOutage(fault: OutageFault, methods?: readonly string[]): void {
+    this.outage = { fault, methods: methods ? new Set(methods) : null };
+  }
+
+  endOutage(): void {
+    this.outage = null;
+  }
+
+  outageFor(method: string): OutageFault | undefined {
+    if (this.outage === null) return undefined;
+    return this.outage.methods === null || this.outage.methods.has(method) ? this.outage.fault : undefined;
   }
 }

@@ -35,6 +35,7 @@ export type {
   EphemeralMessage,
   Fault,
   FormValue,
+  OutageFault,
   RateLimit,
   ShortcutMessage,
   SlackEmulatorOptions,

@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FaultQueue } from './faults.js';
+import type { FaultQueue, LastingFaults } from './faults.js';
 import { parseApiParams, readBody } from './http-body.js';
 import { parseJson } from './json.js';
 import type { RateLimiter } from './rate-limits.js';
@@ -32,6 +32,7 @@ export class EmulatorServer {
   constructor(
     private readonly workspace: Workspace,
     private readonly faults: FaultQueue,
+    private readonly lasting: LastingFaults,
     private readonly rateLimits: RateLimiter,
     private readonly hub: SocketModeHub,
   ) {
@@ -78,6 +79,11 @@ export class EmulatorServer {
     sendJson(res, 404, { ok: false, error: 'not_found' });
   }
 
+  /** During an outage nothing reaches the methods; apps.connections.open stays up so Socket Mode reconnects. */
+  private outageFault(method: string): Fault | undefined {
+    return method === 'apps.connections.open' ? undefined : this.lasting.outageFor(method);
+  }
+
   /** Counts calls waiting for their answer, so tests can check an app's concurrency bound. */
   private async webApi(
     method: string,
@@ -110,7 +116,7 @@ export class EmulatorServer {
     this.workspace.calls.push(call);
     const answer = (
       status: number,
-      body: { ok: boolean; error?: string },
+      body: { ok: boolean; error?: string; needed?: string },
       headers?: Record<string, string>,
     ) => {
       call.status = status;
@@ -120,7 +126,18 @@ export class EmulatorServer {
       this.workspace.changed();
     };
 
-    const fault = this.faults.take(method);
+    const latency = this.lasting.latencyOf(method);
+    if (latency > 0) {
+      await delay(latency);
+      // A caller that hung up while Slack was slow to start never had its call handled.
+      if (req.socket.destroyed) {
+        call.status = 0;
+        call.error = 'caller_gone';
+        this.workspace.changed();
+        return;
+      }
+    }
+    const fault = this.outageFault(method) ?? this.faults.take(method);
     const after = fault !== undefined && isAfterHandling(fault) ? fault : undefined;
     if (fault !== undefined && after === undefined) {
       if ('reset' in fault) {
@@ -130,7 +147,12 @@ export class EmulatorServer {
         this.workspace.changed();
         return;
       }
-      if ('error' in fault) return answer(200, { ok: false, error: fault.error });
+      if ('error' in fault)
+        return answer(200, {
+          ok: false,
+          error: fault.error,
+          ...(fault.needed ? { needed: fault.needed } : {}),
+        });
       if ('status' in fault) return answer(fault.status, { ok: false, error: `http_${fault.status}` });
       if ('rateLimited' in fault) {
         return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.rateLimited) });
@@ -158,6 +180,12 @@ export class EmulatorServer {
     if ('statusAfterHandling' in after) {
       return answer(after.statusAfterHandling, { ok: false, error: `http_${after.statusAfterHandling}` });
     }
+    if ('errorAfterHandling' in after) {
+      const handled = result.ok;
+      answer(200, { ok: false, error: after.errorAfterHandling });
+      call.ok = handled;
+      return;
+    }
     this.workspace.changed();
     await delay(after.delayAfterHandlingMs);
     answer(200, result);
@@ -166,9 +194,17 @@ export class EmulatorServer {
 
 type AfterHandlingFault = Extract<
   Fault,
-  { resetAfterHandling: true } | { statusAfterHandling: number } | { delayAfterHandlingMs: number }
+  | { resetAfterHandling: true }
+  | { statusAfterHandling: number }
+  | { delayAfterHandlingMs: number }
+  | { errorAfterHandling: string }
 >;
 
 function isAfterHandling(fault: Fault): fault is AfterHandlingFault {
-  return 'resetAfterHandling' in fault || 'statusAfterHandling' in fault || 'delayAfterHandlingMs' in fault;
+  return (
+    'resetAfterHandling' in fault ||
+    'statusAfterHandling' in fault ||
+    'delayAfterHandlingMs' in fault ||
+    'errorAfterHandling' in fault
+  );
 }

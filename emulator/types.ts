@@ -40,7 +40,8 @@ export interface ApiCall {
 }
 
 export type Fault =
-  | { error: string }
+  /** `needed`: with `missing_scope`, the scope Slack says the call needs. */
+  | { error: string; needed?: string }
   | { status: number }
   | { reset: true }
   | { rateLimited: number }
@@ -49,8 +50,13 @@ export type Fault =
   | { resetAfterHandling: true }
   /** …or a 5xx comes back instead of the real answer… */
   | { statusAfterHandling: number }
-  /** …or the answer is held back (a process killed meanwhile never learns it was posted). */
-  | { delayAfterHandlingMs: number };
+  /** …or the answer is held back (a process killed meanwhile never learns it was posted)… */
+  | { delayAfterHandlingMs: number }
+  /** …or Slack says `internal_error`/`fatal_error` although the message went out. */
+  | { errorAfterHandling: string };
+
+/** Slack down for a while: every call to the methods answers this way until the outage ends. */
+export type OutageFault = { status: number } | { reset: true } | { error: string };
 
 export interface RateLimit {
   perChannelPerSecond?: number;

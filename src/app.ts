@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { App, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
-import type { Config } from './config.js';
+import { type Config, DEFAULT_FOLLOW_UP_GIVE_UP_HOURS } from './config.js';
 import { createTokenCipher } from './crypto/token-cipher.js';
 import type { FollowUp, Rejection, RejectionEntry } from './domain/types.js';
 import { errorCode, rootCause } from './error-code.js';
@@ -12,14 +12,21 @@ import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
 import { DRAFT_EXPIRY_CRON, runDraftExpiry } from './jobs/draft-expiry.js';
-import { type FollowUpJobOptions, runDueFollowUps, type TickReport } from './jobs/follow-up-job.js';
+import {
+  type FollowUpJobDeps,
+  type FollowUpJobOptions,
+  runDueFollowUps,
+  sendFollowUpNow,
+  type TickReport,
+} from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
 import { resealAnswersPass, sealAnswersAtStart } from './seal-answers.js';
-import { buildFollowUpMessage } from './slack/follow-ups/message.js';
+import { composeFollowUpDm } from './slack/follow-ups/compose.js';
 import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
 import { registerFeatures } from './slack/index.js';
+import { answerUnauthorizedForms, guardAuthorize } from './slack/installs/authorize-guard.js';
 import { type Distribution, startDistribution } from './slack/installs/distribution.js';
 import { RESEAL_CRON, type ResealReport } from './slack/installs/reseal-installations.js';
 import { createReadiness } from './slack/platform/health.js';
@@ -30,6 +37,7 @@ import { createTeamInstalls } from './slack/platform/team-installed.js';
 import { createTimeZones } from './slack/platform/time-zones.js';
 import {
   interactiveClientOptions,
+  jobCallTimeoutMs,
   jobClientOptions,
   type SlackApi,
 } from './slack/platform/web-api-options.js';
@@ -44,7 +52,10 @@ export interface ReboundOptions {
   slackRetries?: number;
   /** How long shutdown waits for listener work in flight. */
   drainTimeoutMs?: number;
-  followUps?: Partial<FollowUpJobOptions> & { sleep?: (ms: number) => Promise<void> };
+  followUps?: Partial<FollowUpJobOptions> & {
+    sleep?: (ms: number) => Promise<void>;
+    random?: () => number;
+  };
   /** How long a request may take to arrive (default 10 s); tests shorten it. */
   requestTimeoutMs?: number;
   /** Send what fell due while the app was down as soon as it starts (default true). */
@@ -94,10 +105,16 @@ async function startOnStore(
   const inFlight = new InFlight();
   await sealAnswersAtStart(store, logger);
   let accepting = false;
+  // Set once shutdown begins: the follow-up job claims nothing more.
+  let shuttingDown = false;
 
   const readiness = createReadiness({ ping: () => store.ping(), accepting: () => accepting, logger });
 
   const slackApi: SlackApi = { apiUrl: config.slack.apiUrl, slackLogger: loggers.slack };
+  // A Slack call must end well inside the lease it started under (the job extends the lease
+  // before each call), so the job client's timeout is a third of the lease at most.
+  const leaseMs = config.followUpLeaseSeconds * 1000;
+  const callTimeoutMs = jobCallTimeoutMs(leaseMs);
   let distribution: Distribution | null = null;
   if (config.distribution) {
     if (config.mode !== 'http') {
@@ -110,6 +127,7 @@ async function startOnStore(
       clock,
       logger,
       slackApi,
+      jobCallTimeoutMs: callTimeoutMs,
     });
   }
 
@@ -131,6 +149,8 @@ async function startOnStore(
           ...distribution?.receiverOptions,
         })
       : null;
+  // Distributed: a database failure while authorizing a form keeps the form open.
+  if (distribution && receiver?.installer) guardAuthorize(receiver.installer);
   const app = !receiver
     ? new App({
         ...common,
@@ -150,8 +170,36 @@ async function startOnStore(
     );
   }
 
+  // One bot token: every DM goes out with it. Distributed: each with its workspace's token.
+  const sender = distribution
+    ? createTeamRoutedSender(distribution.teamClients)
+    : createFollowUpSender(
+        new webApi.WebClient(config.slack.botToken ?? undefined, jobClientOptions(slackApi, callTimeoutMs)),
+      );
+  const { sleep, random, ...jobOptions } = options.followUps ?? {};
+  const followUpDeps: FollowUpJobDeps = {
+    store,
+    sender,
+    // Discreet unless the person turned details on: their settings shape the DM's text.
+    compose: async (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) =>
+      composeFollowUpDm(followUp, rejection, entries, await store.getPrivacySettings(followUp.scope)),
+    logger,
+    // This instance's name on the leases it takes.
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    clock,
+    ...(sleep ? { sleep } : {}),
+    ...(random ? { random } : {}),
+    stopping: () => shuttingDown,
+    options: {
+      leaseMs,
+      callTimeoutMs,
+      giveUpAfterMs: (config.followUpGiveUpHours ?? DEFAULT_FOLLOW_UP_GIVE_UP_HOURS) * 3_600_000,
+      ...jobOptions,
+    },
+  };
   // Every listener runs inside the tracker, so shutdown can wait for it.
   app.use(({ next }) => inFlight.track(next));
+  if (distribution) app.use(answerUnauthorizedForms(logger));
   registerFeatures(app, {
     store,
     clock,
@@ -161,6 +209,9 @@ async function startOnStore(
     ...(distribution ? { installations: distribution.forgetter } : {}),
     draftExpiryDays: config.draftExpiryDays,
     answersSealed: store.answersSealed,
+    sendFollowUpNow: async (id) => {
+      await sendFollowUpNow(followUpDeps, id, clock());
+    },
   });
   app.error(async (error) => {
     // Distributed mode: a request from a workspace without an installation (e.g. just uninstalled).
@@ -201,26 +252,6 @@ async function startOnStore(
       });
     }
   }
-  // One bot token: every DM goes out with it. Distributed: each with its workspace's token.
-  const sender = distribution
-    ? createTeamRoutedSender(distribution.teamClients)
-    : createFollowUpSender(
-        new webApi.WebClient(config.slack.botToken ?? undefined, jobClientOptions(slackApi)),
-      );
-  const { sleep, ...jobOptions } = options.followUps ?? {};
-  const followUpDeps = {
-    store,
-    sender,
-    // Discreet unless the person turned details on: their settings shape the DM's text.
-    compose: async (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) =>
-      buildFollowUpMessage(followUp, rejection, entries, await store.getPrivacySettings(followUp.scope)),
-    logger,
-    // This instance's name on the leases it takes.
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    clock,
-    ...(sleep ? { sleep } : {}),
-    options: { leaseMs: config.followUpLeaseSeconds * 1000, ...jobOptions },
-  };
   const runFollowUps = (now: Date) => runDueFollowUps(followUpDeps, now);
   const scheduler: Scheduler = startScheduler({
     name: 'follow-ups',
@@ -274,10 +305,16 @@ async function startOnStore(
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
-      await Promise.all([scheduler.stop(), retention.stop(), drafts.stop(), reseal?.stop()]);
+      shuttingDown = true;
+      // The tick in flight finishes what it started (each Slack call is bounded by its
+      // timeout) but claims nothing new; the whole stop is bounded by the drain timeout.
+      const drainMs = options.drainTimeoutMs ?? 10_000;
+      const ticks = Promise.all([scheduler.stop(), retention.stop(), drafts.stop(), reseal?.stop()]);
+      if (!(await settlesWithin(ticks, drainMs)))
+        logger.warn('Stopped before the follow-up tick finished; its leases will be taken over.');
       if (publicServer) await publicServer.close();
       if (!receiver) await app.stop();
-      const left = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+      const left = await inFlight.drain(drainMs);
       if (left > 0) logger.warn(`Stopped with ${left} listener(s) still running.`);
       await store.close();
       logger.info('Rebound stopped.');
@@ -293,4 +330,17 @@ async function startOnStore(
     await inFlight.drain(options.drainTimeoutMs ?? 10_000);
   };
   return { app, store, port, runFollowUps, resealTokens, settled, stop };
+}
+
+/** True if `work` settled within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

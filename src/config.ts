@@ -51,6 +51,8 @@ export interface Config {
   followUpCron: string;
   /** How long a claimed follow-up is held before another instance may take it over. */
   followUpLeaseSeconds: number;
+  /** How long a follow-up that keeps failing is retried before it is marked failed; absent → 24. */
+  followUpGiveUpHours?: number;
   /** Days an uninstalled workspace's data is kept (in case it comes back) before it is deleted. */
   dataRetentionDays: number;
   /** Days an untouched draft is kept before it is deleted (Home warns the day before). */
@@ -61,6 +63,7 @@ export interface Config {
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_FOLLOW_UP_CRON = '* * * * *';
 export const DEFAULT_FOLLOW_UP_LEASE_SECONDS = 300;
+export const DEFAULT_FOLLOW_UP_GIVE_UP_HOURS = 24;
 export const DEFAULT_DATA_RETENTION_DAYS = 30;
 const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
 
@@ -159,6 +162,13 @@ export function loadConfig(env: Env = process.env): Config {
       `FOLLOW_UP_LEASE_SECONDS must be a whole number of seconds, 1 or more (got "${leaseText}"); leave it unset for ${DEFAULT_FOLLOW_UP_LEASE_SECONDS}.`,
     );
 
+  const giveUpText = read('FOLLOW_UP_GIVE_UP_HOURS');
+  const followUpGiveUpHours = giveUpText === null ? DEFAULT_FOLLOW_UP_GIVE_UP_HOURS : Number(giveUpText);
+  if (!Number.isFinite(followUpGiveUpHours) || followUpGiveUpHours <= 0)
+    problems.push(
+      `FOLLOW_UP_GIVE_UP_HOURS must be a number of hours above 0 (got "${giveUpText}"); leave it unset for ${DEFAULT_FOLLOW_UP_GIVE_UP_HOURS}.`,
+    );
+
   const retentionText = read('DATA_RETENTION_DAYS');
   const dataRetentionDays = retentionText === null ? DEFAULT_DATA_RETENTION_DAYS : Number(retentionText);
   if (!Number.isInteger(dataRetentionDays) || dataRetentionDays < 1)
@@ -189,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: read('DATABASE_URL'),
     followUpCron,
     followUpLeaseSeconds,
+    followUpGiveUpHours,
     dataRetentionDays,
     draftExpiryDays,
     logLevel,

@@ -1,7 +1,7 @@
 // One way to name a failure in logs: the most specific code we know, never message bodies
 // from Slack that could echo what a user typed.
 
-import { isReboundError } from './errors.js';
+import { isReboundError, type ReboundError } from './errors.js';
 
 /** e.g. `hash_conflict` (Slack platform error), `store_unavailable`, `ECONNRESET`, or `unexpected`. */
 export function errorCode(error: unknown): string {
@@ -25,4 +25,15 @@ export function rootCause(error: unknown): unknown {
     current = inner;
   }
   return current;
+}
+
+/** Our own error inside the SDKs' wrapping (`original`, `cause`), or null if there is none. */
+export function reboundErrorIn(error: unknown): ReboundError | null {
+  let current = error;
+  for (let depth = 0; depth < 10 && current !== null && current !== undefined; depth += 1) {
+    if (isReboundError(current)) return current;
+    const wrapped = current as { original?: unknown; cause?: unknown };
+    current = wrapped.original ?? wrapped.cause;
+  }
+  return null;
 }

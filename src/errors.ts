@@ -4,6 +4,8 @@
 export const ErrorCode = {
   ConfigInvalid: 'config_invalid',
   StoreUnavailable: 'store_unavailable',
+  /** The database answered but cancelled the statement (statement or lock timeout): alive, busy. */
+  StoreBusy: 'store_busy',
   StoreNotFound: 'store_not_found',
   StoreConflict: 'store_conflict',
   StoreMigrationFailed: 'store_migration_failed',

@@ -45,7 +45,9 @@ export function submitStep(
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
   const next = nextStep(step);
   if (next !== null) return { kind: 'next', step: next, answers };
-  return { kind: 'finish', answers, followUps: followUpsFor(answers, context) };
+  // The summary goes out through the same outbox as every follow-up, due at once.
+  const summary: NewFollowUp = { kind: 'summary', dueAt: context.now };
+  return { kind: 'finish', answers, followUps: [summary, ...followUpsFor(answers, context)] };
 }
 
 /**

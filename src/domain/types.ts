@@ -92,7 +92,12 @@ export interface Rejection {
 }
 
 /** `reflect`: the follow-up to reflect and tweak the search; `feedback_check`: "did you hear back?". */
-export type FollowUpKind = 'reflect' | 'feedback_check';
+/**
+ * `summary` is the DM at the end of the routine: stored due at once in the same transaction
+ * that completes it (an outbox), so it is sent exactly once like every follow-up. It is not a
+ * check-in: person-facing lists leave it out.
+ */
+export type FollowUpKind = 'reflect' | 'feedback_check' | 'summary';
 
 /**
  * pending → sending (claimed under a lease) → sent | failed; pending → cancelled | done.
@@ -113,6 +118,10 @@ export interface FollowUp {
   leaseUntil: Date | null;
   /** Slack error code of the last failed attempt; never message text. */
   lastError: string | null;
+  /** When a post was first attempted (null: never, so Slack cannot have it). */
+  sendStartedAt: Date | null;
+  /** When delivery first failed, rate limits aside (null: it has not); retries stop a day or so on. */
+  retryingSince: Date | null;
   /** Where the DM landed, once Slack accepted it. */
   channelId: string | null;
   messageTs: string | null;

@@ -35,7 +35,19 @@ export function startScheduler(input: {
     return running;
   };
 
-  const task = createTask(input.cron, runOnce, { name: input.name, noOverlap: true });
+  // node-cron logs through its own console logger otherwise (raw to stdout, e.g. the overlap
+  // warning a slow tick causes): ours, with the job's name, at the level it means.
+  const cronLogger = {
+    info: (message: string) => input.logger.info(`${input.name}: ${message}`),
+    warn: (message: string) =>
+      message.includes('overlap')
+        ? input.logger.info(`${input.name}: the previous tick is still running; this one is skipped.`)
+        : input.logger.warn(`${input.name}: ${message}`),
+    error: (message: string | Error, error?: Error) =>
+      input.logger.error(`${input.name}:`, errorCode(error ?? message)),
+    debug: () => {},
+  };
+  const task = createTask(input.cron, runOnce, { name: input.name, noOverlap: true, logger: cronLogger });
   task.start();
   if (input.runAtStart !== false) void runOnce();
 

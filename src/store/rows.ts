@@ -62,6 +62,8 @@ export function rowToFollowUp(row: Row): FollowUp {
     leaseOwner: toNullableString(row.lease_owner),
     leaseUntil: toNullableDate(row.lease_until),
     lastError: toNullableString(row.last_error),
+    sendStartedAt: toNullableDate(row.send_started_at),
+    retryingSince: toNullableDate(row.retrying_since),
     channelId: toNullableString(row.channel_id),
     messageTs: toNullableString(row.message_ts),
     createdAt: toDate(row.created_at),

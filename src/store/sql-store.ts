@@ -7,6 +7,7 @@ import type { PrivacySettings } from '../domain/notification-text.js';
 import type {
   EntryData,
   FollowUp,
+  FollowUpKind,
   FollowUpStatus,
   NewFollowUp,
   Rejection,
@@ -40,6 +41,7 @@ import type {
   DeletedRecords,
   InstallationKey,
   PurgeBatch,
+  ReleaseOptions,
   SealedInstallation,
   Store,
 } from './store.js';
@@ -218,13 +220,17 @@ export class SqlStore implements Store {
 
   listFollowUps(
     scope: UserScope,
-    options?: { rejectionId?: string; status?: FollowUpStatus },
+    options?: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind },
   ): Promise<FollowUp[]> {
     return this.driver.run(followUps.listFollowUps(scope, options));
   }
 
   claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]> {
     return this.driver.run(followUps.claimDueFollowUps(now, options, this.driver.dialect.claimLock));
+  }
+
+  claimFollowUp(id: string, now: Date, options: Omit<ClaimOptions, 'limit'>): Promise<FollowUp | null> {
+    return this.driver.run(followUps.claimFollowUp(id, now, options));
   }
 
   markFollowUpSent(
@@ -240,8 +246,25 @@ export class SqlStore implements Store {
     return this.driver.run(followUps.markFollowUpFailed(id, owner, errorCode, now));
   }
 
-  releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp> {
-    return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now));
+  releaseFollowUp(
+    id: string,
+    owner: string,
+    retryAt: Date,
+    errorCode: string,
+    now: Date,
+    options?: ReleaseOptions,
+  ): Promise<FollowUp> {
+    return this.driver.run(followUps.releaseFollowUp(id, owner, retryAt, errorCode, now, options));
+  }
+
+  extendFollowUpLease(
+    id: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    options?: { sending?: boolean },
+  ): Promise<FollowUp> {
+    return this.driver.run(followUps.extendFollowUpLease(id, owner, now, leaseMs, options));
   }
 
   findFollowUp(scope: UserScope, id: string): Promise<FollowUp | null> {

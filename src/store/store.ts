@@ -12,6 +12,7 @@ import type { PrivacySettings } from '../domain/notification-text.js';
 import type {
   EntryData,
   FollowUp,
+  FollowUpKind,
   FollowUpStatus,
   NewFollowUp,
   Rejection,
@@ -33,6 +34,11 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Identifies the claiming worker (instance id). */
   owner: string;
+}
+
+export interface ReleaseOptions {
+  /** Slack said "not now" (429): the retry does not count towards giving up. */
+  rateLimited?: boolean;
 }
 
 export interface Store {
@@ -130,7 +136,8 @@ export interface Store {
   /** This user's follow-ups, soonest due first; optionally only one rejection's, or one status. */
   listFollowUps(
     scope: UserScope,
-    options?: { rejectionId?: string; status?: FollowUpStatus },
+    /** Without `kind`, every kind but `summary` (not a check-in). */
+    options?: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind },
   ): Promise<FollowUp[]>;
   /**
    * Claims up to `limit` follow-ups that are due (`pending` with dueAt ≤ now, or `sending`
@@ -138,6 +145,8 @@ export interface Store {
    * now + leaseMs, attempts + 1. A follow-up is held by at most one owner at a time.
    */
   claimDueFollowUps(now: Date, options: ClaimOptions): Promise<FollowUp[]>;
+  /** Claims this one follow-up as claimDueFollowUps would, or null if it is not due or is held. */
+  claimFollowUp(id: string, now: Date, options: Omit<ClaimOptions, 'limit'>): Promise<FollowUp | null>;
   /** Slack accepted the DM. Throws `store_conflict` if `owner` no longer holds the lease. */
   markFollowUpSent(
     id: string,
@@ -147,8 +156,30 @@ export interface Store {
   ): Promise<FollowUp>;
   /** Permanent failure (e.g. `user_not_found`): no more attempts. */
   markFollowUpFailed(id: string, owner: string, errorCode: string, now: Date): Promise<FollowUp>;
-  /** Transient failure: back to `pending`, due again at `retryAt`. */
-  releaseFollowUp(id: string, owner: string, retryAt: Date, errorCode: string, now: Date): Promise<FollowUp>;
+  /**
+   * Transient failure: back to `pending`, due again at `retryAt`; unless rate limited,
+   * `retryingSince` is set if it was not already.
+   */
+  releaseFollowUp(
+    id: string,
+    owner: string,
+    retryAt: Date,
+    errorCode: string,
+    now: Date,
+    options?: ReleaseOptions,
+  ): Promise<FollowUp>;
+  /**
+   * Right before each Slack call: the lease is still `owner`'s and unexpired, and now holds
+   * until now + leaseMs. Throws `store_conflict` otherwise. `sending` records the first time
+   * a post was attempted.
+   */
+  extendFollowUpLease(
+    id: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    options?: { sending?: boolean },
+  ): Promise<FollowUp>;
 
   // --- Answering a delivered follow-up -------------------------------------------------------
 

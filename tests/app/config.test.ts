@@ -32,10 +32,20 @@ describe('loadConfig', () => {
       databaseUrl: null,
       followUpCron: '* * * * *',
       followUpLeaseSeconds: 300,
+      followUpGiveUpHours: 24,
       dataRetentionDays: 30,
       draftExpiryDays: 30,
       logLevel: 'info',
     });
+  });
+
+  it('reads how long failing follow-ups are retried, and refuses a value that is not a positive number', () => {
+    expect(loadConfig({ ...http, FOLLOW_UP_GIVE_UP_HOURS: '48' }).followUpGiveUpHours).toBe(48);
+    expect(loadConfig({ ...http, FOLLOW_UP_GIVE_UP_HOURS: '0.5' }).followUpGiveUpHours).toBe(0.5);
+    for (const bad of ['0', '-1', 'a day'])
+      expect(problemsOf({ ...http, FOLLOW_UP_GIVE_UP_HOURS: bad })).toEqual([
+        expect.stringMatching(/^FOLLOW_UP_GIVE_UP_HOURS must be a number of hours above 0/),
+      ]);
   });
 
   it('sends tokens over plain http only to an emulator on this machine', () => {

@@ -153,6 +153,7 @@ describe('follow-ups of a finished routine', () => {
     expect(outcome).toMatchObject({
       kind: 'finish',
       followUps: [
+        { kind: 'summary', dueAt: now },
         { kind: 'reflect', dueAt: followUpAt },
         { kind: 'feedback_check', dueAt: new Date('2026-03-06T15:00:00Z') },
       ],

@@ -50,7 +50,10 @@ afterEach(async () => {
 });
 
 /** One more instance on the shared database: its own port and follow-up worker name. */
-async function startInstance(followUps: Partial<FollowUpJobOptions> = {}): Promise<RunningRebound> {
+async function startInstance(
+  followUps: Partial<FollowUpJobOptions> = {},
+  overrides: { config?: Partial<Config>; clock?: () => Date } = {},
+): Promise<RunningRebound> {
   const config: Config = {
     slack: {
       botToken: TEST_BOT_TOKEN,
@@ -67,9 +70,10 @@ async function startInstance(followUps: Partial<FollowUpJobOptions> = {}): Promi
     dataRetentionDays: 30,
     draftExpiryDays: 30,
     logLevel: 'info',
+    ...overrides.config,
   };
   const instance = await startRebound(config, {
-    clock: clock.now,
+    clock: overrides.clock ?? clock.now,
     logSink: { write: (_level, line) => logs.push(line) },
     slackRetries: 0,
     followUps: { backoffMs: 1, ...followUps },
@@ -205,8 +209,55 @@ describe('two instances on one PostgreSQL database', () => {
     expect(await b.runFollowUps(new Date(NOW.getTime() + MINUTE))).toMatchObject({ claimed: 0 });
   });
 
+  it('sends every follow-up exactly once when Slack takes most of a second per DM and leases are short', async () => {
+    // Real time, both schedulers ticking every second, a 4 s lease (so a 1.3 s Slack timeout):
+    // a tail of DMs still waiting behind slow ones would outlive its lease and be taken over.
+    const live = {
+      config: { followUpCron: '* * * * * *', followUpLeaseSeconds: 4 },
+      clock: () => new Date(),
+    };
+    const start = new Date();
+    const users = Array.from({ length: 40 }, (_, index) =>
+      emu.addUser({ id: `U${index}`, name: `user${index}`, tz: null }),
+    );
+    const seeding = await startInstance({}, { clock: () => new Date() });
+    for (const [index, user] of users.entries()) {
+      await seedRejection(seeding.store, scopeOf(user.id), {
+        followUps: [{ kind: 'reflect', dueAt: new Date(start.getTime() - (index + 1) * 1000) }],
+        now: new Date(start.getTime() - 86_400_000),
+      });
+    }
+    await seeding.stop();
+    emu.setLatency('chat.postMessage', 600);
+    emu.setLatency('conversations.history', 300);
+    await Promise.all([startInstance({ concurrency: 4 }, live), startInstance({ concurrency: 4 }, live)]);
+
+    const store = instances[1]?.store;
+    const statuses = async () =>
+      (await Promise.all(users.map((user) => store?.listFollowUps(scopeOf(user.id)))))
+        .flat()
+        .map((f) => f?.status);
+    await expect.poll(statuses, { timeout: 30_000, interval: 250 }).toEqual(users.map(() => 'sent'));
+    // Nothing still on its way to Slack that could land as a second copy.
+    await expect
+      .poll(
+        () =>
+          emu.callsTo('chat.postMessage').filter((call) => call.status === 200 && !call.ok && !call.error)
+            .length,
+      )
+      .toBe(0);
+
+    const ids = postedFollowUpIds();
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    for (const user of users) expect(user.dm).toHaveLength(1);
+    // Both schedulers did part of the work, never more than four DMs each in flight.
+    expect(emu.peakInFlight('chat.postMessage')).toBeLessThanOrEqual(8);
+    expect(logs.join('\n')).not.toMatch(/lease lost/);
+  });
+
   it('takes over the follow-ups of an instance that died mid-tick once their lease expires', async () => {
-    // The first instance sends one DM at a time, so the second waits its turn behind the first.
+    // The first instance sends one DM at a time, so it claims only one follow-up at a time.
     const doomed = await startInstance({ concurrency: 1 });
     const survivor = await startInstance();
     clock.set(NOW);
@@ -220,20 +271,21 @@ describe('two instances on one PostgreSQL database', () => {
     }
 
     // Slack posts Alice's DM but its answer is slow; the instance dies before it arrives,
-    // holding the leases on both follow-ups and never recording that Alice's went out.
+    // holding the lease on Alice's follow-up and never recording that it went out.
     emu.failNext('chat.postMessage', { delayAfterHandlingMs: 1500 });
     const dying = doomed.runFollowUps(NOW);
     await expect.poll(() => alice.dm.length).toBe(1);
     await doomed.stop();
 
-    expect(await survivor.runFollowUps(clock.now())).toMatchObject({ claimed: 0 });
+    // Bob's was never claimed by the dying instance: it does not wait for a lease to expire.
+    expect(await survivor.runFollowUps(clock.now())).toMatchObject({ claimed: 1, sent: 1 });
     clock.advance(LEASE_SECONDS * 1000 - 1000);
     expect(await survivor.runFollowUps(clock.now())).toMatchObject({ claimed: 0 });
 
     clock.advance(2000);
     const takeover = await survivor.runFollowUps(clock.now());
-    // Alice's DM is found in Slack and recorded, not sent again; Bob's is sent now.
-    expect(takeover).toMatchObject({ claimed: 2, recovered: 1, sent: 1, failed: 0 });
+    // Alice's DM is found in Slack and recorded, not sent again.
+    expect(takeover).toMatchObject({ claimed: 1, recovered: 1, sent: 0, failed: 0 });
     expect(alice.dm).toHaveLength(1);
     expect(bob.dm).toHaveLength(1);
     const stored = [
@@ -246,7 +298,7 @@ describe('two instances on one PostgreSQL database', () => {
     ]);
 
     // The dead instance's tick ends without recording or sending anything more.
-    expect(await dying).toMatchObject({ claimed: 2, sent: 0, recovered: 0 });
+    expect(await dying).toMatchObject({ claimed: 1, sent: 0, recovered: 0 });
     expect(alice.dm).toHaveLength(1);
     expect(bob.dm).toHaveLength(1);
   });

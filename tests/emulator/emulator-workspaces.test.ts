@@ -158,3 +158,39 @@ describe('uninstalling', () => {
     await expect(emu.uninstall('T2')).rejects.toThrow(/not installed in T2/);
   });
 });
+
+describe('views belong to the installation that made them', () => {
+  it('stamps app_installed_team_id with the calling token’s workspace, also on response_action update', async () => {
+    await exchange(emu.authorize({ id: 'T2', name: 'Beta' }).code);
+    const t2 = web(emu.tokenOf('T2'));
+    const modal = (title: string) => ({
+      type: 'modal' as const,
+      callback_id: 'form',
+      title: { type: 'plain_text' as const, text: title },
+      submit: { type: 'plain_text' as const, text: 'Next' },
+      blocks: [
+        {
+          type: 'input' as const,
+          block_id: 'answer',
+          label: { type: 'plain_text' as const, text: 'Answer' },
+          element: { type: 'plain_text_input' as const, action_id: 'value' },
+        },
+      ],
+    });
+    bare = await startHttpApp(emu, (app) => {
+      app.command('/form', async ({ ack, command }) => {
+        await ack();
+        await t2.views.open({ trigger_id: command.trigger_id, view: modal('First') });
+      });
+      app.view('form', async ({ ack }) => {
+        await ack({ response_action: 'update', view: modal('Second') });
+      });
+    });
+    const bea = emu.addUser({ id: 'UB', teamId: 'T2', name: 'bea', tz: null });
+    await bea.command('/form');
+    await bea.waitForModal();
+    expect(bea.modal).toMatchObject({ team_id: 'T2', app_installed_team_id: 'T2' });
+    await bea.submit({ answer: 'yes' });
+    expect(bea.modal).toMatchObject({ title: { text: 'Second' }, app_installed_team_id: 'T2' });
+  });
+});

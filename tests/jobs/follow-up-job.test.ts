@@ -32,6 +32,7 @@ async function startOn(engine: Engine, options: Partial<FollowUpJobOptions> = {}
         sleep: async (ms) => {
           sleeps.push(ms);
         },
+        random: () => 1,
       },
     },
   });
@@ -213,27 +214,34 @@ describe.each(engines)('runDueFollowUps on $name', (engine) => {
     expect(logs).not.toContain('Secret Company');
   });
 
-  it('retries a lasting outage on later ticks with growing delays, then gives up', async () => {
-    const h = await start({ inlineRetries: 0, maxAttempts: 3, backoffMs: 1000 });
+  it('retries a lasting outage with growing delays, then gives up by time and says so', async () => {
+    const HOUR = 60 * MINUTE;
+    const h = await start({ inlineRetries: 0, backoffMs: 1000, giveUpAfterMs: 2 * HOUR });
     h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     await seedRejection(h.rebound.store, scopeOf('U1'), {
       followUps: [{ kind: 'reflect', dueAt: at(-MINUTE) }],
       now: at(-86_400_000),
     });
-    h.emu.failNext('chat.postMessage', { status: 503 }, 10);
+    // Refused before anything is done: nothing can have been posted, so no lookups either.
+    h.emu.startOutage({ error: 'service_unavailable' });
 
     let now = NOW;
-    const dueTimes: number[] = [];
-    for (let tick = 0; tick < 3; tick += 1) {
+    const delays: number[] = [];
+    for (let tick = 0; tick < 100; tick += 1) {
       await h.rebound.runFollowUps(now);
       const [followUp] = await h.rebound.store.listFollowUps(scopeOf('U1'));
-      dueTimes.push((followUp?.dueAt.getTime() ?? 0) - now.getTime());
-      now = new Date(Math.max(now.getTime(), followUp?.dueAt.getTime() ?? 0) + 1);
+      if (followUp?.status !== 'pending') break;
+      delays.push(followUp.dueAt.getTime() - now.getTime());
+      now = new Date(followUp.dueAt.getTime() + 1);
     }
     const [final] = await h.rebound.store.listFollowUps(scopeOf('U1'));
-    expect(final).toMatchObject({ status: 'failed', lastError: 'http_503', attempts: 3 });
-    expect(dueTimes[1]).toBeGreaterThan(dueTimes[0] ?? 0);
-    expect(h.emu.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(final).toMatchObject({ status: 'failed', lastError: 'service_unavailable' });
+    // Failed only once two hours had passed since the first failure, with growing delays capped at 5 minutes.
+    expect(now.getTime() - NOW.getTime()).toBeGreaterThanOrEqual(2 * HOUR);
+    expect(delays[1]).toBeGreaterThan(delays[0] ?? 0);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(5 * MINUTE);
+    expect(h.emu.callsTo('conversations.history')).toHaveLength(0);
+    expect(h.logs.join('\n')).toMatch(/failed for good, gave up after 2 h of retries: service_unavailable/);
   });
 
   it('after downtime sends everything that fell due, oldest first, once each', async () => {

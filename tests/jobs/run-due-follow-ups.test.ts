@@ -5,7 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import type { FollowUp, Rejection, RejectionEntry } from '../../src/domain/types.js';
-import type { Delivery, DmMessage, FollowUpSender, SendOutcome } from '../../src/jobs/follow-up-job.js';
+import type {
+  Delivery,
+  DmMessage,
+  FollowUpSender,
+  LookupOutcome,
+  SendOutcome,
+} from '../../src/jobs/follow-up-job.js';
 import { type FollowUpJobDeps, runDueFollowUps } from '../../src/jobs/follow-up-job.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
@@ -34,9 +40,9 @@ class FakeSender implements FollowUpSender {
     return next;
   }
 
-  async findDelivered(followUp: FollowUp): Promise<Delivery | null> {
+  async findDelivered(followUp: FollowUp): Promise<LookupOutcome> {
     this.lookedUp.push(followUp.id);
-    return this.found;
+    return this.found ? { kind: 'found', delivery: this.found } : { kind: 'not_found' };
   }
 }
 
@@ -73,7 +79,8 @@ function deps(sender: FakeSender, overrides: Partial<FollowUpJobDeps> = {}): Fol
     sleep: async (ms) => {
       sleeps.push(ms);
     },
-    options: { backoffMs: 500, inlineRetries: 3, maxInlineWaitMs: 60_000, maxAttempts: 8 },
+    random: () => 1,
+    options: { backoffMs: 500, inlineRetries: 3, maxInlineWaitMs: 60_000 },
     ...overrides,
   };
 }
@@ -139,7 +146,7 @@ describe('runDueFollowUps', () => {
     expect(sender.sent).toHaveLength(1);
     expect(sleeps).toEqual([]);
     expect(await stored(due.id)).toMatchObject({ status: 'failed', lastError: 'user_not_found' });
-    expect(logs).toEqual([`warn Follow-up ${due.id} cannot be delivered: user_not_found`]);
+    expect(logs).toEqual([`warn Follow-up ${due.id} failed for good, cannot be delivered: user_not_found`]);
     expect(logs.join('\n')).not.toContain('Secret Co');
   });
 
@@ -198,7 +205,7 @@ describe('runDueFollowUps', () => {
     expect(sender.sent).toHaveLength(2);
   });
 
-  it('not delivered every time: backs off inline, then releases it; gives up after maxAttempts', async () => {
+  it('not delivered every time: backs off inline, then releases it; gives up once retried long enough', async () => {
     const due = await seedDue();
     const refusals = (count: number): SendOutcome[] =>
       Array.from({ length: count }, () => ({ kind: 'not_delivered', code: 'http_500' }));
@@ -210,12 +217,15 @@ describe('runDueFollowUps', () => {
     expect(await stored(due.id)).toMatchObject({ status: 'pending', lastError: 'http_500', attempts: 1 });
     expect((await stored(due.id))?.dueAt.getTime()).toBe(NOW.getTime() + 4_000);
 
-    // On the last allowed attempt it is marked failed instead.
+    // Still failing once it has been retried for as long as allowed: marked failed instead.
     const lastTry = new FakeSender(refusals(2));
-    const options = { backoffMs: 500, inlineRetries: 1, maxInlineWaitMs: 60_000, maxAttempts: 2 };
-    expect(await runDueFollowUps(deps(lastTry, { options }), at(MINUTE))).toEqual(report({ failed: 1 }));
+    const options = { backoffMs: 500, inlineRetries: 1, maxInlineWaitMs: 60_000, giveUpAfterMs: MINUTE };
+    const later = deps(lastTry, { options, clock: () => at(MINUTE) });
+    expect(await runDueFollowUps(later, at(MINUTE))).toEqual(report({ failed: 1 }));
     expect(await stored(due.id)).toMatchObject({ status: 'failed', lastError: 'http_500', attempts: 2 });
-    expect(logs.at(-1)).toBe(`warn Follow-up ${due.id} gave up after 2 attempts: http_500`);
+    expect(logs.at(-1)).toBe(
+      `warn Follow-up ${due.id} failed for good, gave up after 1 min of retries: http_500`,
+    );
   });
 
   it('lease taken over from a stalled instance: the new owner looks in Slack first and does not send twice', async () => {

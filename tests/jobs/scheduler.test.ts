@@ -1,7 +1,7 @@
 // The node-cron wrapper: a tick at start (to catch up after downtime), ticks that never
 // overlap when Slack is slow, and a stop that waits for the tick in progress.
 
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { startScheduler } from '../../src/jobs/scheduler.js';
 import { createLoggers } from '../../src/logger.js';
 
@@ -73,4 +73,26 @@ it('waits for the first cron slot when told not to run at start', async () => {
   await new Promise((resolve) => setTimeout(resolve, 200));
   await scheduler.stop();
   expect(calls).toBe(0);
+});
+
+it('says that a slow tick made the next one skip through our logger, not node-cron’s console', async () => {
+  const lines: string[] = [];
+  const { app: captured } = createLoggers('info', { write: (_level, line) => lines.push(line) });
+  const consoleCalls = (['log', 'info', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method));
+  const scheduler = startScheduler({
+    name: 'follow-ups',
+    cron: '* * * * * *',
+    clock: () => new Date(),
+    logger: captured,
+    tick: () => new Promise((resolve) => setTimeout(resolve, 2200)),
+  });
+  try {
+    await expect
+      .poll(() => lines.join('\n'), { timeout: 5000 })
+      .toMatch(/follow-ups: the previous tick is still running; this one is skipped\./);
+    for (const spy of consoleCalls) expect(spy).not.toHaveBeenCalled();
+  } finally {
+    await scheduler.stop();
+    for (const spy of consoleCalls) spy.mockRestore();
+  }
 });

@@ -84,6 +84,8 @@ export function createFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
     leaseOwner: null,
     leaseUntil: null,
     lastError: null,
+    sendStartedAt: null,
+    retryingSince: null,
     channelId: null,
     messageTs: null,
     createdAt: NOW,

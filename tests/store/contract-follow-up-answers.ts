@@ -78,6 +78,8 @@ export function describeFollowUpAnswers(current: () => Store): void {
         leaseOwner: null,
         leaseUntil: null,
         lastError: null,
+        sendStartedAt: null,
+        retryingSince: null,
         channelId: null,
         messageTs: null,
         createdAt: at(2 * DAY),

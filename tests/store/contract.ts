@@ -251,6 +251,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           leaseOwner: null,
           leaseUntil: null,
           lastError: null,
+          sendStartedAt: null,
+          retryingSince: null,
           channelId: null,
           messageTs: null,
           createdAt: at(MINUTE),
@@ -553,7 +555,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           at(10 * MINUTE),
           'ratelimited',
           at(1000),
+          { rateLimited: true },
         );
+        // A rate limit is not a failure: the give-up clock does not start.
         expect(released).toEqual({
           ...followUp,
           status: 'pending',
@@ -571,6 +575,59 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           leaseOwner: 'worker-b',
           lastError: 'ratelimited',
         });
+      });
+
+      it('starts the give-up clock at the first failure, and keeps that time on later ones', async () => {
+        const followUp = await claimedOne();
+        await store.releaseFollowUp(followUp.id, 'worker-a', at(MINUTE), 'http_503', at(1000));
+        const [again] = await claim(at(MINUTE), 'worker-a');
+        const later = await store.releaseFollowUp(
+          again?.id ?? '',
+          'worker-a',
+          at(DAY),
+          'http_503',
+          at(2 * MINUTE),
+        );
+        expect(later).toMatchObject({ status: 'pending', retryingSince: at(1000), lastError: 'http_503' });
+      });
+
+      it('extends a live lease before each Slack call, and records the first post attempt once', async () => {
+        const followUp = await claimedOne();
+        const looked = await store.extendFollowUpLease(followUp.id, 'worker-a', at(MINUTE), 5 * MINUTE);
+        expect(looked).toMatchObject({ leaseUntil: at(6 * MINUTE), sendStartedAt: null });
+        const posting = await store.extendFollowUpLease(followUp.id, 'worker-a', at(2 * MINUTE), 5 * MINUTE, {
+          sending: true,
+        });
+        expect(posting).toMatchObject({ leaseUntil: at(7 * MINUTE), sendStartedAt: at(2 * MINUTE) });
+        const again = await store.extendFollowUpLease(followUp.id, 'worker-a', at(3 * MINUTE), 5 * MINUTE, {
+          sending: true,
+        });
+        expect(again).toMatchObject({ leaseUntil: at(8 * MINUTE), sendStartedAt: at(2 * MINUTE) });
+        // Another worker cannot extend it, and cannot claim it while it is held.
+        await expectCode(
+          store.extendFollowUpLease(followUp.id, 'worker-b', at(3 * MINUTE), 5 * MINUTE),
+          ErrorCode.StoreConflict,
+        );
+        expect(await claim(at(7 * MINUTE), 'worker-b')).toEqual([]);
+      });
+
+      it('refuses to extend a lease that ran out, even if nobody took it over yet', async () => {
+        const followUp = await claimedOne();
+        const expiry = followUp.leaseUntil ?? T0;
+        await expectCode(
+          store.extendFollowUpLease(followUp.id, 'worker-a', expiry, 5 * MINUTE, { sending: true }),
+          ErrorCode.StoreConflict,
+        );
+        // Taken over, the new holder may extend; the old one still may not.
+        const [takenOver] = await claim(expiry, 'worker-b');
+        expect(takenOver?.sendStartedAt).toBeNull();
+        await expect(
+          store.extendFollowUpLease(followUp.id, 'worker-b', expiry, 5 * MINUTE),
+        ).resolves.toMatchObject({ leaseOwner: 'worker-b' });
+        await expectCode(
+          store.extendFollowUpLease(followUp.id, 'worker-a', expiry, 5 * MINUTE),
+          ErrorCode.StoreConflict,
+        );
       });
 
       it('lets the holder finish after its lease ran out if nobody took over', async () => {

@@ -23,7 +23,8 @@ it('gives up on a statement that hangs within Slack’s deadline, then recovers'
     await blocker.query('LOCK TABLE rejections IN ACCESS EXCLUSIVE MODE');
 
     const started = Date.now();
-    await expect(store.findOpenDraft(scopeOf('U1'))).rejects.toMatchObject({ code: 'store_unavailable' });
+    // The server cancels it (lock_timeout) half a second before we would stop waiting.
+    await expect(store.findOpenDraft(scopeOf('U1'))).rejects.toMatchObject({ code: 'store_busy' });
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(2_000);
     expect(waited).toBeLessThan(3_000);
@@ -52,5 +53,33 @@ it('lets migrations wait for another instance’s lock as long as it takes', asy
     await store.close();
   } finally {
     await holder.end();
+  }
+});
+
+it('a write that waited too long is cancelled by the server, so it cannot commit behind our back', async () => {
+  const url = await postgres.databaseUrl();
+  const store = await createStore(url);
+  const blocker = new pg.Client({ connectionString: url });
+  await blocker.connect();
+  try {
+    const draft = await store.createDraft(scopeOf('U1'), { company: 'Acme' }, NOW);
+    // Another session holds the draft's row: our save waits for it.
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT id FROM rejections WHERE id = $1 FOR UPDATE', [draft.id]);
+    const started = Date.now();
+    await expect(
+      store.saveDraft(scopeOf('U1'), draft.id, 2, { company: 'Globex' }, NOW),
+    ).rejects.toMatchObject({ code: 'store_busy' });
+    expect(Date.now() - started).toBeLessThan(2_500);
+    // The lock goes away after our client gave up: the cancelled save must not land then.
+    await blocker.query('COMMIT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await store.getRejection(scopeOf('U1'), draft.id))?.answers).toEqual({ company: 'Acme' });
+    // And the connection it ran on is fine: the next save goes through.
+    await store.saveDraft(scopeOf('U1'), draft.id, 2, { company: 'Globex' }, NOW);
+    expect((await store.getRejection(scopeOf('U1'), draft.id))?.answers).toEqual({ company: 'Globex' });
+  } finally {
+    await blocker.end();
+    await store.close();
   }
 });

@@ -67,6 +67,8 @@ export interface HarnessOptions {
   now?: Date;
   logLevel?: Config['logLevel'];
   followUpCron?: string;
+  /** FOLLOW_UP_LEASE_SECONDS; 300 by default. A short lease makes the job's Slack timeout short too. */
+  followUpLeaseSeconds?: number;
   rebound?: ReboundOptions;
   /** Distributed mode (OAuth installs, no bot token); `true` for a fresh encryption key. */
   distributed?: boolean | { tokenKeys: DistributionConfig['tokenKeys'] };
@@ -121,7 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databaseUrl: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
     // Tests drive the follow-up job themselves; a yearly tick keeps node-cron out of the way.
     followUpCron: options.followUpCron ?? '0 0 1 1 *',
-    followUpLeaseSeconds: 300,
+    followUpLeaseSeconds: options.followUpLeaseSeconds ?? 300,
     dataRetentionDays: 30,
     draftExpiryDays: 30,
     logLevel: options.logLevel ?? 'debug',

@@ -1,14 +1,24 @@
 // Slack side of follow-up delivery. Each DM carries the follow-up id in message metadata,
 // so after a crash or an ambiguous failure we can ask Slack whether it was already posted
-// (conversations.history needs the im:history scope) instead of guessing.
+// (conversations.history needs the im:history scope) instead of guessing. Both calls answer
+// with the job's typed outcomes; nothing here throws.
 
 import type { types, webApi } from '@slack/bolt';
 import type { FollowUp } from '../../domain/types.js';
-import type { Delivery, DmMessage, FollowUpSender, SendOutcome } from '../../jobs/follow-up-job.js';
-import { classifySlackFailure } from '../platform/slack-failure.js';
+import type {
+  Delivery,
+  DmMessage,
+  FollowUpSender,
+  LookupOutcome,
+  SendOutcome,
+} from '../../jobs/follow-up-job.js';
+import { classifyLookupFailure, classifySlackFailure } from '../platform/slack-failure.js';
 
 export const FOLLOW_UP_EVENT_TYPE = 'rebound_follow_up';
-const HISTORY_MARGIN_MS = 7 * 24 * 60 * 60 * 1000;
+/** Our clock and Slack's may disagree; a miss here would mean a duplicate DM. */
+const CLOCK_SKEW_MARGIN_MS = 60 * 60 * 1000;
+/** A person's DM with the bot since the first attempt is short; this bounds a runaway. */
+const MAX_HISTORY_PAGES = 20;
 
 export function createFollowUpSender(client: webApi.WebClient): FollowUpSender {
   return {
@@ -20,26 +30,43 @@ export function createFollowUpSender(client: webApi.WebClient): FollowUpSender {
       }
     },
 
-    async findDelivered(followUp: FollowUp): Promise<Delivery | null> {
-      const opened = await client.conversations.open({ users: followUp.scope.userId });
-      const channelId = opened.channel?.id;
-      if (!channelId) return null;
-      const history = await client.conversations.history({
-        channel: channelId,
-        // A week's margin: our clock and Slack's may disagree, and a miss here means a duplicate DM.
-        oldest: String((followUp.createdAt.getTime() - HISTORY_MARGIN_MS) / 1000),
-        include_all_metadata: true,
-        limit: 200,
-      });
-      const match = history.messages?.find(
-        (message) =>
-          message.metadata?.event_type === FOLLOW_UP_EVENT_TYPE &&
-          (message.metadata.event_payload as { follow_up_id?: unknown } | undefined)?.follow_up_id ===
-            followUp.id,
-      );
-      return match?.ts ? { channelId, messageTs: match.ts } : null;
+    async findDelivered(followUp: FollowUp): Promise<LookupOutcome> {
+      try {
+        const found = await lookUp(client, followUp);
+        return found ? { kind: 'found', delivery: found } : { kind: 'not_found' };
+      } catch (error) {
+        return classifyLookupFailure(error);
+      }
     },
   };
+}
+
+async function lookUp(client: webApi.WebClient, followUp: FollowUp): Promise<Delivery | null> {
+  const opened = await client.conversations.open({ users: followUp.scope.userId });
+  const channelId = opened.channel?.id;
+  if (!channelId) return null;
+  // Nothing can have been posted before the first attempt; older rows have their creation time.
+  const since = (followUp.sendStartedAt ?? followUp.createdAt).getTime() - CLOCK_SKEW_MARGIN_MS;
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
+    const history = await client.conversations.history({
+      channel: channelId,
+      oldest: String(Math.max(0, since) / 1000),
+      include_all_metadata: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
+    const match = history.messages?.find(
+      (message) =>
+        message.metadata?.event_type === FOLLOW_UP_EVENT_TYPE &&
+        (message.metadata.event_payload as { follow_up_id?: unknown } | undefined)?.follow_up_id ===
+          followUp.id,
+    );
+    if (match?.ts) return { channelId, messageTs: match.ts };
+    cursor = history.response_metadata?.next_cursor || undefined;
+    if (!history.has_more || !cursor) return null;
+  }
+  throw new Error('conversations.history: too many pages');
 }
 
 async function post(client: webApi.WebClient, followUp: FollowUp, message: DmMessage): Promise<Delivery> {

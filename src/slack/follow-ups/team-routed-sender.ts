@@ -5,7 +5,7 @@ import type { webApi } from '@slack/bolt';
 import { ErrorCode } from '../../errors.js';
 import type { FollowUpSender } from '../../jobs/follow-up-job.js';
 import type { TeamClients } from '../installs/team-clients.js';
-import { classifySlackFailure } from '../platform/slack-failure.js';
+import { classifyLookupFailure, classifySlackFailure } from '../platform/slack-failure.js';
 import { createFollowUpSender } from './sender.js';
 
 export function createTeamRoutedSender(clients: TeamClients<webApi.WebClient>): FollowUpSender {
@@ -25,10 +25,16 @@ export function createTeamRoutedSender(clients: TeamClients<webApi.WebClient>): 
       if (!sender) return { kind: 'permanent', code: ErrorCode.NotInstalled };
       return sender.send(followUp, message);
     },
-    // Without an installation nothing can be looked up; send() then fails for good.
+    // Without an installation nothing can be looked up, nor ever sent: failed for good.
     async findDelivered(followUp) {
-      const sender = await senderFor(followUp.scope);
-      return sender ? sender.findDelivered(followUp) : null;
+      let sender: FollowUpSender | null;
+      try {
+        sender = await senderFor(followUp.scope);
+      } catch (error) {
+        return classifyLookupFailure(error);
+      }
+      if (!sender) return { kind: 'permanent', code: ErrorCode.NotInstalled };
+      return sender.findDelivered(followUp);
     },
   };
 }

@@ -30,6 +30,8 @@ export async function startDistribution(deps: {
   clock: () => Date;
   logger: Logger;
   slackApi: SlackApi;
+  /** The follow-up job's Slack call timeout (a third of its lease at most). */
+  jobCallTimeoutMs?: number;
 }): Promise<Distribution> {
   const { distribution, store, clock, logger } = deps;
   const { current, retired, next } = distribution.tokenKeys;
@@ -45,12 +47,15 @@ export async function startDistribution(deps: {
 
   const teamClients = createTeamClients({
     findInstallation: (team) => installations.findForTeam(team),
-    makeClient: (token) => new webApi.WebClient(token, jobClientOptions(deps.slackApi)),
+    makeClient: (token) =>
+      new webApi.WebClient(token, jobClientOptions(deps.slackApi, deps.jobCallTimeoutMs)),
     clock,
   });
   const forgetter: InstallationForgetter = {
     async forget(key) {
+      installations.forget(key);
       const removed = await store.deleteInstallation(key);
+      installations.forget(key);
       teamClients.forget(key);
       return removed;
     },

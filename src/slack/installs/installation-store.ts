@@ -11,7 +11,15 @@ import type { InstallationKey, Store } from '../../store/store.js';
 export interface SlackInstallations extends InstallationStore {
   /** The installation that serves a workspace: its own, else its org's org-wide one; null if neither. */
   findForTeam(team: { teamId: string; enterpriseId: string | null }): Promise<Installation | null>;
+  /** Drops this key's decrypted installation from the cache (uninstalled, token revoked). */
+  forget(key: InstallationKey): void;
 }
+
+/**
+ * How long a decrypted installation is reused without reading the database: every request
+ * is authorized with one, so a short database blip does not refuse everybody meanwhile.
+ */
+export const INSTALLATION_CACHE_MS = 60_000;
 
 /** The additional authenticated data a sealed installation is bound to. */
 export function bindingFor(key: InstallationKey): string {
@@ -45,16 +53,27 @@ export function createInstallationStore(deps: {
   clock: () => Date;
 }): SlackInstallations {
   const { store, cipher, clock } = deps;
+  // Per instance, in memory only; the key is our process's cipher, so a new key (a restart) starts empty.
+  const cache = new Map<string, { installation: Installation; until: number }>();
+  const cacheKey = (key: InstallationKey) => bindingFor(key);
 
   const open = async (key: InstallationKey): Promise<Installation | null> => {
+    const cached = cache.get(cacheKey(key));
+    if (cached && cached.until > clock().getTime()) return cached.installation;
     const found = await store.findInstallation(key);
-    if (!found) return null;
-    return JSON.parse(cipher.decrypt(found.sealed, bindingFor(key))) as Installation;
+    if (!found) {
+      cache.delete(cacheKey(key));
+      return null;
+    }
+    const installation = JSON.parse(cipher.decrypt(found.sealed, bindingFor(key))) as Installation;
+    cache.set(cacheKey(key), { installation, until: clock().getTime() + INSTALLATION_CACHE_MS });
+    return installation;
   };
 
   return {
     async storeInstallation(installation) {
       const key = keyOfInstallation(installation);
+      cache.delete(cacheKey(key));
       await store.saveInstallation(
         key,
         cipher.encrypt(JSON.stringify(installation), bindingFor(key)),
@@ -73,7 +92,13 @@ export function createInstallationStore(deps: {
     },
 
     async deleteInstallation(query) {
-      await store.deleteInstallation(keyOfQuery(query));
+      const key = keyOfQuery(query);
+      cache.delete(cacheKey(key));
+      await store.deleteInstallation(key);
+    },
+
+    forget(key) {
+      cache.delete(cacheKey(key));
     },
 
     async findForTeam({ teamId, enterpriseId }) {

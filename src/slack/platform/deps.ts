@@ -25,4 +25,9 @@ export interface ListenerDeps {
   draftExpiryDays?: number;
   /** How long a follow-up DM already being posted may take to land (delete waits for it). */
   inFlightSendMs?: number;
+  /**
+   * Sends a stored, due follow-up now through the follow-up job (the routine's summary).
+   * Never throws for Slack; if it cannot send, the job's next tick does. Absent: the tick does.
+   */
+  sendFollowUpNow?: (followUpId: string) => Promise<void>;
 }

@@ -1,26 +1,26 @@
 // A routine step was submitted. Everything is saved before we answer, so nothing typed is
 // lost if the store is down: then the modal stays open with a kind error on the form.
 // Steps advance with response_action "update" (Slack's view stack holds only 3 views).
+// A save slower than Slack's 3 s gets a "saving…" answer in time and its outcome after.
+// The last step stores the summary DM with the routine (an outbox) for the follow-up job.
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { getStep, STEP_COUNT } from '../../domain/routine.js';
 import { submitStep } from '../../domain/step-submission.js';
-import type { Rejection, StepNumber } from '../../domain/types.js';
+import type { StepNumber, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { publishHome } from '../home/publish-home.js';
+import type { ModalView } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
-import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { withShareEntry } from '../sharing/share-entry.js';
 import { readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
+import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
 import { stepViewForDraft } from './step-modal.js';
-import { buildSummaryMessage } from './summary-message.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -31,88 +31,168 @@ export function stepFromCallbackId(callbackId: string): StepNumber | null {
 
 type ViewReply = Parameters<Args['ack']>[0];
 
-export function routineStepSubmissionCallback(deps: ListenerDeps) {
-  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+/**
+ * Slack waits 3 s for our answer. When the save is not done by then, we answer with a
+ * "saving…" view and show what the save came to once it lands.
+ */
+export const ACK_DEADLINE_MS = 2300;
+
+/** What a submission came to, decided and saved before we answer. */
+interface Decision {
+  reply: ViewReply;
+  /** The routine is finished: its summary is stored, due at once. */
+  finished: { summaryId: string | null } | null;
+  /** The store failed (not a conflict): worth one more try once we have answered. */
+  storeFailed: boolean;
+  /** The database is up but cancelled a statement that waited too long: try again at once. */
+  storeBusy?: boolean;
+  /** The step again with what was just typed, for when a late save fails. */
+  retryView?: ModalView;
+}
+
+export function routineStepSubmissionCallback(deps: ListenerDeps, ackDeadlineMs = ACK_DEADLINE_MS) {
+  return async ({ ack, view, client, context }: Args): Promise<void> => {
     const step = stepFromCallbackId(view.callback_id);
     const metadata = decodeDraftMetadata(view.private_metadata);
     const firstField = step ? getStep(step).fields[0]?.id : undefined;
     if (!step || !metadata || !firstField) {
       deps.logger.warn('Ignored a routine submission with unreadable metadata');
-      await ack();
+      await answer(deps, ack, undefined);
       return;
     }
-    const formError = (text: string): ViewReply => ({
-      response_action: 'errors',
-      errors: { [firstField]: text },
-    });
     const scope = scopeFromContext(context);
-    const now = deps.clock();
+    const decide = () => decideAndSave(deps, { step, firstField, draftId: metadata.draftId, view, scope });
 
     // Decide and save first, answer once: the reply depends on whether the save worked.
-    let reply: ViewReply;
-    let finished: Rejection | null = null;
-    let followUpAt: Date | null = null;
-    try {
-      const draft = await deps.store.getRejection(scope, metadata.draftId);
-      // The timezone matters only when the routine finishes (the follow-ups' local times).
-      const tz = step === STEP_COUNT ? await deps.timeZones.cached(scope) : null;
-      const outcome =
-        draft?.status === 'draft'
-          ? submitStep(step, draft.answers, readStepAnswers(step, view.state.values), {
-              now,
-              tz,
-              startedAt: draft.createdAt,
-            })
-          : null;
-      if (!draft || !outcome) {
-        reply = formError(alreadyFinishedText());
-      } else if (outcome.kind === 'invalid') {
-        reply = { response_action: 'errors', errors: outcome.errors as Record<string, string> };
-      } else if (outcome.kind === 'next') {
-        const employedHere = step === 1 ? readEmployedHere(view.state.values) : null;
-        if (employedHere !== null) await deps.store.savePrivacySettings(scope, { employedHere }, now);
-        const saved = await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now);
-        reply = { response_action: 'update', view: await stepViewForDraft(deps, scope, saved, outcome.step) };
-      } else {
-        const done = await deps.store.completeRejection(
-          scope,
-          draft.id,
-          outcome.answers,
-          outcome.followUps,
-          now,
-        );
-        finished = done.rejection;
-        followUpAt = done.followUps.find((followUp) => followUp.kind === 'reflect')?.dueAt ?? null;
-        reply = undefined; // an empty ack closes the modal
-      }
-    } catch (error) {
-      // store_conflict: submitted twice (double click, two windows) and the other one won.
-      const conflict = isReboundError(error, ErrorCode.StoreConflict);
-      if (!conflict) deps.logger.error(`Routine step ${step} could not be saved:`, errorCode(error));
-      reply = formError(conflict ? alreadyFinishedText() : storeDownText());
+    const work = decide();
+    const early = await withinDeadline(work, ackDeadlineMs);
+    let decision: Decision;
+    if (early.done && !early.value.storeBusy) {
+      decision = early.value;
+      await answer(deps, ack, decision.reply);
+    } else {
+      // Slow, or a database that is up but busy: say "saving…" now, show the outcome after.
+      await answer(deps, ack, { response_action: 'update', view: savingView() });
+      decision = early.done ? early.value : await work;
+      // Nobody waits on Slack's 3 s any more: a store that failed gets one more try.
+      if (decision.storeFailed) decision = await decide();
+      await showLate(deps, client, view.id, decision);
     }
-    await ack(reply);
 
-    if (finished) {
-      try {
-        const settings = await deps.store.getPrivacySettings(scope);
-        await client.chat.postMessage({
-          channel: body.user.id,
-          ...withShareEntry(
-            buildSummaryMessage({
-              rejection: finished,
-              feedbackRequests: draftFeedbackRequests(finished.answers),
-              followUpAt,
-              settings,
-            }),
-            finished.id,
-          ),
-          metadata: reboundMessageMetadata('summary'),
-        });
-      } catch (error) {
-        deps.logger.error('The summary DM could not be sent:', errorCode(error));
-      }
+    if (decision.finished) {
+      // The summary was stored with the routine; the follow-up job sends it exactly once,
+      // now if it can, else on its next tick (also after a crash right here).
+      if (decision.finished.summaryId) await deps.sendFollowUpNow?.(decision.finished.summaryId);
       await publishHome(client, deps, scope);
     }
   };
+}
+
+async function decideAndSave(
+  deps: ListenerDeps,
+  input: { step: StepNumber; firstField: string; draftId: string; view: Args['view']; scope: UserScope },
+): Promise<Decision> {
+  const { step, firstField, view, scope } = input;
+  const formError = (text: string): ViewReply => ({
+    response_action: 'errors',
+    errors: { [firstField]: text },
+  });
+  const now = deps.clock();
+  let retryView: ModalView | undefined;
+  try {
+    const draft = await deps.store.getRejection(scope, input.draftId);
+    // The timezone matters only when the routine finishes (the follow-ups' local times).
+    const tz = step === STEP_COUNT ? await deps.timeZones.cached(scope) : null;
+    const outcome =
+      draft?.status === 'draft'
+        ? submitStep(step, draft.answers, readStepAnswers(step, view.state.values), {
+            now,
+            tz,
+            startedAt: draft.createdAt,
+          })
+        : null;
+    if (!draft || !outcome)
+      return { reply: formError(alreadyFinishedText()), finished: null, storeFailed: false };
+    if (outcome.kind === 'invalid') {
+      const reply: ViewReply = {
+        response_action: 'errors',
+        errors: outcome.errors as Record<string, string>,
+      };
+      return { reply, finished: null, storeFailed: false };
+    }
+    retryView = await stepViewForDraft(deps, scope, { ...draft, answers: outcome.answers }, step);
+    if (outcome.kind === 'next') {
+      // Asked once, on step 1: searching while employed here? Skipped, it is asked again.
+      const employedHere = step === 1 ? readEmployedHere(view.state.values) : null;
+      if (employedHere !== null) await deps.store.savePrivacySettings(scope, { employedHere }, now);
+      const saved = await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now);
+      const reply: ViewReply = {
+        response_action: 'update',
+        view: await stepViewForDraft(deps, scope, saved, outcome.step),
+      };
+      return { reply, finished: null, storeFailed: false };
+    }
+    const done = await deps.store.completeRejection(scope, draft.id, outcome.answers, outcome.followUps, now);
+    const summaryId = done.followUps.find((followUp) => followUp.kind === 'summary')?.id ?? null;
+    // An empty ack closes the modal.
+    return { reply: undefined, finished: { summaryId }, storeFailed: false };
+  } catch (error) {
+    // store_conflict: submitted twice (double click, two windows) and the other one won.
+    const conflict = isReboundError(error, ErrorCode.StoreConflict);
+    if (!conflict) deps.logger.error(`Routine step ${step} could not be saved:`, errorCode(error));
+    return {
+      reply: formError(conflict ? alreadyFinishedText() : storeDownText()),
+      finished: null,
+      storeFailed: !conflict,
+      storeBusy: isReboundError(error, ErrorCode.StoreBusy),
+      ...(retryView ? { retryView } : {}),
+    };
+  }
+}
+
+/** Answers Slack; an answer that can no longer be sent must not stop the work after it. */
+async function answer(deps: ListenerDeps, ack: Args['ack'], reply: ViewReply): Promise<void> {
+  try {
+    await ack(reply);
+  } catch (error) {
+    deps.logger.warn('A step submission could not be answered in time:', errorCode(error));
+  }
+}
+
+/** After a "saving…" answer: the next step, "all saved", or the step again to retry. */
+async function showLate(deps: ListenerDeps, client: Args['client'], viewId: string, decision: Decision) {
+  const reply = decision.reply;
+  const note = reply?.response_action === 'errors' ? firstError(reply) : storeDownText();
+  const view: ModalView =
+    reply === undefined
+      ? finishedView()
+      : reply.response_action === 'update' && reply.view
+        ? (reply.view as ModalView)
+        : decision.retryView
+          ? withNote(decision.retryView, note)
+          : notSavedView(note);
+  try {
+    await client.views.update({ view_id: viewId, view });
+  } catch (error) {
+    deps.logger.warn('A slow step submission could not show its outcome:', errorCode(error));
+  }
+}
+
+function firstError(reply: { errors?: Record<string, string> }): string {
+  return Object.values(reply.errors ?? {})[0] ?? storeDownText();
+}
+
+async function withinDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+): Promise<{ done: true; value: T } | { done: false }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), ms);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ done: true as const, value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,12 +1,19 @@
 // Follow-ups: stored with a completed rejection, claimed under a lease by a worker,
 // then marked sent, failed, or released for a retry.
 
-import type { FollowUp, FollowUpStatus, NewFollowUp, Rejection, UserScope } from '../../domain/types.js';
+import type {
+  FollowUp,
+  FollowUpKind,
+  FollowUpStatus,
+  NewFollowUp,
+  Rejection,
+  UserScope,
+} from '../../domain/types.js';
 import { ErrorCode, ReboundError } from '../../errors.js';
 import type { Operation } from '../driver.js';
 import { newId } from '../ids.js';
 import { rowToFollowUp, SCOPE_MATCH, scopeParams, toMillis } from '../rows.js';
-import type { ClaimOptions } from '../store.js';
+import type { ClaimOptions, ReleaseOptions } from '../store.js';
 import { onlyRow } from './shared.js';
 
 /** Stores a pending follow-up for a rejection (given by its id and owner's scope). */
@@ -35,17 +42,20 @@ export function* insertFollowUp(
 
 export function* listFollowUps(
   scope: UserScope,
-  options: { rejectionId?: string; status?: FollowUpStatus } = {},
+  options: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind } = {},
 ): Operation<FollowUp[]> {
   const byRejection = options.rejectionId === undefined ? '' : 'AND rejection_id = ?';
   const byStatus = options.status === undefined ? '' : 'AND status = ?';
+  // The routine's summary is not a check-in: only asked for by kind.
+  const byKind = options.kind === undefined ? "AND kind <> 'summary'" : 'AND kind = ?';
   const rows = yield {
-    sql: `SELECT * FROM follow_ups WHERE ${SCOPE_MATCH} ${byRejection} ${byStatus}
+    sql: `SELECT * FROM follow_ups WHERE ${SCOPE_MATCH} ${byRejection} ${byStatus} ${byKind}
           ORDER BY due_at, created_at, id`,
     params: [
       ...scopeParams(scope),
       ...(options.rejectionId === undefined ? [] : [options.rejectionId]),
       ...(options.status === undefined ? [] : [options.status]),
+      ...(options.kind === undefined ? [] : [options.kind]),
     ],
   };
   return rows.map(rowToFollowUp);
@@ -94,6 +104,27 @@ export function* claimDueFollowUps(
   return rows.map(rowToFollowUp).sort(byDueThenId);
 }
 
+/**
+ * Claims one follow-up by id if it is due (or its lease expired): what the routine's last
+ * step uses to send the summary at once instead of waiting for the next tick. Null when it
+ * is not due, already taken, or gone.
+ */
+export function* claimFollowUp(
+  id: string,
+  now: Date,
+  options: Omit<ClaimOptions, 'limit'>,
+): Operation<FollowUp | null> {
+  const at = toMillis(now);
+  const rows = yield {
+    sql: `UPDATE follow_ups
+          SET status = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+          WHERE id = ? AND ((status = 'pending' AND due_at <= ?) OR (status = 'sending' AND lease_until <= ?))
+          RETURNING *`,
+    params: [options.owner, at + options.leaseMs, at, id, at, at],
+  };
+  return rows[0] ? rowToFollowUp(rows[0]) : null;
+}
+
 export function* markFollowUpSent(
   id: string,
   owner: string,
@@ -125,11 +156,40 @@ export function* releaseFollowUp(
   retryAt: Date,
   errorCode: string,
   now: Date,
+  options: ReleaseOptions = {},
 ): Operation<FollowUp> {
+  const at = toMillis(now);
+  // A rate limit is Slack saying "not now", not a failure: it does not start the give-up clock.
+  const since = options.rateLimited ? 'retrying_since' : 'COALESCE(retrying_since, ?)';
   return yield* finishLease(id, owner, {
-    set: `status = 'pending', due_at = ?, last_error = ?, updated_at = ?`,
-    params: [toMillis(retryAt), errorCode, toMillis(now)],
+    set: `status = 'pending', due_at = ?, last_error = ?, retrying_since = ${since}, updated_at = ?`,
+    params: options.rateLimited ? [toMillis(retryAt), errorCode, at] : [toMillis(retryAt), errorCode, at, at],
   });
+}
+
+/**
+ * Re-checks and extends a live lease right before a Slack call: from `now` it holds for
+ * `leaseMs` more. Throws `store_conflict` when the lease ran out or another worker took the
+ * follow-up over, so nothing is sent on a lease that may already be someone else's. With
+ * `sending`, records the first time a post was attempted (the lookup's starting point).
+ */
+export function* extendFollowUpLease(
+  id: string,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  options: { sending?: boolean } = {},
+): Operation<FollowUp> {
+  const at = toMillis(now);
+  const sending = options.sending ? ', send_started_at = COALESCE(send_started_at, ?)' : '';
+  const rows = yield {
+    sql: `UPDATE follow_ups SET lease_until = ?, updated_at = ?${sending}
+          WHERE id = ? AND status = 'sending' AND lease_owner = ? AND lease_until > ?
+          RETURNING *`,
+    params: [at + leaseMs, at, ...(options.sending ? [at] : []), id, owner, at],
+  };
+  if (rows[0]) return rowToFollowUp(rows[0]);
+  throw new ReboundError(ErrorCode.StoreConflict, `follow-up ${id}: lease no longer held by this worker`);
 }
 
 /**

@@ -145,6 +145,20 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX oauth_states_used_by_expiry ON oauth_states_used (expires_at);`,
   },
   {
+    version: 8,
+    name: 'follow_up_send_started_and_retrying_since',
+    sql: `
+      -- When a post of this follow-up was first attempted: the "was it already posted?" lookup
+      -- starts there (less a skew margin), and a follow-up never attempted needs no lookup.
+      -- Rows that may have been attempted before this step get their creation time, the
+      -- earliest a post could have been.
+      ALTER TABLE follow_ups ADD COLUMN send_started_at BIGINT;
+      UPDATE follow_ups SET send_started_at = created_at
+        WHERE attempts > 0 AND status IN ('pending', 'sending');
+      -- When delivery first failed (rate limits aside): the job gives up a day or so after it.
+      ALTER TABLE follow_ups ADD COLUMN retrying_since BIGINT;`,
+  },
+  {
     version: 14,
     name: 'create_user_settings_and_uploads',
     sql: `

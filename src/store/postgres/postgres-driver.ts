@@ -28,18 +28,27 @@ export interface PostgresPoolOptions {
   /**
    * Longest a statement may take before `store_unavailable` (default 2.5 s). A database that
    * hangs instead of refusing (a partition, a frozen host) must not hold a request past
-   * Slack's 3-second deadline, nor hang /healthz.
+   * Slack's 3-second deadline, nor hang /healthz. The server's own statement_timeout and
+   * lock_timeout are half a second shorter, so a statement that runs long is cancelled by
+   * the server (`store_busy`) before we stop waiting, and cannot commit behind our back.
    */
   statementTimeoutMs?: number;
 }
+
+/** How much sooner the server cancels a statement than the client stops waiting for it. */
+const SERVER_TIMEOUT_MARGIN_MS = 500;
 
 export function createPostgresDriver(
   target: PostgresTarget,
   logger: StoreLogger,
   options: PostgresPoolOptions = {},
 ): PostgresDriver {
+  const clientTimeoutMs = options.statementTimeoutMs ?? 2_500;
+  const serverTimeoutMs = Math.max(100, clientTimeoutMs - SERVER_TIMEOUT_MARGIN_MS);
   const pool = new pg.Pool({
     connectionString: target.url,
+    statement_timeout: serverTimeoutMs,
+    lock_timeout: serverTimeoutMs,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
     idleTimeoutMillis: 30_000,
@@ -53,7 +62,7 @@ export function createPostgresDriver(
       code: (error as { code?: unknown }).code ?? null,
     });
   });
-  return new PostgresDriver(pool, target, logger, options.statementTimeoutMs ?? 2_500);
+  return new PostgresDriver(pool, target, logger, clientTimeoutMs);
 }
 
 export class PostgresDriver implements SqlDriver {
@@ -80,6 +89,13 @@ export class PostgresDriver implements SqlDriver {
     };
     client.on('error', onConnectionError);
     try {
+      if (options.unbounded) {
+        // Migrations may wait for another instance's lock as long as it takes. The session
+        // keeps these settings, so its connection is discarded afterwards.
+        await this.execute(client, { sql: 'SET statement_timeout = 0' });
+        await this.execute(client, { sql: 'SET lock_timeout = 0' });
+        broken = new Error('session without timeouts: not reused');
+      }
       if (options.transaction) await this.execute(client, { sql: 'BEGIN' }, timeoutMs);
       const result = await runOperation(operation, (statement) => this.execute(client, statement, timeoutMs));
       if (options.transaction) await this.execute(client, { sql: 'COMMIT' }, timeoutMs);

@@ -33,9 +33,22 @@ export function isPostgresUnavailable(error: unknown): boolean {
   return error instanceof Error && UNAVAILABLE_MESSAGE.test(error.message);
 }
 
-/** Unavailability becomes `store_unavailable`; other errors (bugs) pass through unchanged. */
+// The server's own statement_timeout (57014) and lock_timeout (55P03): it cancelled the
+// statement, so nothing of it commits later; the connection is still good.
+const BUSY_SQLSTATE = /^(57014|55P03)$/;
+
+/**
+ * Unavailability becomes `store_unavailable`, a statement the server cancelled `store_busy`;
+ * other errors (bugs) pass through unchanged.
+ */
 export function postgresError(error: unknown, target: PostgresTarget): unknown {
-  if (isReboundError(error) || !isPostgresUnavailable(error)) return error;
+  if (isReboundError(error)) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && BUSY_SQLSTATE.test(code)) {
+    const message = `PostgreSQL at ${target.host}:${target.port} (database ${target.database}) cancelled a statement that waited too long (${code})`;
+    return new ReboundError(ErrorCode.StoreBusy, message, { cause: error });
+  }
+  if (!isPostgresUnavailable(error)) return error;
   return unavailable(target, reasonOf(error), error);
 }
 

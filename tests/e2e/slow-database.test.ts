@@ -1,0 +1,58 @@
+// The database stalls for 3.5 s just as someone submits the last step, in HTTP mode, where
+// Slack gives up on an answer after 3 s. Rebound answers in time with a "saving…" view, shows
+// "all saved" once the save lands, and the summary DM arrives exactly once.
+
+import pg from 'pg';
+import { expect, it } from 'vitest';
+import { scopeOf } from '../../devkit/seed.js';
+import { postgres } from '../support/engines.js';
+import { harnessPerTest } from '../support/rebound-harness.js';
+import { step1, step2, step3, step4 } from '../support/routine-steps.js';
+
+const { start } = harnessPerTest();
+
+it('a 3.5 s database stall on the last step: answered in time, the summary arrives exactly once', async () => {
+  const databaseUrl = await postgres.databaseUrl();
+  const h = await start({ databaseUrl, logLevel: 'info' });
+  const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
+  await alice.command('/rejected', 'Acme Corp');
+  await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+  for (const answers of [step1, step2, step3]) expect((await alice.submit(answers)).errors).toBeUndefined();
+
+  // Another session holds a lock that stops any new follow-up from being written, for 3.5 s.
+  const blocker = new pg.Client({ connectionString: databaseUrl });
+  await blocker.connect();
+  await blocker.query('BEGIN');
+  await blocker.query('LOCK TABLE follow_ups IN SHARE MODE');
+  const released = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      void blocker
+        .query('COMMIT')
+        .then(() => blocker.end())
+        .then(resolve);
+    }, 3500),
+  );
+  try {
+    const started = Date.now();
+    const result = await alice.submit(step4);
+    // Slack got its answer within its 3 s: the modal says it is saving, with no error on it.
+    expect(result.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(alice.modal)).toContain('Saving your answers');
+  } finally {
+    await released;
+  }
+
+  await expect.poll(() => JSON.stringify(alice.modal), { timeout: 10_000 }).toContain('All saved');
+  await expect.poll(() => alice.dm.length, { timeout: 10_000 }).toBe(1);
+  expect(JSON.stringify(alice.dm[0])).toContain('Ask about the team early on.');
+  const [rejection] = await h.rebound.store.listRejections(scopeOf('U1'));
+  expect(rejection?.status).toBe('complete');
+  const [summary] = await h.rebound.store.listFollowUps(scopeOf('U1'), { kind: 'summary' });
+  expect(summary).toMatchObject({ status: 'sent', messageTs: alice.dm[0]?.ts });
+  // Later ticks send nothing more.
+  await h.rebound.runFollowUps(new Date(h.clock.now().getTime() + 60_000));
+  expect(alice.dm).toHaveLength(1);
+  expect(h.logs.join('\n')).not.toMatch(/A listener failed|could not be answered in time/);
+});
