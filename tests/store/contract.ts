@@ -7,6 +7,7 @@ import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
+import { describePrivacy } from './contract-privacy.js';
 import { describeShares } from './contract-shares.js';
 import {
   alice,
@@ -510,6 +511,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     describeFollowUpAnswers(() => store);
     describeInstallations(() => store);
     describeUserData(() => store);
+    describePrivacy(() => store);
     describeTeams(() => store);
     describeShares(() => store);
 
