@@ -5,16 +5,20 @@ import type { DatabaseTarget } from './database-url.js';
 import { describeTarget, parseDatabaseUrl } from './database-url.js';
 import type { SqlDriver } from './driver.js';
 import type { PostgresPoolOptions } from './postgres/postgres-driver.js';
+import { createRowSealer, type TextCipher } from './row-sealer.js';
 import { SqlStore } from './sql-store.js';
 import { openSqliteDriver } from './sqlite/sqlite-driver.js';
 import type { Store } from './store.js';
 import { type StoreLogger, silentLogger } from './store-logger.js';
 
 export { DEFAULT_SQLITE_PATH, describeDatabaseUrl } from './database-url.js';
+export type { TextCipher } from './row-sealer.js';
 export type { StoreLogger } from './store-logger.js';
 
 export interface CreateStoreOptions extends PostgresPoolOptions {
   logger?: StoreLogger;
+  /** Seals what people type (TOKEN_ENCRYPTION_KEY's cipher); without one it is stored plain. */
+  cipher?: TextCipher | null;
 }
 
 /**
@@ -28,7 +32,11 @@ export async function createStore(
 ): Promise<Store> {
   const logger = options.logger ?? silentLogger;
   const target = parseDatabaseUrl(databaseUrl);
-  const store = new SqlStore(await openDriver(target, logger, options), logger);
+  const store = new SqlStore(
+    await openDriver(target, logger, options),
+    logger,
+    createRowSealer(options.cipher ?? null),
+  );
   try {
     await store.migrate();
   } catch (error) {

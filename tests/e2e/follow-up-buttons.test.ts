@@ -267,6 +267,7 @@ describe('follow-up buttons', () => {
       { kind: 'feedback_check', dueAt: NOW },
       { kind: 'reflect', dueAt: at(7 * DAY) },
     ]);
+    expect(check.text).toBe('Rebound has a check-in for you');
     expect(visibleText(check)).toContain('Did you hear back from Acme Corp?');
     await user.clickMessageButton(check.ts, 'nudge_feedback_yes');
     await user.waitForModal((view) => view.callback_id === 'nudge_feedback');

@@ -113,6 +113,7 @@ export function describeTeams(current: () => Store): void {
           followUps: [],
           feedbackNotes: [],
           profile: null,
+          settings: { showDetails: false, employedHere: null },
         });
       }
       for (const scope of [aliceElsewhere, aliceInGrid]) {

@@ -147,6 +147,7 @@ export function describeUserData(current: () => Store): void {
         followUps: [],
         feedbackNotes: [],
         profile: null,
+        settings: { showDetails: false, employedHere: null },
       });
     });
   });
@@ -178,6 +179,7 @@ export function describeUserData(current: () => Store): void {
         followUps: [],
         feedbackNotes: [],
         profile: null,
+        settings: { showDetails: false, employedHere: null },
         listed: [],
         draft: null,
       });

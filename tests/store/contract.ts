@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/store.js';
 import { describeFeedbackNotes } from './contract-feedback-notes.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
+import { describePrivacy } from './contract-privacy.js';
 import { describeShares } from './contract-shares.js';
 import {
   alice,
@@ -512,6 +513,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     describeFeedbackNotes(() => store);
     describeInstallations(() => store);
     describeUserData(() => store);
+    describePrivacy(() => store);
     describeTeams(() => store);
     describeShares(() => store);
 

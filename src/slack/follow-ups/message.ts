@@ -9,6 +9,12 @@
 // next, so stale buttons never linger.
 
 import { SNOOZE_CHOICES } from '../../domain/follow-up-rules.js';
+import {
+  DEFAULT_PRIVACY_SETTINGS,
+  messageHeadingsNameCompany,
+  notificationText,
+  type PrivacySettings,
+} from '../../domain/notification-text.js';
 import { normalizeAnswers, optionLabel } from '../../domain/routine.js';
 import type { FollowUp, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
 import {
@@ -134,11 +140,19 @@ function snoozeMenu(followUp: FollowUp) {
   };
 }
 
-/** The top-level `text` of a follow-up DM (notifications, screen readers): one place, kept generic. */
-export function followUpMessageText(followUp: FollowUp): string {
-  return followUp.kind === 'feedback_check' || followUp.kind === 'feedback_recheck'
-    ? 'A quick question about your note.'
-    : 'A quick check-in on your plan.';
+/**
+ * The top-level `text` of a follow-up DM: what lock screens and notifications show. Discreet
+ * unless the person turned details on (domain/notification-text.ts).
+ */
+function textFor(followUp: FollowUp, rejection: Rejection, settings: PrivacySettings): string {
+  const answers = normalizeAnswers(rejection.answers);
+  const named = messageHeadingsNameCompany(settings);
+  const details = {
+    company: named && answers.company ? escapeName(answers.company) : undefined,
+    role: named && answers.role ? escapeName(answers.role) : undefined,
+  };
+  const asks = followUp.kind === 'feedback_check' || followUp.kind === 'feedback_recheck';
+  return notificationText(asks ? 'feedback_check' : 'reflect_follow_up', details, settings);
 }
 
 function company(answers: RoutineAnswers): string {
@@ -223,8 +237,16 @@ function actionCheck(followUp: FollowUp, answers: RoutineAnswers, entries: Rejec
   return blocks;
 }
 
-function blocksFor(followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]): KnownBlock[] {
-  const answers = normalizeAnswers(rejection.answers);
+function blocksFor(
+  followUp: FollowUp,
+  rejection: Rejection,
+  entries: RejectionEntry[],
+  settings: PrivacySettings,
+): KnownBlock[] {
+  const all = normalizeAnswers(rejection.answers);
+  // Searching while employed here: the DM's headings name no company or role either.
+  const { company: _company, role: _role, ...unnamed } = all;
+  const answers: RoutineAnswers = messageHeadingsNameCompany(settings) ? all : unnamed;
   switch (followUp.kind) {
     case 'feedback_check':
       return feedbackCheck(followUp, answers);
@@ -244,8 +266,12 @@ export function buildFollowUpMessage(
   followUp: FollowUp,
   rejection: Rejection,
   entries: RejectionEntry[] = [],
+  settings: PrivacySettings = DEFAULT_PRIVACY_SETTINGS,
 ): FollowUpMessage {
-  return { text: followUpMessageText(followUp), blocks: blocksFor(followUp, rejection, entries) };
+  return {
+    text: textFor(followUp, rejection, settings),
+    blocks: blocksFor(followUp, rejection, entries, settings),
+  };
 }
 
 function nextLine(next: Date | null): string {
@@ -310,10 +336,14 @@ export function buildAnsweredFollowUpMessage(
   rejection: Rejection,
   entries: RejectionEntry[],
   choice: FollowUpChoice,
+  settings: PrivacySettings = DEFAULT_PRIVACY_SETTINGS,
 ): FollowUpMessage {
-  const blocks = blocksFor(followUp, rejection, entries).filter((block) => block.type !== 'actions');
+  const blocks = blocksFor(followUp, rejection, entries, settings).filter(
+    (block) => block.type !== 'actions',
+  );
+  const answers = normalizeAnswers(rejection.answers);
   return {
-    text: followUpMessageText(followUp),
-    blocks: [...blocks, ...choiceBlocks(choice, normalizeAnswers(rejection.answers))],
+    text: textFor(followUp, rejection, settings),
+    blocks: [...blocks, ...choiceBlocks(choice, messageHeadingsNameCompany(settings) ? answers : {})],
   };
 }

@@ -38,7 +38,11 @@ export async function openRoutine(input: {
   const answers = { ...(company ? { company } : {}), ...(role ? { role } : {}) };
   let resuming = false;
   try {
-    const draft = await deps.store.findOpenDraft(scope);
+    // Step 1 asks once whether they search while employed here: read beside the draft lookup.
+    const [draft, settings] = await Promise.all([
+      deps.store.findOpenDraft(scope),
+      deps.store.getPrivacySettings(scope),
+    ]);
     resuming = draft !== null;
     const view = draft
       ? buildResumeView({ draft, prefillCompany: company, prefillRole: role })
@@ -53,6 +57,7 @@ export async function openRoutine(input: {
             answers,
             tz: null,
             now,
+            askEmployedHere: settings.employedHere === null,
           });
     await client.views.open({ trigger_id: triggerId, view });
   } catch (error) {

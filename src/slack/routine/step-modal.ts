@@ -25,6 +25,8 @@ export async function stepViewForDraft(
     tz: step === STEP_COUNT ? await deps.timeZones.cached(scope) : null,
     now: deps.clock(),
     feedbackRequests: draftFeedbackRequests(draft.answers),
+    // Asked once: until they answer, step 1 carries the question.
+    askEmployedHere: step === 1 && (await deps.store.getPrivacySettings(scope)).employedHere === null,
   });
 }
 

@@ -17,6 +17,7 @@ import { alreadyFinishedText, storeDownText } from '../platform/errors-message.j
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { type DraftMetadata, decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
 import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
 import { sendNotes } from './send-notes.js';
@@ -144,6 +145,9 @@ async function decideAndSave(
       found?.stored === false,
     );
     if (outcome.kind === 'next') {
+      // Asked once, on step 1: searching while employed here? Skipped, it is asked again.
+      const employedHere = step === 1 ? readEmployedHere(view.state.values) : null;
+      if (employedHere !== null) await deps.store.savePrivacySettings(scope, { employedHere }, now);
       // A new step 1's first save creates its draft, under the id its modal carries.
       const saved = found?.stored
         ? await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now)

@@ -22,6 +22,7 @@ import {
 import { ActionId, BlockId, routineStepCallbackId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, truncate } from '../platform/mrkdwn.js';
 import { encodeDraftMetadata } from '../platform/private-metadata.js';
+import { employedHereQuestionBlocks } from './employed-here-question.js';
 
 export interface StepViewInput {
   step: StepNumber;
@@ -34,6 +35,8 @@ export interface StepViewInput {
   feedbackRequests?: FeedbackRequest[];
   /** Step 1 of a draft not stored yet (open-routine.ts): its first save creates it. */
   unsaved?: boolean;
+  /** Step 1 asks once whether they search while employed here (until they answered). */
+  askEmployedHere?: boolean;
 }
 
 export const STEP_SUBMIT_TEXT = 'Next';
@@ -151,6 +154,7 @@ export function buildStepView(input: StepViewInput): ModalView {
     if (line !== null) blocks.push(mrkdwnContext(line));
   }
   for (const field of step.fields) blocks.push(inputBlock(field, input));
+  if (input.step === 1 && input.askEmployedHere) blocks.push(...employedHereQuestionBlocks());
   if (input.step > 1) blocks.push(navigationBlock());
 
   return {

@@ -62,7 +62,7 @@ describe('buildFollowUpMessage: the action check-in', () => {
   it('names the company and role, quotes their own words, asks one question, and offers five answers', () => {
     for (const kind of ['action_check', 'reflect'] as const) {
       const message = buildFollowUpMessage(followUp(kind), createRejection());
-      expect(message.text).toBe('A quick check-in on your plan.');
+      expect(message.text).toBe('Rebound has a check-in for you');
       expect(message.blocks[0]).toEqual(section('*Checking in: Product designer at Acme*'));
       expect(message.blocks.at(-1)).toEqual({
         type: 'actions',
@@ -102,6 +102,12 @@ describe('buildFollowUpMessage: the action check-in', () => {
   it('asks a plain question when nothing was chosen', () => {
     const bare = buildFollowUpMessage(followUp('action_check'), createRejection({ answers: {} }));
     expect(texts(bare)).toBe("*Checking in*\n*Have you taken a step on what you'd change?*\n[buttons]");
+    expect(bare.text).toBe('Rebound has a check-in for you');
+    const detailed = buildFollowUpMessage(followUp('action_check'), createRejection(), [], {
+      showDetails: true,
+      employedHere: null,
+    });
+    expect(detailed.text).toBe('Checking in after Acme');
   });
 
   it('keeps recalled text short', () => {
@@ -118,7 +124,7 @@ describe('buildFollowUpMessage: did you hear back?', () => {
   it('asks about the company and offers yes, not yet, or "I didn\'t send it"', () => {
     const message = buildFollowUpMessage(followUp('feedback_check'), createRejection());
     expect(message).toEqual({
-      text: 'A quick question about your note.',
+      text: 'Rebound has a check-in for you',
       blocks: [
         section(
           '*Did you hear back from Acme?*\nYou sent your note about the Product designer role about a week ago. ' +
