@@ -22,6 +22,7 @@ import {
 } from '../platform/block-kit.js';
 import { HomeActionId, HomeBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
+import { type Undelivered, undeliveredBlocks } from './undelivered.js';
 
 export interface HomeInput {
   /** Complete rejections of this page, newest first. */
@@ -42,6 +43,8 @@ export interface HomeInput {
   patterns: Patterns;
   /** Lessons with company and date, newest first (first page only). */
   lessons?: readonly PrepItem[];
+  /** Check-ins that failed for good lately (first page only). */
+  undelivered?: readonly Undelivered[];
 }
 
 export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: string };
@@ -263,6 +266,7 @@ export function buildHomeView(input: HomeInput): HomeView {
       ],
     },
     ...(input.draft ? draftBlocks(input.draft) : []),
+    ...(input.offset === 0 ? undeliveredBlocks(input.undelivered ?? []) : []),
     ...awaitingBlocks(input),
     ...upcomingBlocks(input),
     ...(input.offset === 0 ? [...patternBlocks(input.patterns), ...lessonBlocks(input.lessons ?? [])] : []),

@@ -11,6 +11,7 @@ import type { Store } from '../../store/store.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { loadFeedbackNotes } from './feedback-notes.js';
 import { buildHomeView, type HomeInput } from './home-view.js';
+import { loadUndelivered } from './undelivered.js';
 
 /** Most rejections one Home page can hold (Slack allows 100 blocks; a few are headers and buttons). */
 export const HOME_PAGE_SIZE = 95;
@@ -19,8 +20,16 @@ export const PATTERN_SAMPLE = 500;
 const UPCOMING_SHOWN = 5;
 const AWAITING_SHOWN = 3;
 
-/** Everything Home shows for one person, starting at `offset` in their history. */
-export async function loadHomeInput(store: Store, scope: UserScope, offset: number): Promise<HomeInput> {
+/**
+ * Everything Home shows for one person, starting at `offset` in their history; with `now`,
+ * also the check-ins that could not be delivered lately.
+ */
+export async function loadHomeInput(
+  store: Store,
+  scope: UserScope,
+  offset: number,
+  now?: Date,
+): Promise<HomeInput> {
   const first = offset === 0;
   const [listed, draft, upcoming, delivered, feedbackEntries] = await Promise.all([
     store.listRejections(scope, first ? { limit: PATTERN_SAMPLE } : { limit: HOME_PAGE_SIZE + 1, offset }),
@@ -61,6 +70,7 @@ export async function loadHomeInput(store: Store, scope: UserScope, offset: numb
       ),
     ),
     lessons: lessonsOf(sample),
+    undelivered: first && now ? await loadUndelivered(store, scope, now) : [],
   };
 }
 
@@ -72,7 +82,7 @@ export async function publishHome(
   offset = 0,
 ): Promise<void> {
   try {
-    const view = buildHomeView(await loadHomeInput(deps.store, scope, offset));
+    const view = buildHomeView(await loadHomeInput(deps.store, scope, offset, deps.clock()));
     await client.views.publish({ user_id: scope.userId, view });
   } catch (error) {
     deps.logger.warn('App Home could not be published:', errorCode(error));
