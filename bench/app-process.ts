@@ -1,4 +1,4 @@
-// Runs an app under test (Rebound or the bare Bolt app) in a child process of its own, so
+// Runs an app under test (Rebound or one of the bare Bolt apps) in a child process of its own, so
 // its start-up time, CPU time and peak RSS are its own and not the emulator's or the load
 // driver's. Start-up is measured from spawn to the first 200 from /healthz (HTTP mode) or
 // to the child's `ready` message (Socket Mode, which has no HTTP listener).
@@ -18,12 +18,16 @@ import { sleep } from './stats.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export type AppKind = 'rebound' | 'bare' | 'rebound-main';
+export type AppKind = 'rebound' | 'bare' | 'same-view' | 'rebound-main' | 'npm-start';
+
+/** The two bare Bolt apps (bench/bare-app.ts): a one-input modal, and Rebound's own step 1. */
+export const isBare = (kind: AppKind) => kind === 'bare' || kind === 'same-view';
 
 const BUILD = 'bench/results/build';
-const SCRIPTS: Record<AppKind, string> = {
+const SCRIPTS: Record<Exclude<AppKind, 'npm-start'>, string> = {
   rebound: 'bench/rebound-process',
   bare: 'bench/bare-app',
+  'same-view': 'bench/bare-app',
   // The real `npm start` entry, for start-up time only (it has no IPC for follow-up ticks).
   'rebound-main': 'src/main',
 };
@@ -110,13 +114,17 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     FOLLOW_UP_CRON: '0 0 1 1 *',
     ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: BENCH_SECRETS.appToken } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(isBare(options.kind) ? { BARE_VIEW: options.kind === 'same-view' ? 'same-view' : 'one-input' } : {}),
   };
   const tsx = options.runtime === 'tsx';
-  const script = tsx ? `${SCRIPTS[options.kind]}.ts` : `${BUILD}/${SCRIPTS[options.kind]}.js`;
-  const execArgv = [
-    ...(tsx ? ['--import', 'tsx'] : []),
-    ...(options.kind === 'bare' ? [] : reboundNodeArgs()),
-  ];
+  // `npm-start`: what `npm start` runs (scripts/start.js: dist/, built only when stale).
+  const script =
+    options.kind === 'npm-start'
+      ? 'scripts/start.js'
+      : tsx
+        ? `${SCRIPTS[options.kind]}.ts`
+        : `${BUILD}/${SCRIPTS[options.kind]}.js`;
+  const execArgv = [...(tsx ? ['--import', 'tsx'] : []), ...(isBare(options.kind) ? [] : reboundNodeArgs())];
   if (options.cpuProfDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
 
   if (options.mode === 'socket') options.emu.useSocketMode();
@@ -190,7 +198,8 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
         peakRssMb();
         if (child.exitCode === null && child.signalCode === null) {
           // src/main.ts stops on SIGTERM, as under a process manager; the bench scripts on IPC.
-          if (options.kind === 'rebound-main' || !child.connected) child.kill('SIGTERM');
+          if (options.kind === 'rebound-main' || options.kind === 'npm-start' || !child.connected)
+            child.kill('SIGTERM');
           else child.send({ type: 'stop' });
         }
         const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout')]);

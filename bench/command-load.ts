@@ -150,8 +150,11 @@ export async function httpCommandLoad(options: LoadOptions): Promise<LoadRun> {
   }
 }
 
-/** Socket Mode: the emulator's own delivery (envelopes on the app's websocket, acks back). */
-export async function socketCommandLoad(options: LoadOptions): Promise<LoadRun> {
+/**
+ * The emulator's own delivery: envelopes on the app's websocket in Socket Mode; in HTTP mode a
+ * new connection per request (`agent: false`), as the routine's steps are delivered.
+ */
+export async function deliveredCommandLoad(options: LoadOptions): Promise<LoadRun> {
   const run = await closedLoop(options, async (userId, watcher) => {
     const sent = performance.now();
     const reply = await options.emu.user(userId).command('/rejected', 'Acme Corp');

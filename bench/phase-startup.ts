@@ -1,7 +1,7 @@
 // Start-up time to ready: from spawning the process to the first 200 from /healthz, for
 // Rebound's real entry (`node dist/main.js` as `npm start` runs it, here the same build in
-// bench/results/build) and for the bare Bolt app, taken in turn; plus one start of Rebound
-// under tsx as `npm run dev` runs it, for reference.
+// bench/results/build) and for the two bare Bolt apps, taken in turn; plus one start of
+// Rebound under tsx as `npm run dev` runs it, for reference.
 
 import { join } from 'node:path';
 import { type AppKind, startApp } from './app-process.js';
@@ -16,20 +16,32 @@ export interface StartupFigures {
   idleRssMb: number;
 }
 
+type Measured = 'rebound' | 'bare' | 'sameView';
+
 export interface StartupResult {
   rebound: StartupFigures;
   bare: StartupFigures;
+  /** The bare app that opens Rebound's step 1 (it also loads Rebound's view builder). */
+  sameView: StartupFigures;
   /** Rebound run by tsx from the TypeScript sources (`npm run dev`). */
   reboundTsxMs: number;
+  /**
+   * `npm start`'s own command (scripts/start.js) on a restart, the build already current:
+   * what a deploy or a crash costs (before, every start compiled first with tsc).
+   */
+  npmRestartMs: number;
 }
 
 export async function startupPhase(input: { tempDir: string; rounds: number }): Promise<StartupResult> {
   const emu = await startEmulator();
   const databaseUrl = join(input.tempDir, 'startup.sqlite');
-  const runs: Record<'rebound' | 'bare', { ms: number[]; rss: number[] }> = {
+  const runs: Record<Measured, { ms: number[]; rss: number[] }> = {
     rebound: { ms: [], rss: [] },
     bare: { ms: [], rss: [] },
+    sameView: { ms: [], rss: [] },
   };
+  const kinds: Record<Measured, AppKind> = { rebound: 'rebound-main', bare: 'bare', sameView: 'same-view' };
+  const labels: Record<Measured, string> = { rebound: 'Rebound  ', bare: 'bare Bolt', sameView: 'same-view' };
   const once = async (kind: AppKind, runtime: 'node' | 'tsx' = 'node') => {
     const app = await startApp({ kind, emu, mode: 'http', databaseUrl, runtime });
     const rss = await app.stop();
@@ -37,22 +49,34 @@ export async function startupPhase(input: { tempDir: string; rounds: number }): 
   };
   try {
     for (let round = 0; round < input.rounds; round += 1) {
-      for (const kind of ['rebound', 'bare'] as const) {
-        const { ms, rss } = await once(kind === 'rebound' ? 'rebound-main' : 'bare');
+      for (const kind of ['rebound', 'bare', 'sameView'] as const) {
+        const { ms, rss } = await once(kinds[kind]);
         runs[kind].ms.push(ms);
         runs[kind].rss.push(rss);
-        progress(`start-up ${kind === 'rebound' ? 'Rebound  ' : 'bare Bolt'} ${ms.toFixed(0)} ms`);
+        progress(`start-up ${labels[kind]} ${ms.toFixed(0)} ms`);
       }
     }
     const tsx = await once('rebound-main', 'tsx');
     progress(`start-up Rebound under tsx (npm run dev) ${tsx.ms.toFixed(0)} ms`);
-    const figures = (kind: 'rebound' | 'bare'): StartupFigures => ({
+    await once('npm-start'); // builds dist/ if it is stale, like a first `npm start`
+    const restarts: number[] = [];
+    for (let round = 0; round < input.rounds; round += 1) restarts.push((await once('npm-start')).ms);
+    progress(
+      `restart of npm start's command (scripts/start.js) ${restarts.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+    );
+    const figures = (kind: Measured): StartupFigures => ({
       runsMs: runs[kind].ms.map(round),
       medianMs: round(median(runs[kind].ms)),
       maxMs: round(Math.max(...runs[kind].ms)),
       idleRssMb: round(Math.max(...runs[kind].rss)),
     });
-    return { rebound: figures('rebound'), bare: figures('bare'), reboundTsxMs: round(tsx.ms) };
+    return {
+      rebound: figures('rebound'),
+      bare: figures('bare'),
+      sameView: figures('sameView'),
+      reboundTsxMs: round(tsx.ms),
+      npmRestartMs: round(median(restarts)),
+    };
   } finally {
     await emu.close();
   }

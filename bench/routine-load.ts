@@ -1,7 +1,9 @@
 // The whole four-step routine, walked by closed-loop virtual users the way a person does it
 // in Slack (tests/e2e/routine.test.ts): `/rejected Acme Corp`, step 1 opens, four
 // submissions (each answered with response_action update, the last closing the modal), and
-// the summary DM. A routine counts once its summary DM is in the user's DM.
+// the summary DM. A routine counts once its summary DM is in the user's DM. Each step is
+// also timed on its own: `/rejected` to step 1 on screen, and each submission to its answer
+// (the next step, or the modal closed).
 
 import type { FormValue } from '../emulator/index.js';
 import type { AppProcess } from './app-process.js';
@@ -31,7 +33,11 @@ export interface RoutineResult {
   p50Ms: number;
   p99Ms: number;
   appCpuMsPerRoutine: number;
+  /** p50 / p99 of each step: `/rejected` → step 1, then submitting steps 1–4. */
+  steps: { name: string; p50Ms: number; p99Ms: number }[];
 }
+
+const STEP_NAMES = ['/rejected → step 1', 'submit step 1', 'submit step 2', 'submit step 3', 'submit step 4'];
 
 export async function routineLoad(input: {
   emu: SlackEmulator;
@@ -46,6 +52,7 @@ export async function routineLoad(input: {
   const measureFrom = begin + input.warmupMs;
   const measureTo = measureFrom + input.durationMs;
   const durations: number[] = [];
+  const stepTimes: number[][] = STEP_NAMES.map(() => []);
   let failed = 0;
   let firstFailure: string | undefined;
   let cpuFrom = app.cpuMs();
@@ -53,13 +60,18 @@ export async function routineLoad(input: {
     cpuFrom = app.cpuMs();
   }, input.warmupMs);
 
-  const walk = async (userId: string): Promise<void> => {
+  /** Times of one walk's steps, kept only when the whole walk started in the window. */
+  const walk = async (userId: string, times: number[]): Promise<void> => {
     const user = emu.user(userId);
+    let at = performance.now();
     const command = await user.command('/rejected', 'Acme Corp');
     if (command.status !== 200) throw new Error(`/rejected answered ${command.status}`);
     await user.waitForModal((view) => view.callback_id === 'routine_step_1', WAIT_MS);
+    times.push(performance.now() - at);
     for (const [index, answers] of STEP_ANSWERS.entries()) {
+      at = performance.now();
       const result = await user.submit({ ...answers });
+      times.push(performance.now() - at);
       if (result.status !== 200 || result.errors) {
         throw new Error(
           `step ${index + 1}: status ${result.status}, errors ${JSON.stringify(result.errors ?? {})}`,
@@ -79,9 +91,13 @@ export async function routineLoad(input: {
       const userId = input.nextUser();
       if (userId === null) return;
       const startedAt = performance.now();
+      const times: number[] = [];
       try {
-        await walk(userId);
-        if (startedAt >= measureFrom) durations.push(performance.now() - startedAt);
+        await walk(userId, times);
+        if (startedAt >= measureFrom) {
+          durations.push(performance.now() - startedAt);
+          for (const [index, ms] of times.entries()) stepTimes[index]?.push(ms);
+        }
       } catch (error) {
         if (startedAt < measureFrom) continue;
         failed += 1;
@@ -101,5 +117,10 @@ export async function routineLoad(input: {
     p50Ms: round(percentile(durations, 50)),
     p99Ms: round(percentile(durations, 99)),
     appCpuMsPerRoutine: round(cpuMs / Math.max(1, durations.length)),
+    steps: STEP_NAMES.map((name, index) => ({
+      name,
+      p50Ms: round(percentile(stepTimes[index] ?? [], 50)),
+      p99Ms: round(percentile(stepTimes[index] ?? [], 99)),
+    })),
   };
 }

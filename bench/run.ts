@@ -1,4 +1,4 @@
-// `npm run bench`: Rebound against a bare Bolt app (bench/bare-app.ts) on the test kit's
+// `npm run bench`: Rebound against two bare Bolt apps (bench/bare-app.ts) on the test kit's
 // Slack emulator, on this machine, in one run — see BENCHMARKS.md for what each figure
 // means and the last recorded run. Prints progress, a table and the verdict on each target;
 // writes the figures to bench/results/ (gitignored). Exits 1 when a follow-up is lost or
@@ -86,7 +86,7 @@ if (machine.loadAtStart > 0.5) {
 if (results.reboundNodeArgs.length > 0) write(`Rebound runs with node ${results.reboundNodeArgs.join(' ')}.`);
 if (profiling) write(`Profiling: the HTTP phase's apps run under node --cpu-prof (${cpuProfDir}).`);
 
-progress('building Rebound and the bare app with tsc (bench/tsconfig.build.json)');
+progress('building Rebound and the bare apps with tsc (bench/tsconfig.build.json)');
 const buildWarning = await buildApps();
 if (buildWarning) {
   results.warnings.push(buildWarning);
@@ -115,7 +115,14 @@ await phase('http', async () => {
     const profiles: Record<string, unknown> = {};
     for (const file of readdirSync(cpuProfDir).filter((name) => name.endsWith('.cpuprofile'))) {
       const pid = Number(file.split('.')[3]);
-      const kind = pid === pids.rebound ? 'rebound' : pid === pids.bare ? 'bare' : `pid ${pid}`;
+      const kind =
+        pid === pids.rebound
+          ? 'rebound'
+          : pid === pids.bare
+            ? 'bare'
+            : pid === pids.sameView
+              ? 'same-view bare'
+              : `pid ${pid}`;
       const summary = summariseProfile(join(cpuProfDir, file), 12);
       profiles[kind] = summary;
       write(`\nCPU profile, ${kind} (${summary.totalMs} ms sampled; ${file}):`);

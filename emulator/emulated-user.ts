@@ -137,6 +137,20 @@ export class EmulatedUser {
     return top ? stateOf(top) : undefined;
   }
 
+  /** The person writes in their DM with the app (no event is sent: the app subscribes to none). */
+  writeInDm(text: string): StoredMessage {
+    const message: StoredMessage = {
+      ts: newMessageTs(),
+      text,
+      blocks: undefined,
+      updatedCount: 0,
+      user: this.id,
+    };
+    this.deps.workspace.messagesIn(this.dmChannel).push(message);
+    this.deps.workspace.changed();
+    return message;
+  }
+
   get dm(): StoredMessage[] {
     return [...this.deps.workspace.messagesIn(this.dmChannel)];
   }

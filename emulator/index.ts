@@ -12,6 +12,8 @@
 //   emu.uploadedFiles → what the app uploaded (files.uploadV2): bytes, filename, where it was shared.
 //   expect(visibleText(alice.modal)).toContain('Step 1 of 4');  // what a person reads, not the JSON
 //   await emu.idle();  // nothing under way for a quiet while: assert that nothing happened
+//   files.delete marks one `deleted`; chat.delete removes only the app's own messages
+//   (alice.writeInDm('…') adds one she wrote; history tells them apart by user/bot_id).
 //   expect(emu.problems).toEqual([]);
 //   // Stop the app before emu.close(), or a Socket Mode client will try to reconnect.
 

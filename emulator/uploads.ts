@@ -17,6 +17,8 @@ export interface UploadedFile {
   completed: boolean;
   /** Conversations it was shared in (D… for a DM). */
   sharedIn: string[];
+  /** files.delete removed it: it is gone from every conversation. */
+  deleted: boolean;
 }
 
 export class UploadRegistry {
@@ -32,13 +34,16 @@ export class UploadRegistry {
       title: undefined,
       completed: false,
       sharedIn: [],
+      deleted: false,
     };
     this.files.set(id, file);
     return file;
   }
 
+  /** A file that still exists (deleted ones stay listed in `all()` for tests to inspect). */
   get(id: string): UploadedFile | undefined {
-    return this.files.get(id);
+    const file = this.files.get(id);
+    return file?.deleted ? undefined : file;
   }
 
   all(): UploadedFile[] {

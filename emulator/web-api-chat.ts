@@ -109,6 +109,8 @@ const deleteMessage: MethodSpec = {
     const messages = workspace.messagesIn(channel);
     const index = messages.findIndex((message) => message.ts === params.ts);
     if (index < 0) return fail('message_not_found');
+    // A bot token deletes only the app's own messages, never what a person wrote.
+    if (messages[index]?.user !== undefined) return fail('cant_delete_message');
     messages.splice(index, 1);
     workspace.changed();
     return ok({ channel, ts: params.ts });

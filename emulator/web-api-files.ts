@@ -85,7 +85,33 @@ const completeUpload: MethodSpec = {
   },
 };
 
+/**
+ * files.delete: the app may delete files it uploaded. The file leaves every conversation it
+ * was shared in; a message that carried only the file goes with it, as in Slack's clients.
+ */
+const deleteFile: MethodSpec = {
+  token: 'bot',
+  handle(workspace, params) {
+    const file = workspace.files.get(stringParam(params, 'file') ?? '');
+    if (file === undefined) return fail('file_not_found');
+    file.deleted = true;
+    for (const channel of file.sharedIn) {
+      const messages = workspace.messagesIn(channel);
+      for (let i = messages.length - 1; i >= 0; i -= 1) {
+        const message = messages[i];
+        if (!message?.files?.some((shared) => shared.id === file.id)) continue;
+        const files = message.files.filter((shared) => shared.id !== file.id);
+        if (files.length === 0 && !message.text) messages.splice(i, 1);
+        else message.files = files;
+      }
+    }
+    workspace.changed();
+    return ok();
+  },
+};
+
 export const FILE_METHODS: Record<string, MethodSpec> = {
+  'files.delete': deleteFile,
   'files.getUploadURLExternal': getUploadUrl,
   'files.completeUploadExternal': completeUpload,
 };

@@ -206,14 +206,18 @@ export class Workspace {
     return `${this.baseUrl}response/${token}`;
   }
 
+  /** A message as Slack's API shows it: the app's own (bot_id, app_id) or one a person wrote. */
   botMessage(message: StoredMessage): JsonObject {
+    const author =
+      message.user === undefined
+        ? { user: BOT_USER_ID, bot_id: BOT_ID, app_id: this.options.appId }
+        : { user: message.user };
     return {
       type: 'message',
-      user: BOT_USER_ID,
-      bot_id: BOT_ID,
-      app_id: this.options.appId,
+      ...author,
       team: this.options.teamId,
       text: message.text ?? '',
+      ...(message.files ? { files: message.files } : {}),
       ...(message.blocks ? { blocks: message.blocks } : {}),
       ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
       ts: message.ts,

@@ -5,10 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { App, HTTPReceiver, type LogLevel, webApi } from '@slack/bolt';
 import { type Config, DEFAULT_FOLLOW_UP_GIVE_UP_HOURS } from './config.js';
+import { createTokenCipher } from './crypto/token-cipher.js';
+import type { FollowUp, Rejection, RejectionEntry } from './domain/types.js';
 import { errorCode, rootCause } from './error-code.js';
 import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
+import { DRAFT_EXPIRY_CRON, runDraftExpiry } from './jobs/draft-expiry.js';
 import {
   type FollowUpJobDeps,
   type FollowUpJobOptions,
@@ -18,6 +21,7 @@ import {
 } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
+import { resealAnswersPass, sealAnswersAtStart } from './seal-answers.js';
 import { composeFollowUpDm } from './slack/follow-ups/compose.js';
 import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
@@ -65,7 +69,7 @@ export interface RunningRebound {
   port: number | null;
   /** Runs one follow-up tick now (what the scheduler does on each cron tick). */
   runFollowUps(now: Date): Promise<TickReport>;
-  /** Distributed mode: one re-encryption pass now (what the hourly tick does); else null. */
+  /** One re-encryption pass now (what the hourly tick does): answers, and installations when distributed (else null). */
   resealTokens(): Promise<ResealReport | null>;
   /** Resolves once the listener work running now has finished (what tests wait on for "nothing happened"). */
   settled(): Promise<void>;
@@ -77,7 +81,11 @@ export async function startRebound(config: Config, options: ReboundOptions = {})
   const loggers = createLoggers(config.logLevel, options.logSink);
   const logger = loggers.app;
   const clock = options.clock ?? (() => new Date());
-  const store = await createStore(config.databaseUrl ?? undefined, { logger });
+  const keys = config.encryptionKeys ?? config.distribution?.tokenKeys;
+  const store = await createStore(config.databaseUrl ?? undefined, {
+    logger,
+    cipher: keys ? createTokenCipher(keys.current, keys.retired, keys.next ?? null) : null,
+  });
   try {
     return await startOnStore(config, options, { loggers, clock, store });
   } catch (error) {
@@ -95,6 +103,7 @@ async function startOnStore(
 ): Promise<RunningRebound> {
   const logger = loggers.app;
   const inFlight = new InFlight();
+  await sealAnswersAtStart(store, logger);
   let accepting = false;
   // Set once shutdown begins: the follow-up job claims nothing more.
   let shuttingDown = false;
@@ -127,6 +136,9 @@ async function startOnStore(
     token: distribution ? undefined : (config.slack.botToken ?? undefined),
     // init() below runs auth.test up front, so a bad token fails start-up, not the first request.
     deferInitialization: true,
+    // Bolt's default conversation store looks up (and, when missing, throws an Error for)
+    // every request's channel; Rebound keeps no conversation state.
+    convoStore: false as const,
     logger: loggers.slack,
     logLevel: config.logLevel as LogLevel,
     clientOptions: interactiveClientOptions(slackApi, options.slackRetries),
@@ -171,7 +183,9 @@ async function startOnStore(
   const followUpDeps: FollowUpJobDeps = {
     store,
     sender,
-    compose: composeFollowUpDm,
+    // Discreet unless the person turned details on: their settings shape the DM's text.
+    compose: async (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) =>
+      composeFollowUpDm(followUp, rejection, entries, await store.getPrivacySettings(followUp.scope)),
     logger,
     // This instance's name on the leases it takes.
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -196,6 +210,8 @@ async function startOnStore(
     timeZones: createTimeZones({ store, logger }),
     teamInstalls: createTeamInstalls({ store, clock, logger }),
     ...(distribution ? { installations: distribution.forgetter } : {}),
+    draftExpiryDays: config.draftExpiryDays,
+    answersSealed: store.answersSealed,
     sendFollowUpNow: async (id) => {
       await sendFollowUpNow(followUpDeps, id, clock());
     },
@@ -258,6 +274,14 @@ async function startOnStore(
     tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays, clock }, now),
     runAtStart: false,
   });
+  const drafts: Scheduler = startScheduler({
+    name: 'draft-expiry',
+    cron: DRAFT_EXPIRY_CRON,
+    clock,
+    logger,
+    tick: (now) => runDraftExpiry({ store, logger, expiryDays: config.draftExpiryDays }, now),
+    runAtStart: false,
+  });
   // Distributed mode: keep re-encrypting what retired keys hold, for rows other instances
   // of a rolling deploy sealed with the old key after this one started.
   const reseal: Scheduler | null = distribution
@@ -266,7 +290,10 @@ async function startOnStore(
         cron: RESEAL_CRON,
         clock,
         logger,
-        tick: () => (distribution as Distribution).reseal(),
+        tick: async () => {
+          await resealAnswersPass(store, logger);
+          return (distribution as Distribution).reseal();
+        },
         runAtStart: false,
       })
     : null;
@@ -285,7 +312,7 @@ async function startOnStore(
       // The tick in flight finishes what it started (each Slack call is bounded by its
       // timeout) but claims nothing new; the whole stop is bounded by the drain timeout.
       const drainMs = options.drainTimeoutMs ?? 10_000;
-      const ticks = Promise.all([scheduler.stop(), retention.stop(), reseal?.stop()]);
+      const ticks = Promise.all([scheduler.stop(), retention.stop(), drafts.stop(), reseal?.stop()]);
       if (!(await settlesWithin(ticks, drainMs)))
         logger.warn('Stopped before the follow-up tick finished; its leases will be taken over.');
       if (publicServer) await publicServer.close();
@@ -298,7 +325,10 @@ async function startOnStore(
     return stopping;
   };
 
-  const resealTokens = async () => (distribution ? distribution.reseal() : null);
+  const resealTokens = async () => {
+    await resealAnswersPass(store, logger);
+    return distribution ? distribution.reseal() : null;
+  };
   const settled = async () => {
     await inFlight.drain(options.drainTimeoutMs ?? 10_000);
   };

@@ -4,6 +4,7 @@
 
 import { validate as isValidCron } from 'node-cron';
 import { parseKey } from './crypto/token-cipher.js';
+import { DEFAULT_DRAFT_EXPIRY_DAYS } from './domain/drafts.js';
 import { ErrorCode, ReboundError } from './errors.js';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -35,6 +36,12 @@ export interface Config {
   mode: 'socket' | 'http';
   /** Present → distributed mode (HTTP mode only); absent → the single workspace of botToken. */
   distribution?: DistributionConfig;
+  /**
+   * Seal what people type at rest (and, distributed, the installations): TOKEN_ENCRYPTION_KEY
+   * and TOKEN_ENCRYPTION_OLD_KEYS. Required when distributed, optional for one workspace;
+   * absent → answers are stored unencrypted (Rebound says so at start).
+   */
+  encryptionKeys?: { current: Buffer; retired: Buffer[]; next?: Buffer | null };
   /** HTTP mode: where Slack's requests and the health checks arrive. */
   port: number;
   /** Socket Mode: the port for health checks (PORT, when it is set); absent or null → none. */
@@ -48,6 +55,8 @@ export interface Config {
   followUpGiveUpHours?: number;
   /** Days an uninstalled workspace's data is kept (in case it comes back) before it is deleted. */
   dataRetentionDays: number;
+  /** Days an untouched draft is kept before it is deleted (Home warns the day before). */
+  draftExpiryDays: number;
   logLevel: LogLevelName;
 }
 
@@ -107,6 +116,8 @@ export function loadConfig(env: Env = process.env): Config {
   const distributed = OAUTH_VARIABLES.some((name) => read(name) !== null);
   const distribution = distributed ? readDistribution(read, mode, problems) : null;
 
+  const encryptionKeys = distributed ? distribution?.tokenKeys : readOptionalKeys(read, problems);
+
   const botToken = read('SLACK_BOT_TOKEN');
   if (!botToken && !distributed)
     problems.push(
@@ -165,6 +176,13 @@ export function loadConfig(env: Env = process.env): Config {
       `DATA_RETENTION_DAYS must be a whole number of days, 1 or more (got "${retentionText}"); leave it unset for ${DEFAULT_DATA_RETENTION_DAYS}.`,
     );
 
+  const draftText = read('DRAFT_EXPIRY_DAYS');
+  const draftExpiryDays = draftText === null ? DEFAULT_DRAFT_EXPIRY_DAYS : Number(draftText);
+  if (!Number.isInteger(draftExpiryDays) || draftExpiryDays < 2)
+    problems.push(
+      `DRAFT_EXPIRY_DAYS must be a whole number of days, 2 or more (got "${draftText}"); leave it unset for ${DEFAULT_DRAFT_EXPIRY_DAYS}.`,
+    );
+
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelText}").`);
@@ -175,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     slack: { botToken, signingSecret, appToken, apiUrl },
     mode,
     ...(distribution ? { distribution } : {}),
+    ...(encryptionKeys ? { encryptionKeys } : {}),
     port,
     ...(mode === 'socket' && portText !== null ? { healthPort: port } : {}),
     databaseUrl: read('DATABASE_URL'),
@@ -182,8 +201,45 @@ export function loadConfig(env: Env = process.env): Config {
     followUpLeaseSeconds,
     followUpGiveUpHours,
     dataRetentionDays,
+    draftExpiryDays,
     logLevel,
   };
+}
+
+/**
+ * A single workspace may set TOKEN_ENCRYPTION_KEY to seal what people type; nothing else
+ * needs it there. Parsed as distributed mode parses it; values are never echoed.
+ */
+function readOptionalKeys(
+  read: (name: string) => string | null,
+  problems: string[],
+): { current: Buffer; retired: Buffer[] } | null {
+  const currentText = read('TOKEN_ENCRYPTION_KEY');
+  const oldTexts = (read('TOKEN_ENCRYPTION_OLD_KEYS') ?? '')
+    .split(',')
+    .map((text) => text.trim())
+    .filter(Boolean);
+  if (!currentText) {
+    if (oldTexts.length > 0)
+      problems.push(
+        `TOKEN_ENCRYPTION_OLD_KEYS is set without TOKEN_ENCRYPTION_KEY: keep the current key set while old ones are retired; ${WHERE.newSecret}.`,
+      );
+    return null;
+  }
+  const current = parseKey(currentText);
+  if (!current)
+    problems.push(
+      `TOKEN_ENCRYPTION_KEY must be 64 hex characters or the base64 of 32 bytes; ${WHERE.newSecret}.`,
+    );
+  const retired = oldTexts.map(parseKey);
+  retired.forEach((key, index) => {
+    if (!key)
+      problems.push(
+        `TOKEN_ENCRYPTION_OLD_KEYS entry ${index + 1} of ${oldTexts.length} must be 64 hex characters or the base64 of 32 bytes (a key TOKEN_ENCRYPTION_KEY held before).`,
+      );
+  });
+  if (!current || retired.some((key) => key === null)) return null;
+  return { current, retired: retired.filter((key): key is Buffer => key !== null) };
 }
 
 /** https anywhere; plain http only to loopback (an emulator on this machine). */

@@ -15,6 +15,8 @@ const ui = {
   tab: 'messages',
   /** conversation id → how many of its items the person has seen */
   seen: {},
+  /** conversation id → how many of its messages already popped up as a notification */
+  notified: {},
   seenNotices: 0,
   seenProblems: 0,
   keys: {},
@@ -185,6 +187,15 @@ function renderSidebar() {
   const viewing = (id) => id === ui.selected && !(ui.tab === 'home' && isApp(id));
   for (const conversation of state.conversations) {
     if (viewing(conversation.id)) ui.seen[conversation.id] = itemsOf(conversation.id).length;
+    // What a phone's lock screen would show for a new message: its top-level text only.
+    const messages = state.messages[conversation.id] ?? [];
+    const before = ui.notified[conversation.id];
+    if (before !== undefined && !viewing(conversation.id)) {
+      for (const message of messages.slice(before)) {
+        if (message.text) toast(`🔔 ${conversation.name}: ${message.text}`, 'notification');
+      }
+    }
+    ui.notified[conversation.id] = messages.length;
   }
   const key = JSON.stringify([
     state.conversations,

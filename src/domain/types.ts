@@ -1,6 +1,8 @@
 // The records Rebound keeps. Plain data: no Slack, no SQL. Times are Date objects;
 // each store engine decides how to persist them (both keep millisecond precision).
 
+import type { PrivacySettings } from './notification-text.js';
+
 /** Who a record belongs to. Every read and write is scoped by all three. */
 export interface UserScope {
   teamId: string;
@@ -198,4 +200,6 @@ export interface UserData {
   /** Soonest due first. */
   followUps: FollowUp[];
   profile: UserProfile | null;
+  /** Their privacy choices (defaults when they never chose). */
+  settings?: PrivacySettings;
 }

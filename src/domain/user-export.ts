@@ -2,6 +2,7 @@
 // they can read or take elsewhere. Each rejection carries its own entries and check-ins;
 // times are ISO 8601 in UTC. Store internals (leases, attempts, error codes) stay out.
 
+import type { PrivacySettings } from './notification-text.js';
 import type {
   EntryData,
   FollowUpKind,
@@ -21,7 +22,14 @@ export interface UserExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
-  you: { teamId: string; enterpriseId: string | null; userId: string; timezone: string | null };
+  you: {
+    teamId: string;
+    enterpriseId: string | null;
+    userId: string;
+    timezone: string | null;
+    /** Their privacy choices: details in notifications, searching while employed here. */
+    settings?: PrivacySettings;
+  };
   rejections: ExportedRejection[];
 }
 
@@ -58,7 +66,11 @@ export function buildUserExport(
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    you: { ...scope, timezone: data.profile?.tz ?? null },
+    you: {
+      ...scope,
+      timezone: data.profile?.tz ?? null,
+      ...(data.settings ? { settings: data.settings } : {}),
+    },
     rejections: data.rejections.map((rejection) => ({
       id: rejection.id,
       status: rejection.status,

@@ -96,7 +96,12 @@ export interface FollowUpJobDeps {
   store: Store;
   sender: FollowUpSender;
   /** Builds the DM from the follow-up, its rejection and what was added to it since (oldest first). */
-  compose: (followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) => DmMessage;
+  /** May read the person's privacy settings (the notification text), hence a promise. */
+  compose: (
+    followUp: FollowUp,
+    rejection: Rejection,
+    entries: RejectionEntry[],
+  ) => DmMessage | Promise<DmMessage>;
   logger: JobLogger;
   /** This instance's name on the leases it takes. */
   owner: string;
@@ -199,7 +204,7 @@ class Delivering {
         await this.fail('rejection_missing');
         return;
       }
-      const message = this.deps.compose(
+      const message = await this.deps.compose(
         followUp,
         rejection,
         await store.listEntries(followUp.scope, followUp.rejectionId),

@@ -10,6 +10,8 @@ interface DateMarker {
 }
 
 export function serializeAnswers(answers: RoutineAnswers): string {
+  // Dates sit at the top level only; without one, no replacer call per value is needed.
+  if (!Object.values(answers).some((value) => value instanceof Date)) return JSON.stringify(answers);
   return JSON.stringify(answers, function replacer(this: Record<string, unknown>, key, value) {
     // `value` is already the result of Date#toJSON; the original sits on the holder.
     const original = this[key];
@@ -18,7 +20,10 @@ export function serializeAnswers(answers: RoutineAnswers): string {
 }
 
 export function parseAnswers(text: string): RoutineAnswers {
-  const answers = JSON.parse(text, (_key, value) => (isDateMarker(value) ? new Date(value.$date) : value));
+  // Most drafts hold no date yet: skip the reviver's call per value when there is no marker.
+  const answers = text.includes('"$date"')
+    ? JSON.parse(text, (_key, value) => (isDateMarker(value) ? new Date(value.$date) : value))
+    : JSON.parse(text);
   // Rows written before the field was renamed hold it as `nudgeAt`.
   if ('nudgeAt' in answers) {
     const { nudgeAt, ...rest } = answers;

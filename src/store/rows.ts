@@ -2,7 +2,6 @@
 // milliseconds (SQLite INTEGER, PostgreSQL BIGINT — which pg returns as a string).
 
 import type {
-  EntryData,
   FollowUp,
   FollowUpKind,
   FollowUpStatus,
@@ -16,8 +15,8 @@ import type {
   UserScope,
 } from '../domain/types.js';
 import { ErrorCode, ReboundError } from '../errors.js';
-import { parseAnswers } from './answers-json.js';
 import type { Row } from './driver.js';
+import { PLAIN_ROWS, type RowSealer } from './row-sealer.js';
 
 /** Matches one user's records; bind with `scopeParams`. */
 export const SCOPE_MATCH = 'team_id = ? AND enterprise_id = ? AND user_id = ?';
@@ -37,13 +36,14 @@ export function toMillis(date: Date): number {
   return millis;
 }
 
-export function rowToRejection(row: Row): Rejection {
+export function rowToRejection(row: Row, sealer: RowSealer = PLAIN_ROWS): Rejection {
+  const scope = rowScope(row);
   return {
     id: String(row.id),
-    scope: rowScope(row),
+    scope,
     status: String(row.status) as RejectionStatus,
     step: Number(row.step) as StepNumber,
-    answers: parseAnswers(String(row.answers)),
+    answers: sealer.answersFromText(String(row.answers), scope),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
     completedAt: toNullableDate(row.completed_at),
@@ -80,12 +80,13 @@ export function rowToUserProfile(row: Row): UserProfile {
   };
 }
 
-export function rowToEntry(row: Row): RejectionEntry {
+export function rowToEntry(row: Row, sealer: RowSealer = PLAIN_ROWS): RejectionEntry {
+  const scope = rowScope(row);
   return {
     id: String(row.id),
     rejectionId: String(row.rejection_id),
-    scope: rowScope(row),
-    data: JSON.parse(String(row.data)) as EntryData,
+    scope,
+    data: sealer.entryFromText(String(row.data), scope),
     createdAt: toDate(row.created_at),
   };
 }
@@ -103,7 +104,7 @@ export function rowToShare(row: Row): Share {
   };
 }
 
-function rowScope(row: Row): UserScope {
+export function rowScope(row: Row): UserScope {
   const enterpriseId = String(row.enterprise_id);
   return {
     teamId: String(row.team_id),

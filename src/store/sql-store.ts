@@ -3,6 +3,7 @@
 // every other method is a single conditional statement (plus a read to tell "missing" from
 // "conflict").
 
+import type { PrivacySettings } from '../domain/notification-text.js';
 import type {
   EntryData,
   FollowUp,
@@ -26,14 +27,18 @@ import * as events from './ops/events.js';
 import * as followUpAnswers from './ops/follow-up-answers.js';
 import * as followUps from './ops/follow-ups.js';
 import * as installations from './ops/installations.js';
+import * as privacy from './ops/privacy.js';
 import * as rejections from './ops/rejections.js';
+import * as sealing from './ops/sealing.js';
 import * as shares from './ops/shares.js';
 import * as teams from './ops/teams.js';
 import * as upcomingFollowUps from './ops/upcoming-follow-ups.js';
 import * as userData from './ops/user-data.js';
 import * as userProfiles from './ops/user-profiles.js';
+import { PLAIN_ROWS, type RowSealer } from './row-sealer.js';
 import type {
   ClaimOptions,
+  DeletedRecords,
   InstallationKey,
   PurgeBatch,
   ReleaseOptions,
@@ -48,8 +53,33 @@ export class SqlStore implements Store {
   constructor(
     private readonly driver: SqlDriver,
     private readonly logger: StoreLogger,
+    /** Seals what people typed when a key is set; plain JSON otherwise. */
+    private readonly sealer: RowSealer = PLAIN_ROWS,
   ) {
     this.engine = driver.dialect.engine;
+  }
+
+  get answersSealed(): boolean {
+    return this.sealer.sealing;
+  }
+
+  async resealAnswers(
+    options: { batchSize?: number } = {},
+  ): Promise<{ resealed: number; unreadable: number }> {
+    const total = { resealed: 0, unreadable: 0 };
+    for (const table of ['rejections', 'rejection_entries'] as const) {
+      let after: string | null = '';
+      while (after !== null) {
+        const batch: sealing.ResealBatch = await this.driver.run(
+          sealing.resealBatch(table, after, options.batchSize ?? 200, this.sealer),
+          { transaction: true },
+        );
+        total.resealed += batch.resealed;
+        total.unreadable += batch.unreadable;
+        after = batch.lastId;
+      }
+    }
+    return total;
   }
 
   async migrate(): Promise<void> {
@@ -82,16 +112,21 @@ export class SqlStore implements Store {
     return this.driver.close();
   }
 
-  createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Promise<Rejection> {
-    return this.driver.run(rejections.createDraft(scope, answers, now));
+  createDraft(
+    scope: UserScope,
+    answers: RoutineAnswers,
+    now: Date,
+    at?: { id: string; step?: StepNumber },
+  ): Promise<Rejection> {
+    return this.driver.run(rejections.createDraft(scope, answers, now, at, this.sealer));
   }
 
   findOpenDraft(scope: UserScope): Promise<Rejection | null> {
-    return this.driver.run(rejections.findOpenDraft(scope));
+    return this.driver.run(rejections.findOpenDraft(scope, this.sealer));
   }
 
   getRejection(scope: UserScope, id: string): Promise<Rejection | null> {
-    return this.driver.run(rejections.getRejection(scope, id));
+    return this.driver.run(rejections.getRejection(scope, id, this.sealer));
   }
 
   saveDraft(
@@ -101,11 +136,39 @@ export class SqlStore implements Store {
     answers: RoutineAnswers,
     now: Date,
   ): Promise<Rejection> {
-    return this.driver.run(rejections.saveDraft(scope, id, step, answers, now));
+    return this.driver.run(rejections.saveDraft(scope, id, step, answers, now, this.sealer));
   }
 
   discardDraft(scope: UserScope, id: string, now: Date): Promise<void> {
     return this.driver.run(rejections.discardDraft(scope, id, now));
+  }
+
+  deleteDraft(scope: UserScope, id: string): Promise<void> {
+    return this.driver.run(rejections.deleteDraft(scope, id));
+  }
+
+  purgeStaleDrafts(before: Date): Promise<number> {
+    return this.driver.run(rejections.purgeStaleDrafts(before));
+  }
+
+  getPrivacySettings(scope: UserScope): Promise<PrivacySettings> {
+    return this.driver.run(privacy.getPrivacySettings(scope));
+  }
+
+  savePrivacySettings(
+    scope: UserScope,
+    change: Partial<PrivacySettings>,
+    now: Date,
+  ): Promise<PrivacySettings> {
+    return this.driver.run(privacy.savePrivacySettings(scope, change, now), { transaction: true });
+  }
+
+  recordUpload(scope: UserScope, fileId: string, now: Date): Promise<void> {
+    return this.driver.run(privacy.recordUpload(scope, fileId, now));
+  }
+
+  listUploads(scope: UserScope): Promise<string[]> {
+    return this.driver.run(privacy.listUploads(scope));
   }
 
   completeRejection(
@@ -115,25 +178,25 @@ export class SqlStore implements Store {
     newFollowUps: NewFollowUp[],
     now: Date,
   ): Promise<{ rejection: Rejection; followUps: FollowUp[] }> {
-    return this.driver.run(rejections.completeRejection(scope, id, answers, newFollowUps, now), {
+    return this.driver.run(rejections.completeRejection(scope, id, answers, newFollowUps, now, this.sealer), {
       transaction: true,
     });
   }
 
   listRejections(scope: UserScope, options?: { limit?: number; offset?: number }): Promise<Rejection[]> {
-    return this.driver.run(rejections.listRejections(scope, options));
+    return this.driver.run(rejections.listRejections(scope, options, this.sealer));
   }
 
   updateAnswers(scope: UserScope, id: string, answers: RoutineAnswers, now: Date): Promise<Rejection> {
-    return this.driver.run(rejections.updateAnswers(scope, id, answers, now));
+    return this.driver.run(rejections.updateAnswers(scope, id, answers, now, this.sealer));
   }
 
   addEntry(scope: UserScope, rejectionId: string, data: EntryData, now: Date): Promise<RejectionEntry> {
-    return this.driver.run(entries.addEntry(scope, rejectionId, data, now));
+    return this.driver.run(entries.addEntry(scope, rejectionId, data, now, this.sealer));
   }
 
   listEntries(scope: UserScope, rejectionId: string): Promise<RejectionEntry[]> {
-    return this.driver.run(entries.listEntries(scope, rejectionId));
+    return this.driver.run(entries.listEntries(scope, rejectionId, this.sealer));
   }
 
   recordShare(scope: UserScope, rejectionId: string, share: shares.NewShare, now: Date): Promise<Share> {
@@ -234,15 +297,19 @@ export class SqlStore implements Store {
   }
 
   listUserEntries(scope: UserScope, options?: { kind?: EntryData['kind'] }): Promise<RejectionEntry[]> {
-    return this.driver.run(userData.listUserEntries(scope, options));
+    return this.driver.run(userData.listUserEntries(scope, options, this.sealer));
   }
 
   exportUserData(scope: UserScope): Promise<UserData> {
-    return this.driver.run(userData.exportUserData(scope), { transaction: true });
+    return this.driver.run(userData.exportUserData(scope, this.sealer), { transaction: true });
   }
 
   deleteUserData(scope: UserScope): Promise<number> {
     return this.driver.run(userData.deleteUserData(scope), { transaction: true });
+  }
+
+  deleteUserRecords(scope: UserScope): Promise<DeletedRecords> {
+    return this.driver.run(userData.deleteUserRecords(scope), { transaction: true });
   }
 
   stopTeamFollowUps(team: TeamScope, now: Date): Promise<number> {

@@ -8,6 +8,7 @@
 // - Failures throw ReboundError: `store_not_found`, `store_conflict` (the record is not in
 //   the state the call needs, e.g. completing a draft twice) or `store_unavailable`.
 
+import type { PrivacySettings } from '../domain/notification-text.js';
 import type {
   EntryData,
   FollowUp,
@@ -51,8 +52,17 @@ export interface Store {
 
   // --- The routine -------------------------------------------------------------------
 
-  /** Starts a draft at step 1 with the given answers (e.g. a company from `/rejected Acme`). */
-  createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Promise<Rejection>;
+  /**
+   * Starts a draft at step 1 with the given answers (e.g. a company from `/rejected Acme`).
+   * `at` stores it under an id the app chose earlier (a modal already open with it) and at a
+   * later step; that id taken already throws `store_conflict`, so it is never written twice.
+   */
+  createDraft(
+    scope: UserScope,
+    answers: RoutineAnswers,
+    now: Date,
+    at?: { id: string; step?: StepNumber },
+  ): Promise<Rejection>;
   /** The most recently updated draft of this user, if any. */
   findOpenDraft(scope: UserScope): Promise<Rejection | null>;
   getRejection(scope: UserScope, id: string): Promise<Rejection | null>;
@@ -66,6 +76,10 @@ export interface Store {
   ): Promise<Rejection>;
   /** Marks a draft discarded (start fresh). Throws `store_conflict` unless it is a draft. */
   discardDraft(scope: UserScope, id: string, now: Date): Promise<void>;
+  /** Deletes a draft outright (start fresh). Throws `store_conflict` unless it is a draft. */
+  deleteDraft(scope: UserScope, id: string): Promise<void>;
+  /** Deletes every draft (and discarded draft) not updated since before `before`; returns how many. */
+  purgeStaleDrafts(before: Date): Promise<number>;
   /**
    * Atomically turns a draft into a complete rejection and stores its follow-ups.
    * Exactly one of two racing calls succeeds; the other throws `store_conflict`.
@@ -112,6 +126,19 @@ export interface Store {
 
   getUserProfile(scope: UserScope): Promise<UserProfile | null>;
   saveUserProfile(scope: UserScope, tz: string | null, now: Date): Promise<UserProfile>;
+
+  /** The person's privacy choices; the defaults (discreet, not asked yet) when none are stored. */
+  getPrivacySettings(scope: UserScope): Promise<PrivacySettings>;
+  /** Changes the settings given and keeps the others; returns them all. */
+  savePrivacySettings(
+    scope: UserScope,
+    change: Partial<PrivacySettings>,
+    now: Date,
+  ): Promise<PrivacySettings>;
+  /** Remembers a file Rebound uploaded to this person's DM (an export), for delete. Idempotent. */
+  recordUpload(scope: UserScope, fileId: string, now: Date): Promise<void>;
+  /** File ids Rebound uploaded for this person, oldest first. */
+  listUploads(scope: UserScope): Promise<string[]>;
 
   // --- Follow-ups ----------------------------------------------------------------------
 
@@ -194,9 +221,26 @@ export interface Store {
   exportUserData(scope: UserScope): Promise<UserData>;
   /**
    * Deletes everything kept for this user — rejections of every status, entries, follow-ups
-   * (so no follow-up is sent afterwards), shares and profile — in one transaction; returns how many records.
+   * (so no follow-up is sent afterwards), shares, profile, settings and the list of their
+   * uploads — in one transaction; returns how many records.
    */
   deleteUserData(scope: UserScope): Promise<number>;
+  /**
+   * Deletes exactly as deleteUserData does, in one transaction, and says what went: what the
+   * confirmation tells the person, the follow-ups that were being sent at that moment (their
+   * DM may still land) and the files uploaded to their DM (to delete from Slack too).
+   */
+  deleteUserRecords(scope: UserScope): Promise<DeletedRecords>;
+
+  // --- Sealed at rest ------------------------------------------------------------------
+
+  /** Whether what people type is stored encrypted (the store was given a key). */
+  readonly answersSealed: boolean;
+  /**
+   * Seals rows stored before a key was set, and re-seals rows an old key made, exactly once
+   * even with several instances at it; rows no configured key opens are left and counted.
+   */
+  resealAnswers(options?: { batchSize?: number }): Promise<{ resealed: number; unreadable: number }>;
 
   // --- Whole workspaces: uninstall and retention ---------------------------------------
 
@@ -241,6 +285,23 @@ export interface Store {
   countInstallationsSealedWith(keyIds: readonly string[]): Promise<number>;
   /** Marks an OAuth state value used: true the first time, false for a replay. */
   redeemOAuthState(stateId: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
+/** What deleteUserRecords removed. */
+export interface DeletedRecords {
+  /** Every row removed, of every table. */
+  total: number;
+  /** Complete rejections. */
+  rejections: number;
+  /** Drafts, and drafts set aside. */
+  drafts: number;
+  entries: number;
+  /** Check-ins that had not gone out yet. */
+  upcomingFollowUps: number;
+  /** Follow-ups claimed by a sender at that moment: their DM may be landing right now. */
+  sendingFollowUpIds: string[];
+  /** Slack file ids Rebound had uploaded for this person. */
+  uploadIds: string[];
 }
 
 /**

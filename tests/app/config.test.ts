@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       followUpLeaseSeconds: 300,
       followUpGiveUpHours: 24,
       dataRetentionDays: 30,
+      draftExpiryDays: 30,
       logLevel: 'info',
     });
   });
@@ -93,6 +94,33 @@ describe('loadConfig', () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: '   ', SLACK_SIGNING_SECRET: '' })).toHaveLength(2);
   });
 
+  it('reads TOKEN_ENCRYPTION_KEY for a single workspace too (optional there), and checks it', () => {
+    const key = 'ab'.repeat(32);
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      TOKEN_ENCRYPTION_KEY: key,
+    });
+    expect(config.encryptionKeys?.current).toEqual(Buffer.from(key, 'hex'));
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).encryptionKeys,
+    ).toBeUndefined();
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      TOKEN_ENCRYPTION_KEY: 'short-secret',
+    });
+    expect(problems.join('\n')).toMatch(/TOKEN_ENCRYPTION_KEY must be 64 hex characters/);
+    expect(problems.join('\n')).not.toContain('short-secret');
+    expect(
+      problemsOf({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+        TOKEN_ENCRYPTION_OLD_KEYS: key,
+      }).join('\n'),
+    ).toMatch(/TOKEN_ENCRYPTION_OLD_KEYS is set without TOKEN_ENCRYPTION_KEY/);
+  });
+
   it('rejects malformed values with the reason, without echoing tokens', () => {
     const problems = problemsOf({
       SLACK_BOT_TOKEN: 'xoxp-user-token-secret',
@@ -103,6 +131,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       FOLLOW_UP_LEASE_SECONDS: '0',
       DATA_RETENTION_DAYS: 'a month',
+      DRAFT_EXPIRY_DAYS: '1',
     });
     expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN should start with xoxb-/);
     expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN should start with xapp-/);
@@ -112,6 +141,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
     expect(problems.join('\n')).toMatch(/FOLLOW_UP_LEASE_SECONDS must be a whole number/);
     expect(problems.join('\n')).toMatch(/DATA_RETENTION_DAYS must be a whole number of days/);
+    expect(problems.join('\n')).toMatch(/DRAFT_EXPIRY_DAYS must be a whole number of days, 2 or more/);
     expect(problems.join('\n')).not.toContain('xoxp-user-token-secret');
     expect(problems.join('\n')).not.toContain('not-an-app-token');
   });
@@ -154,7 +184,10 @@ describe('loadConfig', () => {
     });
 
     it('is off in single-workspace mode, whatever else is set', () => {
-      expect(loadConfig({ ...http, TOKEN_ENCRYPTION_KEY: 'not a key' })).not.toHaveProperty('distribution');
+      const single = loadConfig({ ...http, TOKEN_ENCRYPTION_KEY: 'cd'.repeat(32) });
+      expect(single).not.toHaveProperty('distribution');
+      // The key still seals what people type.
+      expect(single.encryptionKeys?.current).toHaveLength(32);
     });
 
     it('lists every problem at once, without echoing a secret', () => {

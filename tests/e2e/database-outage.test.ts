@@ -40,6 +40,27 @@ afterEach(async () => {
 const healthz = async () => (await fetch(`http://127.0.0.1:${h.rebound.port}/healthz`)).status;
 
 describe('PostgreSQL lost while Rebound runs', () => {
+  it('keeps a new step 1 in the modal when its first save fails, and stores it once on retry', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    await alice.command('/rejected', 'Acme Corp');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await server.pause();
+    try {
+      const failed = await alice.submit(step1);
+      expect(Object.values(failed.errors ?? {})).toEqual([SAVE_FAILED_TEXT]);
+      expect(alice.modal?.callback_id).toBe('routine_step_1');
+    } finally {
+      await server.resume();
+    }
+    await expect.poll(() => healthz()).toBe(200);
+    expect((await alice.submit()).errors).toBeUndefined();
+    expect(alice.modal?.callback_id).toBe('routine_step_2');
+    const { rejections } = await h.rebound.store.exportUserData(scopeOf('U1'));
+    expect(rejections.map((r) => [r.step, r.answers.company, r.answers.role])).toEqual([
+      [2, 'Acme Corp', step1.role],
+    ]);
+  });
+
   it('answers kindly while it is down, keeps what was typed, and recovers when it is back', async () => {
     const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
     const bob = h.emu.addUser({ id: 'U2', name: 'bob', tz: null });

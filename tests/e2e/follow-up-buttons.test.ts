@@ -271,7 +271,8 @@ describe('follow-up buttons', () => {
       { kind: 'feedback_check', dueAt: NOW },
       { kind: 'reflect', dueAt: at(7 * DAY) },
     ]);
-    expect(check.text).toBe('Did you hear back from Acme Corp?');
+    expect(check.text).toBe('Rebound has a check-in for you');
+    expect(JSON.stringify(check.blocks)).toContain('Did you hear back from Acme Corp?');
     await user.clickMessageButton(check.ts, 'nudge_feedback_yes');
     await user.waitForModal((view) => view.callback_id === 'nudge_feedback');
 
@@ -391,7 +392,7 @@ describe('follow-up buttons', () => {
       { company: 'Acme Corp' },
     );
     await runJob(NOW);
-    const check = user.dm.find((message) => message.text?.startsWith('Did you hear back'));
+    const check = user.dm.find((message) => JSON.stringify(message.blocks).includes('Did you hear back'));
     const reflect = user.dm.find((message) => message !== check);
     const down = () => new ReboundError(ErrorCode.StoreUnavailable, 'database unreachable');
 

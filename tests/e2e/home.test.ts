@@ -55,7 +55,12 @@ describe('App Home', () => {
     const { h, user } = await start();
     await published(h, user, () => user.openHome());
     expect(homeText(user)).toContain('Welcome to Rebound');
-    expect(homeActions(user.home)).toEqual(['home_start_routine']);
+    expect(homeActions(user.home)).toEqual([
+      'home_start_routine',
+      'home_show_details',
+      'home_employed_here',
+      'home_delete_data',
+    ]);
 
     await user.clickHomeButton('home_start_routine');
     await user.waitForModal((view) => view.callback_id === 'routine_step_1');

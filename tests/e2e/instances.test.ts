@@ -68,6 +68,7 @@ async function startInstance(
     followUpCron: '0 0 1 1 *',
     followUpLeaseSeconds: LEASE_SECONDS,
     dataRetentionDays: 30,
+    draftExpiryDays: 30,
     logLevel: 'info',
     ...overrides.config,
   };

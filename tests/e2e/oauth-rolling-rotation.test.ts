@@ -93,6 +93,8 @@ it.each(engines)('rotates the key on $name with an old and a new instance side b
   // Phase 3: the old instance is gone, the old key removed. Everyone is still served.
   await old.stop();
   running = running.filter((h) => h !== old);
+  // The old instance sealed answers with A until it stopped: one pass re-seals them with B.
+  await fresh.rebound.resealTokens();
   const last = await start({ current: keyB, retired: [] });
   balancer.close();
   balancer = await startLoadBalancer([`${fresh.appUrl}/slack/events`, `${last.appUrl}/slack/events`]);

@@ -108,14 +108,26 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
     expect(h.emu.callsTo('chat.postMessage').filter((call) => call.params.channel !== 'U1')).toEqual([]);
   });
 
-  it('export: a JSON file of their own data only, in their DM', async () => {
+  it('export: a JSON file and a Markdown journal of their own data only, in their DM', async () => {
     await seedOthers();
     const { acme, globex } = await seedAlice();
+    await h.rebound.store.savePrivacySettings(alice, { employedHere: true }, NOW);
     await user.command('/rejected', 'export');
     expect(await ephemeral(user)).toContain('Your export is in your DM with Rebound');
 
-    expect(h.emu.uploadedFiles).toHaveLength(1);
-    const [file] = h.emu.uploadedFiles;
+    expect(h.emu.uploadedFiles).toHaveLength(2);
+    const [file, journal] = h.emu.uploadedFiles;
+    expect(journal).toMatchObject({ filename: 'rebound-journal-2026-03-02.md', sharedIn: ['DU1'] });
+    const markdown = journal?.bytes?.toString('utf8') ?? '';
+    // One section per rejection, newest first, in their own words.
+    expect(markdown.match(/^## .*/gm)).toEqual([
+      '## Initech (unfinished)',
+      '## Globex · Product Designer',
+      '## Acme Corp · Designer',
+    ]);
+    expect(markdown).toContain('> Strong portfolio.');
+    expect(markdown).toContain('**Got as far as:** Take-home task');
+    for (const [company] of others) expect(markdown).not.toContain(company);
     expect(file).toMatchObject({
       filename: 'rebound-export-2026-03-02.json',
       sharedIn: ['DU1'],
@@ -131,6 +143,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
       enterpriseId: null,
       userId: 'U1',
       timezone: 'America/New_York',
+      settings: { showDetails: false, employedHere: true },
     });
     expect(data.rejections.map((rejection) => [rejection.answers.company, rejection.status])).toEqual([
       ['Initech', 'draft'],
@@ -158,7 +171,8 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
 
   it('export without files:write: says so plainly, and nothing is uploaded', async () => {
     await seedAlice();
-    h.emu.failNext('files.getUploadURLExternal', { error: 'missing_scope' });
+    // Slack refuses each of the two files' upload URLs.
+    h.emu.failNext('files.getUploadURLExternal', { error: 'missing_scope' }, 2);
     await user.command('/rejected', 'export');
     const reply = await ephemeral(user);
     expect(reply).toContain('files:write');
@@ -184,10 +198,10 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
 
     await user.command('/rejected', 'delete');
     await user.waitForModal((view) => view.callback_id === 'delete_my_data');
-    await published(h, user, () => user.submit());
-    expect(user.modal).toBeUndefined();
+    await user.submit();
     const confirmation = await user.waitForDm((message) => message.text?.includes('is deleted') ?? false);
-    expect(confirmation.text).toContain('no more check-ins will come');
+    expect(JSON.stringify(confirmation.blocks)).toContain('none will come now');
+    await expect.poll(() => homeText(user)).toContain('Welcome to Rebound');
     expect(homeText(user)).toContain('Welcome to Rebound');
 
     // Nothing of alice's is left, in any table this engine has.
@@ -196,6 +210,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
       entries: [],
       followUps: [],
       profile: null,
+      settings: { showDetails: false, employedHere: null },
     });
     expect(await h.rebound.store.findOpenDraft(alice)).toBeNull();
     for (const id of followUpIds) expect(await h.rebound.store.findFollowUp(alice, id)).toBeNull();

@@ -152,6 +152,36 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
     expect(await h.rebound.store.listFollowUps(scope)).toEqual([]);
   });
 
+  it('stores nothing for /rejected alone, yet keeps step 1 closed at once for resume', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    await alice.command('/rejected', 'Acme Corp');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect((await h.rebound.store.exportUserData(scope)).rejections).toEqual([]);
+
+    await alice.closeModal();
+    await expect
+      .poll(async () => (await h.rebound.store.findOpenDraft(scope))?.answers.company)
+      .toBe('Acme Corp');
+    await alice.command('/rejected', '');
+    await alice.waitForModal((view) => view.callback_id === 'resume_draft');
+    await alice.clickButton('draft_resume');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    expect(JSON.stringify(alice.modal?.blocks)).toContain('Acme Corp');
+    expect((await h.rebound.store.exportUserData(scope)).rejections).toHaveLength(1);
+  });
+
+  it('makes one draft when step 1 is submitted twice at once', async () => {
+    const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+    await alice.command('/rejected', 'Acme Corp');
+    await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await Promise.all([alice.submit(step1), alice.submit(step1)]);
+    expect(alice.modal?.callback_id).toBe('routine_step_2');
+    const { rejections } = await h.rebound.store.exportUserData(scope);
+    expect(rejections.map((r) => [r.status, r.step, r.answers.role])).toEqual([
+      ['draft', 2, 'Product Designer'],
+    ]);
+  });
+
   it('keeps a closed draft and offers to resume it or start fresh', async () => {
     const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     await alice.command('/rejected', 'Acme Corp');

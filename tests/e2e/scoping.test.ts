@@ -84,7 +84,8 @@ describe('the same user id in two workspaces', () => {
     // …and no other workspace's company anywhere in the reply, shown or not.
     expect(companiesIn(JSON.stringify(user.ephemerals))).toEqual(['Acme Corp']);
     await user.command('/rejected', 'export');
-    await expect.poll(() => h.emu.uploadedFiles.map((file) => file.completed)).toEqual([true]);
+    // The JSON and the Markdown journal.
+    await expect.poll(() => h.emu.uploadedFiles.map((file) => file.completed)).toEqual([true, true]);
     const exported = JSON.parse(h.emu.uploadedFiles[0]?.bytes?.toString('utf8') ?? '{}') as UserExport;
     expect(exported.rejections.map((rejection) => rejection.answers.company)).toEqual(['Acme Corp']);
 
@@ -112,7 +113,8 @@ describe('the same user id in an Enterprise Grid org', () => {
     expect(companiesIn(JSON.stringify(user.ephemerals))).toEqual(['Grid Co']);
 
     await user.command('/rejected', 'export');
-    await expect.poll(() => h.emu.uploadedFiles.map((file) => file.completed)).toEqual([true]);
+    // The JSON and the Markdown journal.
+    await expect.poll(() => h.emu.uploadedFiles.map((file) => file.completed)).toEqual([true, true]);
     const exported = JSON.parse(h.emu.uploadedFiles[0]?.bytes?.toString('utf8') ?? '{}') as UserExport;
     expect(exported.you).toMatchObject({ teamId: 'T1', enterpriseId: 'E1', userId: 'U1' });
     expect(exported.rejections.map((rejection) => rejection.answers.company)).toEqual(['Grid Co']);

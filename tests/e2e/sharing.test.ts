@@ -185,8 +185,13 @@ describe('sharing', () => {
 
     await alice.command('/rejected', 'delete');
     await alice.waitForModal((view) => view.callback_id === 'delete_my_data');
-    await alice.submit();
-    await alice.waitForDm((message) => message.text?.includes('is deleted') ?? false);
+    // Untick "also remove Rebound's messages", so the old summary stays to be clicked below.
+    await alice.submit({ delete_messages: [] });
+    const confirmation = await alice.waitForDm((message) => message.text?.includes('is deleted') ?? false);
+    expect(JSON.stringify(confirmation.blocks)).toContain('2 notes you shared');
+    // The delete modal shows the same report; alice closes it.
+    await alice.waitForModal((view) => JSON.stringify(view.blocks).includes('What stays'));
+    await alice.closeModal();
     await expect.poll(() => sam.dm.length + kim.dm.length).toBe(0);
     expect(await rebound.store.listShares(scope)).toEqual([]);
     // The old summary's button now says there is nothing to share, instead of doing nothing.

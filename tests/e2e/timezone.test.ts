@@ -43,3 +43,41 @@ it('falls back to UTC, without an error, when Slack cannot say', async () => {
   expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${thursdayTenUtc}`);
   expect(h.logs.join('\n')).toContain('users.info for the timezone failed: user_not_found');
 });
+
+it('asks Slack for the timezone once step 1 is answered, not for every /rejected', async () => {
+  const h = await harness.start({ now: NOW });
+  const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
+  await alice.command('/rejected', 'Acme');
+  await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+  const answeredAt = Date.now();
+  await alice.submit({ ...step1 });
+  await expect.poll(() => h.emu.callsTo('users.info').length).toBe(1);
+  expect(h.emu.callsTo('users.info')[0]?.at).toBeGreaterThanOrEqual(answeredAt);
+
+  await alice.submit(step2);
+  await alice.submit(step3);
+  const thursdayTenInNewYork = new Date('2026-03-05T15:00:00Z').getTime() / 1000;
+  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${thursdayTenInNewYork}`);
+  expect(h.emu.callsTo('users.info')).toHaveLength(1);
+});
+
+it('asks again when a closed draft is offered, since resuming skips step 1', async () => {
+  const h = await harness.start({ now: NOW });
+  const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
+  await alice.command('/rejected', 'Acme');
+  await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
+  h.emu.failNext('users.info', { error: 'user_not_found' });
+  await alice.submit({ ...step1 });
+  await alice.submit(step2);
+  await alice.closeModal();
+  await expect.poll(() => h.logs.join('\n')).toContain('users.info for the timezone failed');
+
+  await alice.command('/rejected', '');
+  await alice.waitForModal((view) => view.callback_id === 'resume_draft');
+  await expect.poll(() => h.emu.callsTo('users.info').length).toBe(2);
+  await alice.clickButton('draft_resume');
+  await alice.waitForModal((view) => view.callback_id === 'routine_step_3');
+  await alice.submit(step3);
+  const thursdayTenInNewYork = new Date('2026-03-05T15:00:00Z').getTime() / 1000;
+  expect(JSON.stringify(alice.modal?.blocks)).toContain(`"initial_date_time":${thursdayTenInNewYork}`);
+});

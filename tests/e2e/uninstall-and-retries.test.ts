@@ -90,6 +90,7 @@ describe('uninstall and revoked tokens', () => {
       entries: [],
       followUps: [],
       profile: null,
+      settings: { showDetails: false, employedHere: null },
     });
     expect((await h.rebound.store.exportUserData(elsewhere)).rejections).toHaveLength(1);
   });

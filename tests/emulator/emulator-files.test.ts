@@ -28,6 +28,27 @@ afterEach(async () => {
   await emu.close();
 });
 
+describe('files.delete', () => {
+  it('removes a file the app uploaded from the DM, its comment staying; an unknown or deleted one is file_not_found', async () => {
+    const dm = await client.conversations.open({ users: 'U1' });
+    const channel_id = dm.channel?.id ?? '';
+    await client.files.uploadV2({ channel_id, content: 'a', filename: 'a.json', initial_comment: 'Here.' });
+    await client.files.uploadV2({ channel_id, content: 'b', filename: 'b.md' });
+    const [withComment, bare] = emu.uploadedFiles;
+    expect(alice.dm).toHaveLength(2);
+
+    await client.files.delete({ file: withComment?.id ?? '' });
+    await client.files.delete({ file: bare?.id ?? '' });
+    expect(emu.uploadedFiles.map((file) => file.deleted)).toEqual([true, true]);
+    // The comment is the app's message and stays (chat.delete removes it); the bare share goes.
+    expect(alice.dm.map((message) => [message.text, message.files])).toEqual([['Here.', []]]);
+    const history = await client.conversations.history({ channel: channel_id });
+    expect(history.messages?.[0]?.files).toEqual([]);
+    expect(await client.files.delete({ file: bare?.id ?? '' }).catch(errorCode)).toBe('file_not_found');
+    expect(await client.files.delete({ file: 'F404' }).catch(errorCode)).toBe('file_not_found');
+  });
+});
+
 describe('file uploads', () => {
   it('keeps the exact bytes files.uploadV2 sends and shares the file in the DM with its comment', async () => {
     const content = JSON.stringify({ note: 'Zürich ☕ 👩🏽‍💻 <&>', lines: ['a', 'b'] }, null, 2);

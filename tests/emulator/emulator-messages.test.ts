@@ -134,6 +134,26 @@ describe('DMs', () => {
     );
   });
 
+  it('chat.delete removes only the app’s own messages; history tells them apart from the person’s', async () => {
+    const own = await client.chat.postMessage({
+      channel: 'U1',
+      text: 'From the app',
+      metadata: { event_type: 'mine', event_payload: { n: 1 } },
+    });
+    const written = alice.writeInDm('From alice');
+    const history = await client.conversations.history({ channel: 'DU1', include_all_metadata: true });
+    expect(history.messages?.map((message) => [message.text, message.user, message.bot_id])).toEqual([
+      ['From alice', 'U1', undefined],
+      ['From the app', 'UBOT', 'BBOT'],
+    ]);
+    expect(history.messages?.[1]?.metadata).toEqual({ event_type: 'mine', event_payload: { n: 1 } });
+    expect(await client.chat.delete({ channel: 'DU1', ts: written.ts }).catch(errorCode)).toBe(
+      'cant_delete_message',
+    );
+    await client.chat.delete({ channel: 'DU1', ts: String(own.ts) });
+    expect(alice.dm.map((message) => message.text)).toEqual(['From alice']);
+  });
+
   it('lists history newest first, with metadata only when asked for', async () => {
     const { channel } = await client.conversations.open({ users: 'U1' });
     expect(channel?.id).toBe('DU1');

@@ -55,7 +55,24 @@ describe('manifest.yml', () => {
   it('reads the manifest the way a YAML parser does', () => {
     // The folded long description becomes one line; comments and quotes are gone.
     const parsed = parseManifestYaml(manifestText) as { display_information: Record<string, string> };
-    expect(parsed.display_information.long_description).toMatch(/^Rebound walks you .* direct messages\.$/);
+    expect(parsed.display_information.long_description).toMatch(
+      /^Rebound walks you .* sends and deletes your export\.$/,
+    );
     expect(parsed.display_information.background_color).toBe('#2c4a6b');
+  });
+
+  it('says what is stored, encrypted or not, who can see it and why each scope is needed', () => {
+    const parsed = parseManifestYaml(manifestText) as { display_information: Record<string, string> };
+    const long = parsed.display_information.long_description ?? '';
+    for (const said of [
+      'unencrypted',
+      'AES-256-GCM',
+      'export direct messages',
+      '30 days',
+      '/rejected delete',
+    ])
+      expect(long).toContain(said);
+    for (const scope of manifest.oauth_config.scopes.bot) expect(long).toContain(scope);
+    expect(long).toContain('users:read reads your profile');
   });
 });

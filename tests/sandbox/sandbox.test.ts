@@ -102,6 +102,10 @@ async function waitForModal(title: string | RegExp): Promise<Locator> {
   return heading;
 }
 
+function sandboxScope() {
+  return { teamId: 'T0SANDBOX', enterpriseId: null, userId: sandbox.user.id };
+}
+
 async function typeInMessageBox(text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Message box' });
   await box.fill(text);
@@ -228,6 +232,31 @@ describe('the sandbox page', () => {
     await modal().waitFor({ state: 'detached' });
 
     expect(await page.getByText('Everything the app sent kept to Slack’s rules.').isVisible()).toBe(true);
+    expect(sandbox.emu.problems).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('pops up a check-in the way a lock screen shows it, discreet, and offers the setting on Home', async () => {
+    // Away from Rebound's DM, the snoozed follow-up comes due: only its text pops up.
+    await page.locator('#channels').getByRole('button').first().click();
+    await page.getByRole('button', { name: '+1 day' }).click();
+    const notification = page.locator('.toast.notification').filter({ hasText: 'check-in' }).last();
+    await notification.waitFor();
+    expect(await notification.textContent()).toBe('🔔 Rebound: Rebound has a check-in for you');
+    for (const toast of await page.locator('.toast.notification').allTextContents())
+      expect(toast).not.toContain('Acme');
+
+    // Home's privacy section: turn details on; the app saves it and publishes Home again.
+    await page.locator('#apps').getByRole('button').click();
+    await page.getByRole('tab', { name: 'Home' }).click();
+    const home = page.locator('#home .blocks');
+    await home.getByText('Show details in notifications').waitFor();
+    await home.getByLabel('On: name company and role').check();
+    await expect
+      .poll(async () => (await sandbox.rebound.store.getPrivacySettings(sandboxScope())).showDetails, {
+        timeout: WAIT_MS,
+      })
+      .toBe(true);
     expect(sandbox.emu.problems).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -112,6 +112,7 @@ export function describeTeams(current: () => Store): void {
           entries: [],
           followUps: [],
           profile: null,
+          settings: { showDetails: false, employedHere: null },
         });
       }
       for (const scope of [aliceElsewhere, aliceInGrid]) {

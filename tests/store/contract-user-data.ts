@@ -146,6 +146,7 @@ export function describeUserData(current: () => Store): void {
         entries: [],
         followUps: [],
         profile: null,
+        settings: { showDetails: false, employedHere: null },
       });
     });
   });
@@ -176,6 +177,7 @@ export function describeUserData(current: () => Store): void {
         entries: [],
         followUps: [],
         profile: null,
+        settings: { showDetails: false, employedHere: null },
         listed: [],
         draft: null,
       });

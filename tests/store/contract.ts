@@ -7,6 +7,7 @@ import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
 import { describeInstallations } from './contract-installations.js';
+import { describePrivacy } from './contract-privacy.js';
 import { describeShares } from './contract-shares.js';
 import {
   alice,
@@ -122,6 +123,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           completedAt: null,
         });
         expect(await store.getRejection(alice, draft.id)).toEqual(draft);
+      });
+
+      it('creates a draft under an id chosen before, at a later step, and only once', async () => {
+        const id = '6f1c1c5e-8f0a-4d59-9a57-1f0c2b7e2a10';
+        const draft = await store.createDraft(alice, { company: 'Acme', role: 'Designer' }, T0, {
+          id,
+          step: 2,
+        });
+        expect(draft).toMatchObject({ id, scope: alice, status: 'draft', step: 2, createdAt: T0 });
+        expect(await store.getRejection(alice, id)).toEqual(draft);
+        await expectCode(
+          store.createDraft(alice, { company: 'Again' }, at(MINUTE), { id }),
+          ErrorCode.StoreConflict,
+        );
+        await expectCode(store.createDraft(bob, {}, at(MINUTE), { id }), ErrorCode.StoreConflict);
+        expect(await store.getRejection(alice, id)).toEqual(draft);
       });
 
       it('round-trips every answer: unicode, emoji, RTL, 3000-character text and Dates', async () => {
@@ -494,6 +511,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     describeFollowUpAnswers(() => store);
     describeInstallations(() => store);
     describeUserData(() => store);
+    describePrivacy(() => store);
     describeTeams(() => store);
     describeShares(() => store);
 

@@ -2,9 +2,11 @@
 // database per test; plus what only a server has: instances migrating at once, SKIP LOCKED
 // claims across pools, an unreachable or restarted server.
 
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort, query, startTestPostgres, type TestPostgres } from '../../devkit/postgres.js';
+import { createTokenCipher } from '../../src/crypto/token-cipher.js';
 import type { NewFollowUp, UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import { createStore } from '../../src/store/index.js';
@@ -26,6 +28,19 @@ afterAll(async () => {
 runStoreContract('postgres', async () => {
   const url = await server.createDatabase();
   const store = await createStore(url, { poolSize: 4 });
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      await server.dropDatabase(url);
+    },
+  };
+});
+
+// The same contract with what people type sealed at rest (TOKEN_ENCRYPTION_KEY set).
+runStoreContract('postgres, sealed', async () => {
+  const url = await server.createDatabase();
+  const store = await createStore(url, { poolSize: 4, cipher: createTokenCipher(randomBytes(32)) });
   return {
     store,
     async cleanup() {

@@ -1,6 +1,7 @@
 // The store contract on SQLite (a fresh temp file per test), plus what only SQLite has:
 // file paths and file: URLs, the default location, WAL, and two connections to one file.
 
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTokenCipher } from '../../src/crypto/token-cipher.js';
 import type { UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import { createStore } from '../../src/store/index.js';
@@ -26,6 +28,21 @@ async function tempDir(): Promise<string> {
 runStoreContract('sqlite', async () => {
   const dir = await tempDir();
   const store = await createStore(path.join(dir, 'rebound.sqlite'));
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+// The same contract with what people type sealed at rest (TOKEN_ENCRYPTION_KEY set).
+runStoreContract('sqlite, sealed', async () => {
+  const dir = await tempDir();
+  const store = await createStore(path.join(dir, 'rebound.sqlite'), {
+    cipher: createTokenCipher(randomBytes(32)),
+  });
   return {
     store,
     async cleanup() {

@@ -78,6 +78,8 @@ export interface HarnessOptions {
   healthPort?: number;
   /** Reuse an emulator (e.g. across restarts of the app); it is left running on stop(). */
   emulator?: SlackEmulator;
+  /** TOKEN_ENCRYPTION_KEY (and old keys) in single-workspace mode: answers sealed at rest. */
+  encryptionKeys?: { current: Buffer; retired: Buffer[] };
 }
 
 /** The emulator every test uses: one workspace T1, one app A1, the test tokens. */
@@ -117,6 +119,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     mode,
     ...(distribution ? { distribution } : {}),
+    ...(options.encryptionKeys ? { encryptionKeys: options.encryptionKeys } : {}),
     port: 0,
     ...(options.healthPort !== undefined ? { healthPort: options.healthPort } : {}),
     databaseUrl: options.databaseUrl ?? join(tempDir as string, 'rebound.sqlite'),
@@ -124,6 +127,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     followUpCron: options.followUpCron ?? '0 0 1 1 *',
     followUpLeaseSeconds: options.followUpLeaseSeconds ?? 300,
     dataRetentionDays: 30,
+    draftExpiryDays: 30,
     logLevel: options.logLevel ?? 'debug',
   };
   const clock = options.clock ?? createTestClock(options.now ?? new Date('2026-03-02T15:00:00Z'));

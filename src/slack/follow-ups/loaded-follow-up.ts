@@ -46,7 +46,8 @@ export async function showChoice(
     const entries = (await deps.store.listEntries(followUp.scope, followUp.rejectionId)).filter(
       (entry) => entry.createdAt.getTime() <= sentAt,
     );
-    const message = buildAnsweredFollowUpMessage(followUp, rejection, entries, choice);
+    const settings = await deps.store.getPrivacySettings(followUp.scope);
+    const message = buildAnsweredFollowUpMessage(followUp, rejection, entries, choice, settings);
     await client.chat.update({ channel: target.channelId, ts: target.messageTs, ...message });
   } catch (error) {
     deps.logger.warn(`Follow-up ${followUp.id}: the DM could not be updated:`, errorCode(error));

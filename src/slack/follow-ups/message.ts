@@ -5,6 +5,12 @@
 // saying what was chosen, so stale buttons never linger.
 
 import { SNOOZE_CHOICES } from '../../domain/follow-up-rules.js';
+import {
+  DEFAULT_PRIVACY_SETTINGS,
+  messageHeadingsNameCompany,
+  notificationText,
+  type PrivacySettings,
+} from '../../domain/notification-text.js';
 import { normalizeAnswers, optionLabel } from '../../domain/routine.js';
 import type {
   FollowUp,
@@ -168,9 +174,8 @@ function reflectFollowUp(followUp: FollowUp, answers: RoutineAnswers, entries: R
   const blocks: KnownBlock[] = [mrkdwnSection(lines === '' ? heading : `${heading}\n${lines}`)];
   if (feedback !== undefined) blocks.push(mrkdwnSection(quoted(`*What ${company} told you*`, feedback)));
   blocks.push(mrkdwnSection(`*${question}*`));
-  const fallback =
-    answers.company === undefined ? 'Checking in' : `Checking in after ${escapeName(answers.company)}`;
-  return { text: `${fallback}. ${question}`, blocks, actions: dmActions(followUp) };
+  const fallback = answers.company === undefined ? undefined : escapeName(answers.company);
+  return { details: { company: fallback, question }, blocks, actions: dmActions(followUp) };
 }
 
 function feedbackCheckFollowUp(followUp: FollowUp, answers: RoutineAnswers) {
@@ -183,17 +188,32 @@ function feedbackCheckFollowUp(followUp: FollowUp, answers: RoutineAnswers) {
     `If they shared any feedback${about}, note it here and we'll keep it with your plan. ` +
     'No reply is common, and it says nothing about you.';
   return {
-    text: heading,
+    details: {
+      company: answers.company && escapeName(answers.company),
+      role: answers.role && escapeName(answers.role),
+    },
     blocks: [mrkdwnSection(`*${heading}*\n${body}`)],
     actions: dmActions(followUp),
   };
 }
 
-function loaded(followUp: FollowUp, rejection: Rejection, entries: RejectionEntry[]) {
-  const answers = normalizeAnswers(rejection.answers);
-  return followUp.kind === 'feedback_check'
-    ? feedbackCheckFollowUp(followUp, answers)
-    : reflectFollowUp(followUp, answers, entries);
+function loaded(
+  followUp: FollowUp,
+  rejection: Rejection,
+  entries: RejectionEntry[],
+  settings: PrivacySettings,
+) {
+  const all = normalizeAnswers(rejection.answers);
+  // Searching while employed here: the DM's headings name no company or role either.
+  const { company: _company, role: _role, ...unnamed } = all;
+  const answers: RoutineAnswers = messageHeadingsNameCompany(settings) ? all : unnamed;
+  const built =
+    followUp.kind === 'feedback_check'
+      ? feedbackCheckFollowUp(followUp, answers)
+      : reflectFollowUp(followUp, answers, entries);
+  const details = { ...built.details, ...(answers === all ? {} : { company: undefined, role: undefined }) };
+  const kind = followUp.kind === 'feedback_check' ? 'feedback_check' : 'reflect_follow_up';
+  return { ...built, text: notificationText(kind, details, settings) };
 }
 
 /** The follow-up as first sent: what the follow-up job posts. */
@@ -201,8 +221,9 @@ export function buildFollowUpMessage(
   followUp: FollowUp,
   rejection: Rejection,
   entries: RejectionEntry[] = [],
+  settings: PrivacySettings = DEFAULT_PRIVACY_SETTINGS,
 ): FollowUpMessage {
-  const { text, blocks, actions } = loaded(followUp, rejection, entries);
+  const { text, blocks, actions } = loaded(followUp, rejection, entries, settings);
   return { text, blocks: [...blocks, actions] };
 }
 
@@ -231,10 +252,11 @@ export function buildAnsweredFollowUpMessage(
   rejection: Rejection,
   entries: RejectionEntry[],
   choice: FollowUpChoice,
+  settings: PrivacySettings = DEFAULT_PRIVACY_SETTINGS,
 ): FollowUpMessage {
-  const { text, blocks } = loaded(followUp, rejection, entries);
-  return {
-    text,
-    blocks: [...blocks, mrkdwnContext(choiceLine(choice, normalizeAnswers(rejection.answers).company))],
-  };
+  const { text, blocks } = loaded(followUp, rejection, entries, settings);
+  const company = messageHeadingsNameCompany(settings)
+    ? normalizeAnswers(rejection.answers).company
+    : undefined;
+  return { text, blocks: [...blocks, mrkdwnContext(choiceLine(choice, company))] };
 }

@@ -22,6 +22,7 @@ import {
 } from '../platform/block-kit.js';
 import { HomeActionId, HomeBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
+import { buildPrivacyBlocks, draftExpiryBlocks, type PrivacyBlocksInput } from './privacy-blocks.js';
 import { type Undelivered, undeliveredBlocks } from './undelivered.js';
 
 export interface HomeInput {
@@ -45,6 +46,10 @@ export interface HomeInput {
   lessons?: readonly PrepItem[];
   /** Check-ins that failed for good lately (first page only). */
   undelivered?: readonly Undelivered[];
+  /** The privacy section at the bottom (privacy-blocks.ts); left out when absent. */
+  privacy?: PrivacyBlocksInput;
+  /** The draft's expiry note: when it is now, and after how many untouched days drafts go. */
+  draftExpiry?: { now: Date; days: number };
 }
 
 export type HomeView = { type: 'home'; blocks: KnownBlock[]; private_metadata?: string };
@@ -252,8 +257,9 @@ function rejectionBlock(rejection: Rejection, feedback: boolean | undefined): Kn
 }
 
 export function buildHomeView(input: HomeInput): HomeView {
+  const privacy = input.privacy ? buildPrivacyBlocks(input.privacy) : [];
   const firstTime = input.rejections.length === 0 && input.offset === 0 && !input.draft;
-  if (firstTime) return { type: 'home', blocks: welcome() };
+  if (firstTime) return { type: 'home', blocks: [...welcome(), ...privacy] };
 
   const top: KnownBlock[] = [
     header('Rebound'),
@@ -266,6 +272,9 @@ export function buildHomeView(input: HomeInput): HomeView {
       ],
     },
     ...(input.draft ? draftBlocks(input.draft) : []),
+    ...(input.draft && input.draftExpiry
+      ? draftExpiryBlocks(input.draft, input.draftExpiry.now, input.draftExpiry.days)
+      : []),
     ...(input.offset === 0 ? undeliveredBlocks(input.undelivered ?? []) : []),
     ...awaitingBlocks(input),
     ...upcomingBlocks(input),
@@ -276,7 +285,7 @@ export function buildHomeView(input: HomeInput): HomeView {
 
   // One block per rejection; keep three blocks for the divider and the paging rows, and room
   // for the settings area below them.
-  const room = Limit.homeBlocks - top.length - 3 - SETTINGS_ROOM;
+  const room = Limit.homeBlocks - top.length - 3 - Math.max(SETTINGS_ROOM, privacy.length);
   const shown = input.rejections.slice(0, Math.max(0, room));
   const blocks = [
     ...top,
@@ -300,5 +309,5 @@ export function buildHomeView(input: HomeInput): HomeView {
       elements: [{ ...button(HomeActionId.showMore, 'Back to the newest'), value: '0' }],
     });
   }
-  return { type: 'home', blocks };
+  return { type: 'home', blocks: [...blocks, ...privacy] };
 }

@@ -3,6 +3,7 @@
 // reaches the person, whose action already succeeded.
 
 import type { webApi } from '@slack/bolt';
+import { DEFAULT_DRAFT_EXPIRY_DAYS } from '../../domain/drafts.js';
 import { patternRejection, readPatterns } from '../../domain/patterns.js';
 import { lessonsOf } from '../../domain/prep.js';
 import type { Rejection, UserScope } from '../../domain/types.js';
@@ -82,7 +83,16 @@ export async function publishHome(
   offset = 0,
 ): Promise<void> {
   try {
-    const view = buildHomeView(await loadHomeInput(deps.store, scope, offset, deps.clock()));
+    const [input, settings] = await Promise.all([
+      loadHomeInput(deps.store, scope, offset, deps.clock()),
+      deps.store.getPrivacySettings(scope),
+    ]);
+    const days = deps.draftExpiryDays ?? DEFAULT_DRAFT_EXPIRY_DAYS;
+    const view = buildHomeView({
+      ...input,
+      privacy: { settings, sealed: deps.answersSealed ?? false, draftExpiryDays: days },
+      draftExpiry: { now: deps.clock(), days },
+    });
     await client.views.publish({ user_id: scope.userId, view });
   } catch (error) {
     deps.logger.warn('App Home could not be published:', errorCode(error));

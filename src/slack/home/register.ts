@@ -6,6 +6,7 @@ import { homeCancelCallback, homeSnoozeCallback } from './follow-up-actions.js';
 import { homeOpenPrepCallback } from './open-prep.js';
 import { homeOpenRejectionCallback } from './open-rejection.js';
 import { homeShowMoreCallback } from './paging.js';
+import { homeDeleteDataCallback, homePrivacySettingCallback } from './privacy-actions.js';
 import { homeResumeCallback, homeStartCallback } from './routine-actions.js';
 
 /** App Home: published on every visit, and its own buttons. */
@@ -16,6 +17,9 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(HomeActionId.snooze, homeSnoozeCallback(deps));
   app.action(HomeActionId.cancelFollowUp, homeCancelCallback(deps));
   app.action(HomeActionId.showMore, homeShowMoreCallback(deps));
+  app.action(HomeActionId.showDetails, homePrivacySettingCallback(deps));
+  app.action(HomeActionId.employedHere, homePrivacySettingCallback(deps));
+  app.action(HomeActionId.deleteData, homeDeleteDataCallback(deps));
   app.action(HomeActionId.openRejection, homeOpenRejectionCallback(deps));
   app.action(HomeActionId.openPrep, homeOpenPrepCallback(deps));
 }

@@ -75,9 +75,22 @@ export function installPage(authorizeUrl: string): string {
     `<h1>Add Rebound to your Slack workspace</h1>
 <p>Rebound turns a job rejection into a next step: <code>/rejected</code> walks you through four
 short steps, and a few days later it checks in with a gentle follow-up.</p>
-<p>It will be able to: add the <code>/rejected</code> command, send you direct messages (with a
-file, when you export your data), read your timezone (so follow-ups arrive at a sensible hour) and
-read its own DMs with you. Your answers stay in your modals and your DM with Rebound.</p>
+<p>What it may do in Slack, and why:</p>
+<ul>
+<li><code>commands</code>: add the <code>/rejected</code> command.</li>
+<li><code>chat:write</code>, <code>im:write</code>: send each person their own direct messages.</li>
+<li><code>users:read</code>: read people's profiles; Rebound keeps only the timezone, so check-ins come at a sensible hour.</li>
+<li><code>im:history</code>: find its own DMs again, so a check-in is never sent twice and a person's delete can remove them.</li>
+<li><code>files:write</code>: send a person their export, and delete it again when they delete their data.</li>
+</ul>
+<p>What it keeps, per person, in its own database: their rejections and answers, what they add
+later, their check-ins, their privacy settings and their timezone. Everything they type is
+encrypted (AES-256-GCM), kept until they delete it (unfinished drafts for 30 days), and shown
+only to them, in modals, their DM with Rebound and its Home tab. Notifications name no company
+or answer unless they turn details on.</p>
+<p class="reason">What Rebound cannot protect: on some Slack plans, workspace owners can export
+direct messages with apps. Someone searching for a job while employed here may prefer a personal
+workspace.</p>
 <p><a class="button" href="${escapeHtml(authorizeUrl)}">Add to Slack</a></p>
 <p class="reason">Slack asks you to confirm on the next page.</p>`,
   );

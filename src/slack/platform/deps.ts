@@ -19,6 +19,12 @@ export interface ListenerDeps {
   teamInstalls: TeamInstalls;
   /** Distributed mode only: the per-workspace installations (absent with a single bot token). */
   installations?: InstallationForgetter;
+  /** Whether typed answers are stored encrypted (a key is set), for Home's privacy line. */
+  answersSealed?: boolean;
+  /** Days an untouched draft is kept (DRAFT_EXPIRY_DAYS); the default when absent. */
+  draftExpiryDays?: number;
+  /** How long a follow-up DM already being posted may take to land (delete waits for it). */
+  inFlightSendMs?: number;
   /**
    * Sends a stored, due follow-up now through the follow-up job (the routine's summary).
    * Never throws for Slack; if it cannot send, the job's next tick does. Absent: the tick does.

@@ -48,10 +48,24 @@ export const HomeActionId = {
   snooze: 'home_snooze_nudge',
   cancelFollowUp: 'home_cancel_nudge',
   showMore: 'home_show_more',
+  /** Privacy section: "Show details in notifications" (radio: off / on). */
+  showDetails: 'home_show_details',
+  /** Privacy section: "Searching while employed here?" (radio: yes / no). */
+  employedHere: 'home_employed_here',
+  /** Privacy section: opens the same confirmation as `/rejected delete`. */
+  deleteData: 'home_delete_data',
   /** A rejection's own view; the value is the rejection id. */
   openRejection: 'home_open_rejection',
   /** The "before your next interview" view. */
   openPrep: 'home_open_prep',
+} as const;
+
+/** The privacy choices' radio values, on Home and in the first step of the routine. */
+export const PrivacyChoice = {
+  detailsOff: 'off',
+  detailsOn: 'on',
+  employedYes: 'yes',
+  employedNo: 'no',
 } as const;
 
 /** Read-only modals opened from Home (and `/rejected prep`). */
@@ -147,4 +161,6 @@ export const ShareBlockId = {
 export const PrivacyCallbackId = {
   deleteConfirm: 'delete_my_data',
   deleteFailed: 'delete_my_data_failed',
+  /** Deleting (then deleted): what was removed and what stays. */
+  deleteDone: 'delete_my_data_done',
 } as const;

@@ -7,6 +7,8 @@ export interface DraftMetadata {
   prefillCompany?: string;
   /** Role typed with it (`/rejected Acme - Designer`), likewise. */
   prefillRole?: string;
+  /** A new step 1, opened before its draft is stored: its first save creates it under `draftId`. */
+  unsaved?: true;
 }
 
 export function encodeDraftMetadata(metadata: DraftMetadata): string {
@@ -23,12 +25,13 @@ export function decodeDraftMetadata(text: string | undefined): DraftMetadata | n
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { draftId, prefillCompany, prefillRole } = parsed as Record<string, unknown>;
+  const { draftId, prefillCompany, prefillRole, unsaved } = parsed as Record<string, unknown>;
   if (typeof draftId !== 'string' || draftId.length === 0 || draftId.length > 100) return null;
-  if (typeof prefillCompany !== 'string' || prefillCompany.length === 0) return { draftId };
+  const fresh = unsaved === true ? { unsaved: true as const } : {};
+  if (typeof prefillCompany !== 'string' || prefillCompany.length === 0) return { draftId, ...fresh };
   const role =
     typeof prefillRole === 'string' && prefillRole.length > 0
       ? { prefillRole: prefillRole.slice(0, 100) }
       : {};
-  return { draftId, prefillCompany: prefillCompany.slice(0, 100), ...role };
+  return { draftId, prefillCompany: prefillCompany.slice(0, 100), ...role, ...fresh };
 }

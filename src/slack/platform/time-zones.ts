@@ -1,5 +1,6 @@
 // Slack tells us a user's timezone only through users.info. We cache it in the store and
-// refresh it daily (people travel), after the modal is open so no modal waits on it.
+// refresh it daily (people travel) when step 1 is answered or a draft is offered again, so
+// neither `/rejected` nor any modal waits on it (routine/open-routine.ts, step-submission.ts).
 // One TimeZones per app instance (built in app.ts): it remembers the refreshes under way, so
 // each user gets one users.info at a time and a step that needs the zone can wait for it.
 
@@ -21,7 +22,7 @@ export interface TimeZones {
   current(client: webApi.WebClient, scope: UserScope, now: Date): Promise<string | null>;
   /**
    * The cached timezone, or null (views then fall back to UTC). A refresh still under way (started
-   * when they opened the routine) is waited for, so a quick first-timer never gets a follow-up
+   * when they answered step 1) is waited for, so a quick first-timer never gets a follow-up
    * time computed in UTC.
    */
   cached(scope: UserScope): Promise<string | null>;

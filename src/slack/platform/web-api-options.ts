@@ -49,8 +49,11 @@ export function jobCallTimeoutMs(leaseMs: number): number {
   return Math.max(100, Math.min(15_000, Math.floor(leaseMs / 3)));
 }
 
+/** The longest a follow-up DM's chat.postMessage may take before the job gives up on its answer. */
+export const JOB_CLIENT_TIMEOUT_MS = 15_000;
+
 /** The follow-up job's clients: they fail fast, since the job retries and honours Retry-After itself. */
-export function jobClientOptions(api: SlackApi, timeoutMs = 15_000): webApi.WebClientOptions {
+export function jobClientOptions(api: SlackApi, timeoutMs = JOB_CLIENT_TIMEOUT_MS): webApi.WebClientOptions {
   return { ...base(api), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs };
 }
 

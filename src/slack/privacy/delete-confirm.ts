@@ -1,37 +1,83 @@
-// The person confirmed `/rejected delete`. Everything of theirs goes in one transaction
-// before we answer: on failure the modal says nothing was removed. Then a DM confirms it
-// and Home is published again (a welcome, as for someone new).
+// The person confirmed `/rejected delete`. Every record of theirs goes in one transaction
+// before we answer: on failure the modal says nothing was removed. Then Slack is cleaned up
+// (export files, Rebound's own DM messages if they asked, and any follow-up DM that was being
+// posted at that very moment), and only then comes the confirmation: in the modal, if it is
+// still open, and in the DM. Nothing Rebound sends arrives after it.
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { DEFAULT_PRIVACY_SETTINGS, notificationText } from '../../domain/notification-text.js';
 import { errorCode } from '../../error-code.js';
+import type { DeletedRecords } from '../../store/store.js';
 import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { deleteSharedNotes } from '../sharing/delete-shared-notes.js';
-import { buildDeleteFailedView } from './delete-modal.js';
-import { DELETE_DONE_TEXT } from './replies.js';
+import {
+  buildDeletedView,
+  buildDeleteFailedView,
+  buildDeletingView,
+  DELETE_MESSAGES_ACTION,
+  DELETE_MESSAGES_BLOCK,
+  DELETE_MESSAGES_VALUE,
+} from './delete-modal.js';
+import { buildDeleteReport } from './delete-report.js';
+import { type RemovalReport, removeFromSlack } from './remove-from-slack.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
+function wantsMessagesRemoved(view: ViewSubmitAction['view']): boolean {
+  const chosen = view.state.values[DELETE_MESSAGES_BLOCK]?.[DELETE_MESSAGES_ACTION]?.selected_options ?? [];
+  return chosen.some((option) => option.value === DELETE_MESSAGES_VALUE);
+}
+
 export function deleteConfirmCallback(deps: ListenerDeps) {
-  return async ({ ack, client, context }: Args): Promise<void> => {
+  return async ({ ack, client, context, view }: Args): Promise<void> => {
     const scope = scopeFromContext(context);
-    let removed: number;
+    const removeMessages = wantsMessagesRemoved(view);
+    let records: DeletedRecords;
     let shared: Awaited<ReturnType<typeof deps.store.listShares>>;
     try {
       // Read before the rows go; the notes themselves leave the recipients' DMs after the ack.
       shared = await deps.store.listShares(scope);
-      removed = await deps.store.deleteUserData(scope);
+      records = await deps.store.deleteUserRecords(scope);
     } catch (error) {
       deps.logger.error('Deleting a person’s data failed:', errorCode(error));
       await ack({ response_action: 'update', view: buildDeleteFailedView() });
       return;
     }
-    await ack();
-    deps.logger.info(`A person deleted their data on request (${removed} records).`);
-    await deleteSharedNotes(client, deps, shared);
+    await ack({ response_action: 'update', view: buildDeletingView() });
+    deps.logger.info(`A person deleted their data on request (${records.total} records).`);
+    const sharesDeleted = await deleteSharedNotes(client, deps, shared);
+
+    let slack: RemovalReport | null = null;
     try {
-      await client.chat.postMessage({ channel: scope.userId, text: DELETE_DONE_TEXT });
+      slack = await removeFromSlack(client, deps, {
+        scope,
+        fileIds: records.uploadIds,
+        inFlightFollowUpIds: records.sendingFollowUpIds,
+        removeMessages,
+      });
+    } catch (error) {
+      deps.logger.warn('Rebound’s files and messages could not be removed from Slack:', errorCode(error));
+    }
+    const report = buildDeleteReport(records, slack, removeMessages, {
+      deleted: sharesDeleted,
+      left: shared.length - sharesDeleted,
+    });
+    // The modal may have been closed meanwhile; the DM says it either way.
+    await client.views
+      .update({ view_id: view.id, view: buildDeletedView(report) })
+      .catch((error: unknown) =>
+        deps.logger.info('The delete modal was closed before the report:', errorCode(error)),
+      );
+    try {
+      await client.chat.postMessage({
+        channel: scope.userId,
+        text: notificationText('delete_done', {}, DEFAULT_PRIVACY_SETTINGS),
+        blocks: report,
+        metadata: reboundMessageMetadata('delete_done'),
+      });
     } catch (error) {
       deps.logger.warn('The deletion DM could not be sent:', errorCode(error));
     }

@@ -1,11 +1,28 @@
-// `/rejected delete`: a confirmation first, since it cannot be undone, and a way out
-// (export) for anyone who wants to keep a copy.
+// `/rejected delete` (and Home's "Delete my data"): a confirmation first, since it cannot be
+// undone, a way out (export) for anyone who wants a copy, and the offer to clear Rebound's
+// own messages from the DM too. While Slack is being cleaned up the modal says so; then it
+// shows exactly what was removed and what stays.
 
-import { type ModalView, mrkdwnContext, mrkdwnSection, plainText } from '../platform/block-kit.js';
+import {
+  type KnownBlock,
+  type ModalView,
+  mrkdwnContext,
+  mrkdwnSection,
+  plainText,
+} from '../platform/block-kit.js';
 import { PrivacyCallbackId } from '../platform/ids.js';
 import { DELETE_FAILED_TEXT } from './replies.js';
 
+export const DELETE_MESSAGES_BLOCK = 'delete_messages';
+export const DELETE_MESSAGES_ACTION = 'value';
+export const DELETE_MESSAGES_VALUE = 'remove_messages';
+
 export function buildDeleteConfirmView(): ModalView {
+  const offer = {
+    text: plainText('Also remove Rebound’s messages from our DM', 75),
+    description: plainText('Summaries and check-ins. Anything you wrote stays.', 75),
+    value: DELETE_MESSAGES_VALUE,
+  };
   return {
     type: 'modal',
     callback_id: PrivacyCallbackId.deleteConfirm,
@@ -15,11 +32,49 @@ export function buildDeleteConfirmView(): ModalView {
     blocks: [
       mrkdwnSection(
         'This deletes everything Rebound keeps for you in this workspace: every rejection and your answers, ' +
-          'what you added later, and the check-ins still to come.\n\n*It can’t be undone.*',
+          'what you added later, your settings, the check-ins still to come, and the export files Rebound sent you.' +
+          '\n\n*It can’t be undone.*',
       ),
       mrkdwnSection('Want a copy first? Choose *Keep it*, then type `/rejected export`.'),
-      mrkdwnContext('Messages already in your DM with Rebound stay there.'),
+      {
+        type: 'input',
+        block_id: DELETE_MESSAGES_BLOCK,
+        optional: true,
+        label: plainText('Rebound’s messages', 2000),
+        element: {
+          type: 'checkboxes',
+          action_id: DELETE_MESSAGES_ACTION,
+          options: [offer],
+          initial_options: [offer],
+        },
+      },
     ],
+  };
+}
+
+/** Shown at once after the confirmation, while files and messages are removed from Slack. */
+export function buildDeletingView(): ModalView {
+  return {
+    type: 'modal',
+    callback_id: PrivacyCallbackId.deleteDone,
+    title: plainText('Delete your data', 24),
+    close: plainText('Close', 24),
+    blocks: [
+      mrkdwnSection(
+        '*Your records are deleted.* Removing Rebound’s files and messages from Slack now; this can take a moment.',
+      ),
+    ],
+  };
+}
+
+/** What was removed and what stays, in the modal and in the DM. */
+export function buildDeletedView(report: KnownBlock[]): ModalView {
+  return {
+    type: 'modal',
+    callback_id: PrivacyCallbackId.deleteDone,
+    title: plainText('Delete your data', 24),
+    close: plainText('Close', 24),
+    blocks: report,
   };
 }
 
@@ -30,6 +85,6 @@ export function buildDeleteFailedView(): ModalView {
     callback_id: PrivacyCallbackId.deleteFailed,
     title: plainText('Delete your data', 24),
     close: plainText('Close', 24),
-    blocks: [mrkdwnSection(DELETE_FAILED_TEXT)],
+    blocks: [mrkdwnSection(DELETE_FAILED_TEXT), mrkdwnContext('Nothing was removed from Slack either.')],
   };
 }

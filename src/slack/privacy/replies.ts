@@ -2,11 +2,7 @@
 // always says what happened to their data.
 
 export const EXPORT_READY_TEXT =
-  'Your export is in your DM with Rebound: one JSON file, visible only to you.';
-
-/** The file's comment in the DM. */
-export const EXPORT_COMMENT_TEXT =
-  'Here is everything Rebound keeps for you: your rejections and answers, what you added later, and your check-ins.';
+  'Your export is in your DM with Rebound: a JSON file to take elsewhere and a journal to read, visible only to you.';
 
 export const EXPORT_NEEDS_SCOPE_TEXT =
   'Rebound can’t send files in this workspace yet, so no export was made. It needs the `files:write` ' +
@@ -17,10 +13,6 @@ export const EXPORT_FAILED_TEXT =
 
 export const DELETE_OPEN_FAILED_TEXT =
   'We couldn’t open that just now. Nothing was deleted. Please try `/rejected delete` again in a moment.';
-
-export const DELETE_DONE_TEXT =
-  'Done. Everything Rebound kept for you here is deleted, and no more check-ins will come. ' +
-  'If you ever want to use it again, `/rejected` starts fresh.';
 
 export const DELETE_FAILED_TEXT =
   'We couldn’t delete your data just now, so nothing was removed. Please close this and try `/rejected delete` again in a moment.';

@@ -46,7 +46,8 @@ export const startFreshCallback = resumeModalAction(
   async (deps, scope, { draftId, prefillCompany, prefillRole }) => {
     const now = deps.clock();
     const old = await deps.store.getRejection(scope, draftId);
-    if (old?.status === 'draft') await deps.store.discardDraft(scope, draftId, now);
+    // Start fresh means the old notes are gone, not kept aside.
+    if (old?.status === 'draft') await deps.store.deleteDraft(scope, draftId);
     const answers = {
       ...(prefillCompany ? { company: prefillCompany } : {}),
       ...(prefillRole ? { role: prefillRole } : {}),

@@ -7,6 +7,7 @@ import { errorCode } from '../../error-code.js';
 import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { CLOSE_SAVE_FAILED_TEXT } from '../platform/errors-message.js';
+import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { keepTypedAnswers } from './keep-typed.js';
@@ -22,14 +23,24 @@ export function routineStepClosedCallback(deps: ListenerDeps) {
     if (!step || !metadata) return;
     const scope = scopeFromContext(context);
     try {
-      const typed = { draftId: metadata.draftId, step, values: view.state.values };
+      const typed = {
+        draftId: metadata.draftId,
+        step,
+        values: view.state.values,
+        unsaved: metadata.unsaved === true,
+      };
       if ((await keepTypedAnswers(deps, scope, typed, step)) === null) return;
       await publishHome(client, deps, scope);
     } catch (error) {
       deps.logger.error('A closed draft could not be saved:', errorCode(error));
       // The modal is gone, so the DM is the one place left to say this step was not kept.
       await client.chat
-        .postMessage({ channel: body.user.id, text: CLOSE_SAVE_FAILED_TEXT })
+        // Names nothing they typed, so it is discreet as it stands.
+        .postMessage({
+          channel: body.user.id,
+          text: CLOSE_SAVE_FAILED_TEXT,
+          metadata: reboundMessageMetadata('close_save_failed'),
+        })
         .catch((dmError: unknown) => deps.logger.warn('Could not say so in a DM:', errorCode(dmError)));
     }
   };

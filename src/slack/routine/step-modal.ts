@@ -5,6 +5,7 @@ import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { STEP_COUNT } from '../../domain/routine.js';
 import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import type { DraftMetadata } from '../platform/private-metadata.js';
 import { buildStepView } from './step-view.js';
 
 export async function stepViewForDraft(
@@ -12,14 +13,49 @@ export async function stepViewForDraft(
   scope: UserScope,
   draft: Rejection,
   step: StepNumber,
+  /** A step 1 whose draft is not stored yet: its first save creates it (open-routine.ts). */
+  unsaved = false,
 ) {
   return buildStepView({
     step,
     draftId: draft.id,
+    ...(unsaved ? { unsaved: true } : {}),
     answers: draft.answers,
     // Only the last step's follow-up picker needs the timezone; spare the other steps the read.
     tz: step === STEP_COUNT ? await deps.timeZones.cached(scope) : null,
     now: deps.clock(),
     feedbackRequests: draftFeedbackRequests(draft.answers),
+    // Asked once: until they answer, step 1 carries the question.
+    askEmployedHere: step === 1 && (await deps.store.getPrivacySettings(scope)).employedHere === null,
   });
+}
+
+/**
+ * The draft a step modal stands for: the stored one, or — a new step 1 whose draft is not
+ * stored yet (open-routine.ts) — an empty one its first save creates (`stored: false`).
+ * Null when the draft is gone (finished, deleted) or the metadata claims what it cannot.
+ */
+export async function draftOfModal(
+  deps: ListenerDeps,
+  scope: UserScope,
+  metadata: DraftMetadata,
+  step: StepNumber,
+  now: Date,
+): Promise<{ draft: Rejection; stored: boolean } | null> {
+  const draft = await deps.store.getRejection(scope, metadata.draftId);
+  if (draft) return { draft, stored: true };
+  if (step !== 1 || !metadata.unsaved) return null;
+  return {
+    draft: {
+      id: metadata.draftId,
+      scope,
+      status: 'draft',
+      step: 1,
+      answers: {},
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    },
+    stored: false,
+  };
 }

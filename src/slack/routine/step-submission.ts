@@ -15,11 +15,12 @@ import type { ModalView } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
-import { decodeDraftMetadata } from '../platform/private-metadata.js';
+import { type DraftMetadata, decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
 import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
-import { stepViewForDraft } from './step-modal.js';
+import { draftOfModal, stepViewForDraft } from './step-modal.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -39,6 +40,8 @@ export const ACK_DEADLINE_MS = 2300;
 /** What a submission came to, decided and saved before we answer. */
 interface Decision {
   reply: ViewReply;
+  /** The step was saved and the next one shown. */
+  advanced?: boolean;
   /** The routine is finished: its summary is stored, due at once. */
   finished: { summaryId: string | null } | null;
   /** The store failed (not a conflict): worth one more try once we have answered. */
@@ -60,7 +63,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps, ackDeadlineMs 
       return;
     }
     const scope = scopeFromContext(context);
-    const decide = () => decideAndSave(deps, { step, firstField, draftId: metadata.draftId, view, scope });
+    const decide = () => decideAndSave(deps, { step, firstField, metadata, view, scope });
 
     // Decide and save first, answer once: the reply depends on whether the save worked.
     const work = decide();
@@ -78,6 +81,11 @@ export function routineStepSubmissionCallback(deps: ListenerDeps, ackDeadlineMs 
       await showLate(deps, client, view.id, decision);
     }
 
+    // Step 4's follow-up picker needs their timezone: fetch it (when a day old) while they
+    // answer steps 2 and 3; step-modal.ts waits for a fetch still under way. (A resumed draft
+    // had it fetched when the routine was opened: open-routine.ts.)
+    if (step === 1 && decision.advanced) await deps.timeZones.current(client, scope, deps.clock());
+
     if (decision.finished) {
       // The summary was stored with the routine; the follow-up job sends it exactly once,
       // now if it can, else on its next tick (also after a crash right here).
@@ -89,7 +97,13 @@ export function routineStepSubmissionCallback(deps: ListenerDeps, ackDeadlineMs 
 
 async function decideAndSave(
   deps: ListenerDeps,
-  input: { step: StepNumber; firstField: string; draftId: string; view: Args['view']; scope: UserScope },
+  input: {
+    step: StepNumber;
+    firstField: string;
+    metadata: DraftMetadata;
+    view: Args['view'];
+    scope: UserScope;
+  },
 ): Promise<Decision> {
   const { step, firstField, view, scope } = input;
   const formError = (text: string): ViewReply => ({
@@ -99,7 +113,8 @@ async function decideAndSave(
   const now = deps.clock();
   let retryView: ModalView | undefined;
   try {
-    const draft = await deps.store.getRejection(scope, input.draftId);
+    const found = await draftOfModal(deps, scope, input.metadata, step, now);
+    const draft = found?.draft ?? null;
     // The timezone matters only when the routine finishes (the follow-ups' local times).
     const tz = step === STEP_COUNT ? await deps.timeZones.cached(scope) : null;
     const outcome =
@@ -119,14 +134,26 @@ async function decideAndSave(
       };
       return { reply, finished: null, storeFailed: false };
     }
-    retryView = await stepViewForDraft(deps, scope, { ...draft, answers: outcome.answers }, step);
+    retryView = await stepViewForDraft(
+      deps,
+      scope,
+      { ...draft, answers: outcome.answers },
+      step,
+      found?.stored === false,
+    );
     if (outcome.kind === 'next') {
-      const saved = await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now);
+      // Asked once, on step 1: searching while employed here? Skipped, it is asked again.
+      const employedHere = step === 1 ? readEmployedHere(view.state.values) : null;
+      if (employedHere !== null) await deps.store.savePrivacySettings(scope, { employedHere }, now);
+      // A new step 1's first save creates its draft, under the id its modal carries.
+      const saved = found?.stored
+        ? await deps.store.saveDraft(scope, draft.id, outcome.step, outcome.answers, now)
+        : await deps.store.createDraft(scope, outcome.answers, now, { id: draft.id, step: outcome.step });
       const reply: ViewReply = {
         response_action: 'update',
         view: await stepViewForDraft(deps, scope, saved, outcome.step),
       };
-      return { reply, finished: null, storeFailed: false };
+      return { reply, advanced: true, finished: null, storeFailed: false };
     }
     const done = await deps.store.completeRejection(scope, draft.id, outcome.answers, outcome.followUps, now);
     const summaryId = done.followUps.find((followUp) => followUp.kind === 'summary')?.id ?? null;

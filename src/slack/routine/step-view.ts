@@ -22,6 +22,7 @@ import {
 import { ActionId, BlockId, routineStepCallbackId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, truncate } from '../platform/mrkdwn.js';
 import { encodeDraftMetadata } from '../platform/private-metadata.js';
+import { employedHereQuestionBlocks } from './employed-here-question.js';
 
 export interface StepViewInput {
   step: StepNumber;
@@ -32,6 +33,10 @@ export interface StepViewInput {
   now: Date;
   /** Drafted from step 1 when left out. */
   feedbackRequests?: FeedbackRequest[];
+  /** Step 1 of a draft not stored yet (open-routine.ts): its first save creates it. */
+  unsaved?: boolean;
+  /** Step 1 asks once whether they search while employed here (until they answered). */
+  askEmployedHere?: boolean;
 }
 
 export const STEP_SUBMIT_TEXT = 'Next';
@@ -149,13 +154,17 @@ export function buildStepView(input: StepViewInput): ModalView {
     if (line !== null) blocks.push(mrkdwnContext(line));
   }
   for (const field of step.fields) blocks.push(inputBlock(field, input));
+  if (input.step === 1 && input.askEmployedHere) blocks.push(...employedHereQuestionBlocks());
   if (input.step > 1) blocks.push(navigationBlock());
 
   return {
     type: 'modal',
     callback_id: routineStepCallbackId(input.step),
     // Ids only: the draft itself lives in the store.
-    private_metadata: encodeDraftMetadata({ draftId: input.draftId }),
+    private_metadata: encodeDraftMetadata({
+      draftId: input.draftId,
+      ...(input.unsaved ? { unsaved: true as const } : {}),
+    }),
     notify_on_close: true,
     title: plainText(stepTitle(input.step), Limit.modalTitle),
     submit: plainText(

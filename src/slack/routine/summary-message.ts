@@ -2,6 +2,12 @@
 // back to. Their own words are escaped, quoted and, if very long, shortened to fit.
 
 import type { FeedbackRequest } from '../../domain/feedback-requests.js';
+import {
+  DEFAULT_PRIVACY_SETTINGS,
+  messageHeadingsNameCompany,
+  notificationText,
+  type PrivacySettings,
+} from '../../domain/notification-text.js';
 import { getField, normalizeAnswers, optionLabel } from '../../domain/routine.js';
 import type { FieldId, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
 import { type KnownBlock, Limit, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
@@ -13,6 +19,8 @@ export interface SummaryMessageInput {
   followUpAt: Date | null;
   /** Added since the routine (e.g. feedback noted from a follow-up), oldest first. */
   entries?: RejectionEntry[];
+  /** The person's privacy choices: the notification text, and whether headings name the company. */
+  settings?: PrivacySettings;
 }
 
 export interface SlackMessage {
@@ -99,7 +107,11 @@ function followUpBlock(followUpAt: Date | null): KnownBlock {
 }
 
 export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
-  const answers = normalizeAnswers(input.rejection.answers);
+  const settings = input.settings ?? DEFAULT_PRIVACY_SETTINGS;
+  const all = normalizeAnswers(input.rejection.answers);
+  const { company: _company, role: _role, ...unnamed } = all;
+  // Searching while employed here: the DM's headings name no company or role either.
+  const answers: RoutineAnswers = messageHeadingsNameCompany(settings) ? all : unnamed;
   const lesson = answers.lesson;
   const blocks: KnownBlock[] = [
     mrkdwnSection(`*${headline(answers)}*\nThanks for taking the time. Here's everything in one place.`),
@@ -113,6 +125,12 @@ export function buildSummaryMessage(input: SummaryMessageInput): SlackMessage {
       : [quotedSection(`*${escapeMrkdwn(getField('lesson').summaryLabel)}*`, lesson)]),
     followUpBlock(input.followUpAt),
   ];
-  const company = answers.company === undefined ? '' : ` after ${escapeName(answers.company)}`;
-  return { text: `Your next steps${company} are ready.`, blocks: blocks.slice(0, Limit.messageBlocks) };
+  const details = {
+    company: answers.company && escapeName(answers.company),
+    role: answers.role && escapeName(answers.role),
+  };
+  return {
+    text: notificationText('summary', details, settings),
+    blocks: blocks.slice(0, Limit.messageBlocks),
+  };
 }

@@ -10,40 +10,62 @@ import type {
   UserScope,
 } from '../../domain/types.js';
 import { ErrorCode, ReboundError } from '../../errors.js';
-import { serializeAnswers } from '../answers-json.js';
 import type { Operation } from '../driver.js';
 import { newId } from '../ids.js';
+import { PLAIN_ROWS, type RowSealer } from '../row-sealer.js';
 import { rowToRejection, SCOPE_MATCH, scopeParams, toMillis } from '../rows.js';
 import { insertFollowUp } from './follow-ups.js';
-import { onlyRow, pageParams } from './shared.js';
+import { pageParams } from './shared.js';
 
-export function* createDraft(scope: UserScope, answers: RoutineAnswers, now: Date): Operation<Rejection> {
+export function* createDraft(
+  scope: UserScope,
+  answers: RoutineAnswers,
+  now: Date,
+  chosen?: { id: string; step?: StepNumber },
+  sealer: RowSealer = PLAIN_ROWS,
+): Operation<Rejection> {
   const at = toMillis(now);
   const rows = yield {
     sql: `INSERT INTO rejections (id, team_id, enterprise_id, user_id, status, step, answers, company, role, stage,
             created_at, updated_at, completed_at)
-          VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, NULL)
+          VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, NULL)
+          ON CONFLICT (id) DO NOTHING
           RETURNING *`,
-    params: [newId(), ...scopeParams(scope), ...answerColumns(answers), at, at],
+    params: [
+      chosen?.id ?? newId(),
+      ...scopeParams(scope),
+      chosen?.step ?? 1,
+      ...answerColumns(answers, scope, sealer),
+      at,
+      at,
+    ],
   };
-  return rowToRejection(onlyRow(rows, 'rejection'));
+  if (!rows[0]) throw new ReboundError(ErrorCode.StoreConflict, `rejection ${chosen?.id} exists already`);
+  return rowToRejection(rows[0], sealer);
 }
 
-export function* findOpenDraft(scope: UserScope): Operation<Rejection | null> {
+export function* findOpenDraft(
+  scope: UserScope,
+  sealer: RowSealer = PLAIN_ROWS,
+): Operation<Rejection | null> {
   const rows = yield {
     sql: `SELECT * FROM rejections WHERE ${SCOPE_MATCH} AND status = 'draft'
           ORDER BY updated_at DESC, created_at DESC, id DESC LIMIT 1`,
     params: scopeParams(scope),
   };
-  return rows[0] ? rowToRejection(rows[0]) : null;
+  return rows[0] ? rowToRejection(rows[0], sealer) : null;
 }
 
-export function* getRejection(scope: UserScope, id: string): Operation<Rejection | null> {
+export function* getRejection(
+  scope: UserScope,
+  id: string,
+  sealer: RowSealer = PLAIN_ROWS,
+): Operation<Rejection | null> {
   const rows = yield {
     sql: `SELECT * FROM rejections WHERE id = ? AND ${SCOPE_MATCH}`,
     params: [id, ...scopeParams(scope)],
   };
-  return rows[0] ? rowToRejection(rows[0]) : null;
+  return rows[0] ? rowToRejection(rows[0], sealer) : null;
 }
 
 export function* saveDraft(
@@ -52,15 +74,16 @@ export function* saveDraft(
   step: StepNumber,
   answers: RoutineAnswers,
   now: Date,
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<Rejection> {
   const rows = yield {
     sql: `UPDATE rejections SET step = ?, answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
           WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
           RETURNING *`,
-    params: [step, ...answerColumns(answers), toMillis(now), id, ...scopeParams(scope)],
+    params: [step, ...answerColumns(answers, scope, sealer), toMillis(now), id, ...scopeParams(scope)],
   };
   if (!rows[0]) return yield* notInStatus(scope, id, 'draft');
-  return rowToRejection(rows[0]);
+  return rowToRejection(rows[0], sealer);
 }
 
 export function* discardDraft(scope: UserScope, id: string, now: Date): Operation<void> {
@@ -71,6 +94,27 @@ export function* discardDraft(scope: UserScope, id: string, now: Date): Operatio
     params: [toMillis(now), id, ...scopeParams(scope)],
   };
   if (!rows[0]) yield* notInStatus(scope, id, 'draft');
+}
+
+/** Start fresh: the old draft is deleted, not kept aside. Missing or not a draft: `store_conflict`/`store_not_found`. */
+export function* deleteDraft(scope: UserScope, id: string): Operation<void> {
+  const rows = yield {
+    sql: `DELETE FROM rejections WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft' RETURNING id`,
+    params: [id, ...scopeParams(scope)],
+  };
+  if (!rows[0]) yield* notInStatus(scope, id, 'draft');
+}
+
+/**
+ * Drafts (and drafts set aside) untouched since before `before` are deleted, everyone's at
+ * once; returns how many. Drafts have no follow-ups or entries, so nothing else refers to them.
+ */
+export function* purgeStaleDrafts(before: Date): Operation<number> {
+  const rows = yield {
+    sql: `DELETE FROM rejections WHERE status IN ('draft', 'discarded') AND updated_at < ? RETURNING id`,
+    params: [toMillis(before)],
+  };
+  return rows.length;
 }
 
 /**
@@ -84,6 +128,7 @@ export function* completeRejection(
   answers: RoutineAnswers,
   followUps: NewFollowUp[],
   now: Date,
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<{ rejection: Rejection; followUps: FollowUp[] }> {
   const at = toMillis(now);
   const rows = yield {
@@ -91,10 +136,10 @@ export function* completeRejection(
             updated_at = ?, completed_at = ?
           WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
           RETURNING *`,
-    params: [...answerColumns(answers), at, at, id, ...scopeParams(scope)],
+    params: [...answerColumns(answers, scope, sealer), at, at, id, ...scopeParams(scope)],
   };
   if (!rows[0]) return yield* notInStatus(scope, id, 'draft');
-  const rejection = rowToRejection(rows[0]);
+  const rejection = rowToRejection(rows[0], sealer);
   const stored: FollowUp[] = [];
   for (const followUp of followUps) stored.push(yield* insertFollowUp(rejection, followUp, at));
   return { rejection, followUps: stored };
@@ -106,27 +151,29 @@ export function* updateAnswers(
   id: string,
   answers: RoutineAnswers,
   now: Date,
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<Rejection> {
   const rows = yield {
     sql: `UPDATE rejections SET answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
           WHERE id = ? AND ${SCOPE_MATCH} AND status = 'complete'
           RETURNING *`,
-    params: [...answerColumns(answers), toMillis(now), id, ...scopeParams(scope)],
+    params: [...answerColumns(answers, scope, sealer), toMillis(now), id, ...scopeParams(scope)],
   };
   if (!rows[0]) return yield* notInStatus(scope, id, 'complete');
-  return rowToRejection(rows[0]);
+  return rowToRejection(rows[0], sealer);
 }
 
 export function* listRejections(
   scope: UserScope,
   options?: { limit?: number; offset?: number },
+  sealer: RowSealer = PLAIN_ROWS,
 ): Operation<Rejection[]> {
   const rows = yield {
     sql: `SELECT * FROM rejections WHERE ${SCOPE_MATCH} AND status = 'complete'
           ORDER BY completed_at DESC, id DESC LIMIT ? OFFSET ?`,
     params: [...scopeParams(scope), ...pageParams(options)],
   };
-  return rows.map(rowToRejection);
+  return rows.map((row) => rowToRejection(row, sealer));
 }
 
 /** After a conditional update touched nothing: say whether the rejection is missing or in another state. */
@@ -140,12 +187,19 @@ function* notInStatus(scope: UserScope, id: string, wanted: RejectionStatus): Op
   throw new ReboundError(ErrorCode.StoreConflict, `rejection ${id} is ${String(status)}, not ${wanted}`);
 }
 
-/** The JSON answers plus the columns extracted from them for listing. */
-function answerColumns(answers: RoutineAnswers): [string, string | null, string | null, string | null] {
+/**
+ * The JSON answers plus the columns extracted from them for listing. Sealed, company and
+ * role are left out of the listing columns: they are typed text.
+ */
+function answerColumns(
+  answers: RoutineAnswers,
+  scope: UserScope,
+  sealer: RowSealer,
+): [string, string | null, string | null, string | null] {
   return [
-    serializeAnswers(answers),
-    listingText(answers.company),
-    listingText(answers.role),
+    sealer.answersToText(answers, scope),
+    sealer.sealing ? null : listingText(answers.company),
+    sealer.sealing ? null : listingText(answers.role),
     answers.stage ?? null,
   ];
 }

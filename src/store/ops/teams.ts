@@ -48,6 +48,12 @@ const PURGED_TABLES = [
     key: '(team_id, enterprise_id, user_id)',
     columns: 'team_id, enterprise_id, user_id',
   },
+  {
+    table: 'user_settings',
+    key: '(team_id, enterprise_id, user_id)',
+    columns: 'team_id, enterprise_id, user_id',
+  },
+  { table: 'user_uploads', key: 'file_id', columns: 'file_id' },
 ] as const;
 
 /**

@@ -155,6 +155,31 @@ export const sqliteMigrations: readonly Migration[] = [
       ALTER TABLE follow_ups ADD COLUMN retrying_since INTEGER;`,
   },
   {
+    version: 14,
+    name: 'create_user_settings_and_uploads',
+    sql: `
+      -- What each person chose about their privacy (Home): details in notifications, and
+      -- whether they search while employed here (NULL until they answered).
+      CREATE TABLE user_settings (
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        show_details INTEGER NOT NULL,
+        employed_here INTEGER,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, enterprise_id, user_id)
+      ) STRICT;
+      -- Files Rebound uploaded to a person's DM (exports), so delete can remove them from Slack.
+      CREATE TABLE user_uploads (
+        file_id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        uploaded_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX user_uploads_by_user ON user_uploads (team_id, enterprise_id, user_id);`,
+  },
+  {
     version: 17,
     name: 'purge_in_batches',
     sql: `

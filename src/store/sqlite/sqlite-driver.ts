@@ -3,7 +3,7 @@
 // transactions begin IMMEDIATE, taking the write lock up front, so two connections to one
 // file queue on busy_timeout instead of failing on a read-to-write upgrade.
 
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, ReboundError } from '../../errors.js';
@@ -27,7 +27,7 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 export function openSqliteDriver(filePath: string, description: string): SqliteDriver {
   try {
-    if (filePath !== ':memory:') mkdirSync(path.dirname(filePath), { recursive: true });
+    if (filePath !== ':memory:') createPrivately(filePath);
     const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
     if (filePath !== ':memory:') db.pragma('journal_mode = WAL');
     // WAL makes NORMAL durable against app crashes; only an OS crash can lose the last commits.
@@ -39,6 +39,16 @@ export function openSqliteDriver(filePath: string, description: string): SqliteD
       cause: error,
     });
   }
+}
+
+/**
+ * The database holds what people wrote: a folder Rebound creates is 0700 and a file it creates
+ * 0600 (a umask can only narrow that). Existing ones are left as their owner set them.
+ */
+function createPrivately(filePath: string): void {
+  const folder = path.dirname(filePath);
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (!existsSync(filePath)) closeSync(openSync(filePath, 'a', 0o600));
 }
 
 export class SqliteDriver implements SqlDriver {

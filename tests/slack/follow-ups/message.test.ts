@@ -62,7 +62,7 @@ describe('buildFollowUpMessage: the reflect follow-up', () => {
   it('names the company and role, recalls a tweak, asks one question, and offers four answers', () => {
     const message = buildFollowUpMessage(followUp('reflect'), createRejection());
     expect(message).toEqual({
-      text: 'Checking in after Acme. Have you had a chance to try it yet?',
+      text: 'Rebound has a check-in for you',
       blocks: [
         section(
           '*Checking in: Product designer at Acme*\nYou planned to try: *Ask my network for referrals*',
@@ -120,7 +120,12 @@ describe('buildFollowUpMessage: the reflect follow-up', () => {
     expect(texts(bare)).toBe(
       "*Checking in*\n*What's one thing you'd like to try on your next application?*\n[buttons]",
     );
-    expect(bare.text).toBe("Checking in. What's one thing you'd like to try on your next application?");
+    expect(bare.text).toBe('Rebound has a check-in for you');
+    const detailed = buildFollowUpMessage(followUp('reflect'), createRejection({ answers: {} }), [], {
+      showDetails: true,
+      employedHere: null,
+    });
+    expect(detailed.text).toBe("Checking in. What's one thing you'd like to try on your next application?");
   });
 
   it('keeps recalled text short', () => {
@@ -137,7 +142,7 @@ describe('buildFollowUpMessage: did you hear back?', () => {
   it('asks about the company, makes silence mean nothing, and offers yes or no reply', () => {
     const message = buildFollowUpMessage(followUp('feedback_check'), createRejection());
     expect(message).toEqual({
-      text: 'Did you hear back from Acme?',
+      text: 'Rebound has a check-in for you',
       blocks: [
         section(
           '*Did you hear back from Acme?*\nIf they shared any feedback on the Product designer role, ' +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, ReboundError } from '../../../src/errors.js';
+import { BOT_SCOPES } from '../../../src/slack/installs/bot-scopes.js';
 import { classifyInstallFailure } from '../../../src/slack/installs/install-failure.js';
 import { failurePage, installPage, successPage } from '../../../src/slack/installs/pages.js';
 
@@ -65,5 +66,16 @@ describe('install pages', () => {
     expect(failurePage('no_code', '<script>alert(1)</script>').html).toContain(
       '<code>scriptalert1script</code>',
     );
+  });
+});
+
+describe('install page', () => {
+  it('says what is stored, that it is encrypted, who can see it, and why each scope is needed', () => {
+    const html = installPage('https://slack.com/oauth/v2/authorize');
+    for (const scope of BOT_SCOPES) expect(html).toContain(`<code>${scope}</code>`);
+    expect(html).toContain("read people's profiles");
+    expect(html).toContain('encrypted (AES-256-GCM)');
+    expect(html).toContain('workspace owners can export');
+    expect(html).toContain('30 days');
   });
 });

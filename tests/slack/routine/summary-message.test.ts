@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateMessage } from '../../../emulator/block-kit-rules.js';
 import { visibleText } from '../../../emulator/index.js';
 import { draftFeedbackRequests, type FeedbackRequest } from '../../../src/domain/feedback-requests.js';
+import type { PrivacySettings } from '../../../src/domain/notification-text.js';
 import type { RejectionEntry, RoutineAnswers } from '../../../src/domain/types.js';
 import { buildSummaryMessage } from '../../../src/slack/routine/summary-message.js';
 import { createRejection, FULL_ANSWERS, HOSTILE, type Json, LONG_ANSWERS } from '../fixtures.js';
@@ -12,11 +13,13 @@ function summary(
   answers: RoutineAnswers,
   followUpAt: Date | null = FOLLOW_UP_AT,
   requests?: FeedbackRequest[],
+  settings: PrivacySettings = { showDetails: false, employedHere: null },
 ) {
   return buildSummaryMessage({
     rejection: createRejection({ answers }),
     feedbackRequests: requests ?? draftFeedbackRequests(answers),
     followUpAt,
+    settings,
   });
 }
 
@@ -28,10 +31,21 @@ function texts(message: { blocks: unknown[] }): string[] {
 }
 
 describe('buildSummaryMessage', () => {
-  it('leads with the company and role, and a short plain fallback for notifications', () => {
+  it('leads with the company and role, and a discreet fallback for notifications', () => {
     const message = summary(FULL_ANSWERS);
     expect(texts(message)[0]).toMatch(/^\*Acme · Product designer\*\n/);
-    expect(message.text).toBe('Your next steps after Acme are ready.');
+    expect(message.text).toBe('Rebound: your notes are ready');
+    const detailed = summary(FULL_ANSWERS, FOLLOW_UP_AT, undefined, {
+      showDetails: true,
+      employedHere: null,
+    });
+    expect(detailed.text).toBe('Your next steps after Acme are ready.');
+    // Searching while employed here: the heading names neither company nor role.
+    const employed = summary(FULL_ANSWERS, FOLLOW_UP_AT, undefined, {
+      showDetails: false,
+      employedHere: true,
+    });
+    expect(texts(employed)[0]).toMatch(/^\*Your plan\*\n/);
   });
 
   it('gives each feedback note in full, ready to copy, under its recipient', () => {
@@ -80,7 +94,7 @@ describe('buildSummaryMessage', () => {
       tweakOther: HOSTILE,
       lesson: HOSTILE,
     };
-    const message = summary(answers);
+    const message = summary(answers, FOLLOW_UP_AT, undefined, { showDetails: true, employedHere: false });
     const escaped = '&lt;!channel&gt; &lt;@U123&gt; &amp; co';
     const all = texts(message).join('\n');
     expect(all).toContain(`*${escaped} · ${escaped}*`);
