@@ -1,7 +1,8 @@
 // Token rotation in distributed mode (token_rotation_enabled): a workspace's bot token expires
 // after 12 h. Bolt refreshes it only when a request comes in; a follow-up due after expiry is
 // sent by the job, which refreshes the token first and stores the new pair sealed. Two
-// instances refreshing at once (a refresh token works once) keep the workspace installed.
+// instances refreshing at once (a refresh token works once) keep the workspace installed; a
+// request refreshes through Bolt and our installation store.
 
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
@@ -10,7 +11,7 @@ import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import { createSlackEmulator } from '../../emulator/index.js';
 import { createTokenCipher } from '../../src/crypto/token-cipher.js';
 import { bindingFor } from '../../src/slack/installs/installation-store.js';
-import { engines } from '../support/engines.js';
+import { engines, sqlite } from '../support/engines.js';
 import { installThroughOAuth } from '../support/oauth-browser.js';
 import {
   createTestClock,
@@ -46,7 +47,11 @@ afterEach(async () => {
  * Starts at the real time: Bolt's installer dates a token's expiry by Date.now, and the
  * emulator expires it by the test's clock, which then moves on.
  */
-async function setUp(databaseUrl: string, instances: number): Promise<{ clock: TestClock; hs: Harness[] }> {
+async function setUp(
+  databaseUrl: string,
+  instances: number,
+  expiresInSeconds = 12 * 3600,
+): Promise<{ clock: TestClock; hs: Harness[] }> {
   const clock = createTestClock(new Date());
   emu = await createSlackEmulator({
     signingSecret: TEST_SIGNING_SECRET,
@@ -56,7 +61,7 @@ async function setUp(databaseUrl: string, instances: number): Promise<{ clock: T
     appId: 'A1',
     clientId: TEST_OAUTH.clientId,
     clientSecret: TEST_OAUTH.clientSecret,
-    tokenRotation: { expiresInSeconds: 12 * 3600 },
+    tokenRotation: { expiresInSeconds },
     clock: () => clock.now().getTime(),
   });
   const hs: Harness[] = [];
@@ -169,4 +174,22 @@ describe.each(engines)('token rotation on $name', (engine) => {
     expect(await b.rebound.runFollowUps(clock.now())).toMatchObject({ sent: 1, failed: 0 });
     expect(dmsTo('UB1')).toHaveLength(1);
   });
+});
+
+it('a command refreshes a token that expires within 2 hours before it is answered (Bolt), stored sealed', async () => {
+  // Tokens that live 1 h are always inside Bolt's 2 h window: every request refreshes first.
+  const { hs } = await setUp(await sqlite.databaseUrl(), 1, 3600);
+  const h = hs[0] as Harness;
+  const before = await storedInstallation(h);
+  h.emu.addUser({ id: 'UA1', teamId: 'TA', name: 'alice', tz: 'Europe/Berlin' });
+  await h.emu.user('UA1').command('/rejected', 'Acme');
+  await h.emu.user('UA1').waitForModal();
+  expect(refreshCalls().map((call) => call.ok)).toEqual([true]);
+  await expect
+    .poll(async () => (await storedInstallation(h)).installation.bot?.token)
+    .toBe(h.emu.tokenOf('TA'));
+  expect((await storedInstallation(h)).installation.bot?.refreshToken).not.toBe(
+    before.installation.bot?.refreshToken,
+  );
+  expect(h.emu.callsTo('views.open').map((call) => call.ok)).toEqual([true]);
 });
