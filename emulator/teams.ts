@@ -3,6 +3,11 @@
 // are installed through OAuth: authorize() stands in for an admin approving the app on
 // Slack's authorize page and hands out a single-use code, which oauth.v2.access exchanges
 // for that team's bot token. An uninstall revokes the token.
+//
+// With token rotation on (the app's token_rotation_enabled), an install hands out a bot
+// token that expires (Slack: after 12 h) and a refresh token; oauth.v2.access with
+// grant_type=refresh_token trades a refresh token, once, for a new pair. An expired token
+// is refused with token_expired; a token replaced by a refresh still works until it expires.
 
 import { randomBytes } from 'node:crypto';
 
@@ -25,14 +30,35 @@ export interface InstallGrant {
   userId: string;
 }
 
+export interface TokenRotation {
+  /** How long an access token lives; Slack's is 43200 (12 h). */
+  expiresInSeconds: number;
+}
+
+/** What an install or a refresh hands out (refreshToken and expiresIn only with rotation). */
+export interface TokenGrant {
+  accessToken: string;
+  refreshToken?: string;
+  expiresIn?: number;
+}
+
 export class TeamRegistry {
   private readonly teams = new Map<string, TeamRecord>();
   /** Live bot tokens → their team id. */
   private readonly tokens = new Map<string, string>();
   private readonly revoked = new Set<string>();
   private readonly codes = new Map<string, InstallGrant & { used: boolean }>();
+  /** Rotating tokens → when they expire (ms, by `now`). */
+  private readonly expiries = new Map<string, number>();
+  /** Refresh tokens → their team; each works once. */
+  private readonly refreshTokens = new Map<string, { teamId: string; scopes: string[]; used: boolean }>();
 
-  constructor(home: TeamSpec, homeToken: string) {
+  constructor(
+    home: TeamSpec,
+    homeToken: string,
+    private readonly rotation: TokenRotation | null = null,
+    private readonly now: () => number = Date.now,
+  ) {
     this.tokens.set(homeToken, this.ensure(home).id);
   }
 
@@ -62,10 +88,17 @@ export class TeamRegistry {
     return this.revoked.has(token);
   }
 
-  /** The team's live bot token, if the app is installed there. */
+  /** A rotating token past its expiry (Slack: token_expired). */
+  isExpired(token: string): boolean {
+    const expiresAt = this.expiries.get(token);
+    return expiresAt !== undefined && expiresAt <= this.now();
+  }
+
+  /** The team's newest bot token, if the app is installed there. */
   tokenOf(teamId: string): string | undefined {
-    for (const [token, owner] of this.tokens) if (owner === teamId) return token;
-    return undefined;
+    let newest: string | undefined;
+    for (const [token, owner] of this.tokens) if (owner === teamId) newest = token;
+    return newest;
   }
 
   issueCode(grant: InstallGrant): string {
@@ -82,21 +115,54 @@ export class TeamRegistry {
     return grant;
   }
 
-  /** Installing again keeps the team's token, as Slack does for the same bot scopes. */
-  install(teamId: string): string {
+  /**
+   * Installing again keeps the team's token, as Slack does for the same bot scopes; with
+   * rotation every install hands out a new pair.
+   */
+  install(teamId: string, scopes: string[] = []): TokenGrant {
+    if (this.rotation) return this.rotatingGrant(teamId, scopes);
     const existing = this.tokenOf(teamId);
-    if (existing) return existing;
+    if (existing) return { accessToken: existing };
     const token = `xoxb-${teamId}-${randomBytes(12).toString('hex')}`;
     this.tokens.set(token, teamId);
-    return token;
+    return { accessToken: token };
   }
 
-  /** Revokes the team's bot token; returns it (undefined when the app was not installed there). */
+  /** A refresh token's new pair, once; undefined for an unknown or used one (invalid_refresh_token). */
+  refresh(
+    refreshToken: string | undefined,
+  ): { teamId: string; scopes: string[]; grant: TokenGrant } | undefined {
+    const known = refreshToken === undefined ? undefined : this.refreshTokens.get(refreshToken);
+    if (!known || known.used || !this.rotation) return undefined;
+    known.used = true;
+    return {
+      teamId: known.teamId,
+      scopes: known.scopes,
+      grant: this.rotatingGrant(known.teamId, known.scopes),
+    };
+  }
+
+  /** Revokes the team's bot tokens; returns the newest (undefined when the app was not installed there). */
   uninstall(teamId: string): string | undefined {
-    const token = this.tokenOf(teamId);
-    if (token === undefined) return undefined;
-    this.tokens.delete(token);
-    this.revoked.add(token);
-    return token;
+    const newest = this.tokenOf(teamId);
+    if (newest === undefined) return undefined;
+    for (const [token, owner] of this.tokens)
+      if (owner === teamId) {
+        this.tokens.delete(token);
+        this.revoked.add(token);
+      }
+    for (const [refreshToken, owner] of this.refreshTokens)
+      if (owner.teamId === teamId) this.refreshTokens.delete(refreshToken);
+    return newest;
+  }
+
+  private rotatingGrant(teamId: string, scopes: string[]): TokenGrant {
+    const { expiresInSeconds } = this.rotation as TokenRotation;
+    const accessToken = `xoxe.xoxb-${teamId}-${randomBytes(12).toString('hex')}`;
+    const refreshToken = `xoxe-1-${teamId}-${randomBytes(12).toString('hex')}`;
+    this.tokens.set(accessToken, teamId);
+    this.expiries.set(accessToken, this.now() + expiresInSeconds * 1000);
+    this.refreshTokens.set(refreshToken, { teamId, scopes, used: false });
+    return { accessToken, refreshToken, expiresIn: expiresInSeconds };
   }
 }

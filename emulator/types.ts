@@ -14,6 +14,13 @@ export interface SlackEmulatorOptions {
   /** The app's OAuth credentials, checked by oauth.v2.access (installs in more workspaces). */
   clientId?: string;
   clientSecret?: string;
+  /**
+   * The app's token_rotation_enabled: installs hand out bot tokens that expire after
+   * `expiresInSeconds` (Slack: 43200) with a single-use refresh token for oauth.v2.access.
+   */
+  tokenRotation?: { expiresInSeconds: number };
+  /** The time tokens expire by (ms since the epoch); Date.now by default, a test's clock if given. */
+  clock?: () => number;
   /** trigger_id lifetime; Slack's is 3 s. */
   triggerTtlMs?: number;
   /** How long Slack waits for an ack before it gives up and shows an error; 3 s. */

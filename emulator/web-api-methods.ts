@@ -26,7 +26,8 @@ export function tokenOf(authorization: string | undefined, params: JsonObject): 
 }
 
 /**
- * Slack's answers: no token → not_authed; revoked (uninstalled) → token_revoked; unknown →
+ * Slack's answers: no token → not_authed; revoked (uninstalled) → token_revoked; a rotating
+ * token past its expiry → token_expired; unknown →
  * invalid_auth; the other kind → not_allowed_token_type. Any installed workspace's bot token works.
  */
 export function checkToken(
@@ -37,6 +38,7 @@ export function checkToken(
   if (spec.token === 'none') return undefined;
   if (token === undefined) return fail('not_authed');
   if (workspace.teams.isRevoked(token)) return fail('token_revoked');
+  if (workspace.teams.isExpired(token)) return fail('token_expired');
   const kind = workspace.teams.teamOfToken(token)
     ? 'bot'
     : token === workspace.options.appToken

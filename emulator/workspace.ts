@@ -22,6 +22,8 @@ export interface ResolvedOptions {
   appId: string;
   clientId?: string;
   clientSecret?: string;
+  tokenRotation?: { expiresInSeconds: number };
+  clock?: () => number;
   triggerTtlMs: number;
   ackTimeoutMs: number;
   log: (line: string) => void;
@@ -93,7 +95,12 @@ export class Workspace {
 
   constructor(readonly options: ResolvedOptions) {
     this.triggers = new TriggerRegistry(options.triggerTtlMs);
-    this.teams = new TeamRegistry({ id: options.teamId, name: 'Emulated Workspace' }, options.botToken);
+    this.teams = new TeamRegistry(
+      { id: options.teamId, name: 'Emulated Workspace' },
+      options.botToken,
+      options.tokenRotation ?? null,
+      options.clock,
+    );
   }
 
   get holder(): { teamId: string; appId: string; botId: string } {

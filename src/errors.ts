@@ -14,6 +14,8 @@ export const ErrorCode = {
   TokenDecryptFailed: 'token_decrypt_failed',
   /** Distributed mode: no installation (no token) for the workspace a request or follow-up belongs to. */
   NotInstalled: 'not_installed',
+  /** Token rotation: the bot token expired and no new one could be had (refresh refused or failed). */
+  TokenRefreshFailed: 'token_refresh_failed',
   /** An OAuth `state` that is forged, expired or already used. */
   OAuthStateInvalid: 'oauth_state_invalid',
 } as const;

@@ -379,6 +379,10 @@ export class SqlStore implements Store {
     return this.driver.run(events.recordEventOnce(eventId, now));
   }
 
+  forgetEvent(eventId: string): Promise<boolean> {
+    return this.driver.run(events.forgetEvent(eventId));
+  }
+
   purgeRecordedEvents(before: Date): Promise<number> {
     return this.driver.run(events.purgeRecordedEvents(before));
   }

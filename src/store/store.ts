@@ -305,6 +305,8 @@ export interface Store {
 
   /** True the first time an event id is recorded, false for a repeated delivery. */
   recordEventOnce(eventId: string, now: Date): Promise<boolean>;
+  /** Forgets one recorded event id (its handling failed, so Slack's retry may run it); true if it was there. */
+  forgetEvent(eventId: string): Promise<boolean>;
   /** Forgets event ids recorded before `before`; returns how many. */
   purgeRecordedEvents(before: Date): Promise<number>;
 

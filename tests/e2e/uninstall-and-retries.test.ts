@@ -1,7 +1,8 @@
 // Losing the bot token, and Slack retrying an event: app_uninstalled and tokens_revoked (bot)
-// stop every pending follow-up of that workspace at once; an uninstalled workspace's data is
+// stop every pending follow-up of that workspace at once and mark it uninstalled; its data is
 // deleted once the retention period has passed, unless it came back first; a retried
-// delivery of an event already handled is acknowledged and ignored.
+// delivery of an event already handled is acknowledged and ignored, and one whose handling
+// failed is handled.
 
 import { describe, expect, it } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
@@ -107,19 +108,59 @@ describe('uninstall and revoked tokens', () => {
     expect((await h.rebound.store.exportUserData(alice)).rejections).toHaveLength(1);
   });
 
-  it('tokens_revoked stops the follow-ups only when it lists the bot token', async () => {
+  it('tokens_revoked listing the bot token stops the follow-ups and marks the workspace uninstalled', async () => {
     const h = await start();
     await seedFollowUps(h, alice, 'Acme Corp');
     // A person revoking their own user token: Rebound keeps none, nothing changes.
     await h.emu.sendEvent({ type: 'tokens_revoked', tokens: { oauth: ['U1'], bot: [] } });
     await h.idle();
     expect(await statuses(h, alice)).toEqual(['pending', 'pending']);
+    expect(await retention(h, at(365 * DAY))).toMatchObject({ teamsPurged: 0 });
 
     await h.emu.sendEvent({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] } });
     await logged(h, 'The bot token was revoked in T1: 2 pending follow-up(s) cancelled');
     expect(await statuses(h, alice)).toEqual(['cancelled', 'cancelled']);
-    // Not an uninstall: nothing is scheduled for deletion.
+    // Like an uninstall: the data is deleted once the retention period has passed.
+    expect(await retention(h, at(30 * DAY - 1))).toMatchObject({ teamsPurged: 0 });
+    expect(await retention(h, at(30 * DAY))).toMatchObject({ teamsPurged: 1 });
+    expect((await h.rebound.store.exportUserData(alice)).rejections).toEqual([]);
+  });
+
+  it('keeps the data of a workspace whose bot token was revoked while it keeps using Rebound', async () => {
+    const h = await start();
+    await seedFollowUps(h, alice, 'Acme Corp');
+    await h.emu.sendEvent({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] } });
+    await logged(h, 'The bot token was revoked in T1');
+
+    await h.emu.user('U1').command('/rejected', 'list');
+    await logged(h, 'Workspace T1 uses Rebound again');
+    expect(await retention(h, at(60 * DAY))).toMatchObject({ teamsPurged: 0 });
+    expect((await h.rebound.store.exportUserData(alice)).rejections).toHaveLength(1);
+  });
+
+  it("handles Slack's retry of an uninstall whose handling failed, once, and only the retry", async () => {
+    const h = await start();
+    await seedFollowUps(h, alice, 'Acme Corp');
+    const store = h.rebound.store;
+    const real = store.markTeamUninstalled.bind(store);
+    let failures = 1;
+    store.markTeamUninstalled = async (team, now) => {
+      if (failures-- > 0) throw new Error('database went away');
+      return real(team, now);
+    };
+
+    expect((await h.emu.sendEvent({ type: 'app_uninstalled' }, { eventId: 'EvGone' })).status).toBe(200);
+    await logged(h, 'Event EvGone failed');
+    // Not yet marked: the retention job would keep the data for ever.
     expect(await retention(h, at(365 * DAY))).toMatchObject({ teamsPurged: 0 });
+
+    const retry = await h.emu.sendEvent({ type: 'app_uninstalled' }, { eventId: 'EvGone', retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await logged(h, 'Rebound was uninstalled in T1: 0 pending follow-up(s) cancelled');
+    await h.emu.sendEvent({ type: 'app_uninstalled' }, { eventId: 'EvGone', retryNum: 2 });
+    await logged(h, 'Event EvGone was already handled; ignored its retry 2');
+    expect(await statuses(h, alice)).toEqual(['cancelled', 'cancelled']);
+    expect(await retention(h, at(30 * DAY))).toMatchObject({ teamsPurged: 1 });
   });
 });
 

@@ -224,6 +224,16 @@ export function describeTeams(current: () => Store): void {
       expect(await store.recordEventOnce('Ev1', at(DAY))).toBe(true);
     });
 
+    it('forgets one event id on request (its handling failed), so its retry is let through', async () => {
+      const store = current();
+      expect(await store.recordEventOnce('Ev1', T0)).toBe(true);
+      expect(await store.recordEventOnce('Ev2', T0)).toBe(true);
+      expect(await store.forgetEvent('Ev1')).toBe(true);
+      expect(await store.forgetEvent('Ev1')).toBe(false);
+      expect(await store.recordEventOnce('Ev1', at(MINUTE))).toBe(true);
+      expect(await store.recordEventOnce('Ev2', at(MINUTE))).toBe(false);
+    });
+
     it('lets exactly one of many concurrent deliveries through', async () => {
       const store = current();
       const results = await Promise.all(Array.from({ length: 8 }, () => store.recordEventOnce('EvRace', T0)));

@@ -65,6 +65,8 @@ export interface HarnessOptions {
   /** Defaults to a fresh SQLite file in a temp folder. */
   databaseUrl?: string;
   now?: Date;
+  /** A clock to share (several instances, the emulator's token expiry); `now` is then ignored. */
+  clock?: TestClock;
   logLevel?: Config['logLevel'];
   followUpCron?: string;
   /** FOLLOW_UP_LEASE_SECONDS; 300 by default. A short lease makes the job's Slack timeout short too. */
@@ -128,7 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     draftExpiryDays: 30,
     logLevel: options.logLevel ?? 'debug',
   };
-  const clock = createTestClock(options.now ?? new Date('2026-03-02T15:00:00Z'));
+  const clock = options.clock ?? createTestClock(options.now ?? new Date('2026-03-02T15:00:00Z'));
   const logs: string[] = [];
   if (mode === 'socket') emu.useSocketMode();
   let rebound: RunningRebound;

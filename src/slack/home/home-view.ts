@@ -23,6 +23,7 @@ import {
 import { HomeActionId, HomeBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import { buildPrivacyBlocks, draftExpiryBlocks, type PrivacyBlocksInput } from './privacy-blocks.js';
+import { type Undelivered, undeliveredBlocks } from './undelivered.js';
 
 export interface HomeInput {
   /** Complete rejections of this page, newest first. */
@@ -43,6 +44,8 @@ export interface HomeInput {
   patterns: Patterns;
   /** Lessons with company and date, newest first (first page only). */
   lessons?: readonly PrepItem[];
+  /** Check-ins that failed for good lately (first page only). */
+  undelivered?: readonly Undelivered[];
   /** The privacy section at the bottom (privacy-blocks.ts); left out when absent. */
   privacy?: PrivacyBlocksInput;
   /** The draft's expiry note: when it is now, and after how many untouched days drafts go. */
@@ -272,6 +275,7 @@ export function buildHomeView(input: HomeInput): HomeView {
     ...(input.draft && input.draftExpiry
       ? draftExpiryBlocks(input.draft, input.draftExpiry.now, input.draftExpiry.days)
       : []),
+    ...(input.offset === 0 ? undeliveredBlocks(input.undelivered ?? []) : []),
     ...awaitingBlocks(input),
     ...upcomingBlocks(input),
     ...(input.offset === 0 ? [...patternBlocks(input.patterns), ...lessonBlocks(input.lessons ?? [])] : []),

@@ -12,6 +12,7 @@ import type { Store } from '../../store/store.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { loadFeedbackNotes } from './feedback-notes.js';
 import { buildHomeView, type HomeInput } from './home-view.js';
+import { loadUndelivered } from './undelivered.js';
 
 /** Most rejections one Home page can hold (Slack allows 100 blocks; a few are headers and buttons). */
 export const HOME_PAGE_SIZE = 95;
@@ -20,8 +21,16 @@ export const PATTERN_SAMPLE = 500;
 const UPCOMING_SHOWN = 5;
 const AWAITING_SHOWN = 3;
 
-/** Everything Home shows for one person, starting at `offset` in their history. */
-export async function loadHomeInput(store: Store, scope: UserScope, offset: number): Promise<HomeInput> {
+/**
+ * Everything Home shows for one person, starting at `offset` in their history; with `now`,
+ * also the check-ins that could not be delivered lately.
+ */
+export async function loadHomeInput(
+  store: Store,
+  scope: UserScope,
+  offset: number,
+  now?: Date,
+): Promise<HomeInput> {
   const first = offset === 0;
   const [listed, draft, upcoming, delivered, feedbackEntries] = await Promise.all([
     store.listRejections(scope, first ? { limit: PATTERN_SAMPLE } : { limit: HOME_PAGE_SIZE + 1, offset }),
@@ -62,6 +71,7 @@ export async function loadHomeInput(store: Store, scope: UserScope, offset: numb
       ),
     ),
     lessons: lessonsOf(sample),
+    undelivered: first && now ? await loadUndelivered(store, scope, now) : [],
   };
 }
 
@@ -74,7 +84,7 @@ export async function publishHome(
 ): Promise<void> {
   try {
     const [input, settings] = await Promise.all([
-      loadHomeInput(deps.store, scope, offset),
+      loadHomeInput(deps.store, scope, offset, deps.clock()),
       deps.store.getPrivacySettings(scope),
     ]);
     const days = deps.draftExpiryDays ?? DEFAULT_DRAFT_EXPIRY_DAYS;

@@ -1,6 +1,7 @@
 // Distributed mode, assembled: the token cipher, the installation store on our database
 // (re-encrypting what a retired key still holds), per-workspace clients for the follow-up
-// job, uninstall handling, and the OAuth options for HTTPReceiver.
+// job (refreshing rotating tokens before they expire), uninstall handling, and the OAuth
+// options for HTTPReceiver.
 
 import { type Logger, webApi } from '@slack/bolt';
 import type { DistributionConfig } from '../../config.js';
@@ -12,6 +13,7 @@ import { createInstallationStore, type SlackInstallations } from './installation
 import { oauthReceiverOptions } from './receiver-options.js';
 import { type ResealReport, resealInstallations } from './reseal-installations.js';
 import { createTeamClients, type TeamClients } from './team-clients.js';
+import { createTokenRefresher, needsRefresh } from './token-refresh.js';
 
 export interface Distribution {
   installations: SlackInstallations;
@@ -45,10 +47,30 @@ export async function startDistribution(deps: {
   };
   await reseal();
 
-  const teamClients = createTeamClients({
+  const jobOptions = jobClientOptions(deps.slackApi, deps.jobCallTimeoutMs);
+  const oauthClient = new webApi.WebClient(undefined, jobOptions);
+  const refresher = createTokenRefresher({
+    store,
+    cipher,
+    clock,
+    logger,
+    refreshGrant: (refreshToken) =>
+      oauthClient.oauth.v2.access({
+        client_id: distribution.clientId,
+        client_secret: distribution.clientSecret,
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+      }),
+    forget: (key) => {
+      installations.forget(key);
+      teamClients.forget(key);
+    },
+  });
+  const teamClients: TeamClients<webApi.WebClient> = createTeamClients({
     findInstallation: (team) => installations.findForTeam(team),
-    makeClient: (token) =>
-      new webApi.WebClient(token, jobClientOptions(deps.slackApi, deps.jobCallTimeoutMs)),
+    makeClient: (token) => new webApi.WebClient(token, jobOptions),
+    freshen: async (installation) =>
+      needsRefresh(installation, clock()) ? refresher.fresh(installation) : installation,
     clock,
   });
   const forgetter: InstallationForgetter = {

@@ -2,7 +2,8 @@
 // token of that workspace's installation. A client is kept for a short while so a tick with
 // many follow-ups for one workspace reads and decrypts its installation once; an uninstall
 // handled here drops it at once (another instance's copy ages out, and Slack then refuses
-// the revoked token).
+// the revoked token). With token rotation, a token about to expire is refreshed before the
+// client is made (token-refresh.ts), and a refresh drops the cached clients of its installation.
 
 import type { Installation } from '@slack/bolt';
 import type { InstallationKey } from '../../store/store.js';
@@ -27,6 +28,8 @@ interface Entry<Client> {
 export function createTeamClients<Client>(deps: {
   findInstallation: (team: { teamId: string; enterpriseId: string | null }) => Promise<Installation | null>;
   makeClient: (token: string) => Client;
+  /** Token rotation: the installation with a token that does not expire soon. */
+  freshen?: (installation: Installation) => Promise<Installation>;
   clock: () => Date;
   ttlMs?: number;
 }): TeamClients<Client> {
@@ -34,7 +37,8 @@ export function createTeamClients<Client>(deps: {
   const cache = new Map<string, Entry<Client>>();
 
   const load = async (team: { teamId: string; enterpriseId: string | null }) => {
-    const installation = await deps.findInstallation(team);
+    const found = await deps.findInstallation(team);
+    const installation = found && deps.freshen ? await deps.freshen(found) : found;
     const token = installation?.bot?.token;
     if (!installation || !token) return null;
     return { client: deps.makeClient(token), key: keyOfInstallation(installation) };

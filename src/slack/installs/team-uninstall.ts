@@ -1,7 +1,9 @@
 // Rebound lost its bot token for a workspace (app_uninstalled, or tokens_revoked listing the
-// bot): every pending follow-up there is cancelled at once, since none could be delivered. An
-// uninstall is also remembered, so the retention job deletes the workspace's data once
-// DATA_RETENTION_DAYS have passed (unless it installs Rebound again first).
+// bot): every pending follow-up there is cancelled at once, since none could be delivered. Both
+// are also remembered as an uninstall, so the retention job deletes the workspace's data once
+// DATA_RETENTION_DAYS have passed, unless it uses Rebound again first (a command, a click, a
+// reinstall clears the mark). Each step is idempotent: Slack's retry of an event whose
+// handling failed (event-dedupe.ts) runs it all again safely.
 
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { TeamScope } from '../../domain/types.js';
@@ -19,12 +21,16 @@ async function stopFollowUps(deps: ListenerDeps, team: TeamScope, why: string): 
   deps.logger.info(`${why} in ${describe(team)}: ${stopped} pending follow-up(s) cancelled.`);
 }
 
+async function markUninstalled(deps: ListenerDeps, team: TeamScope): Promise<void> {
+  await deps.store.markTeamUninstalled(team, deps.clock());
+  deps.teamInstalls.forget(team);
+}
+
 export function appUninstalledCallback(deps: ListenerDeps) {
   return async ({ context }: Args<'app_uninstalled'>): Promise<void> => {
     const team = teamScopeFromContext(context);
     await stopFollowUps(deps, team, 'Rebound was uninstalled');
-    await deps.store.markTeamUninstalled(team, deps.clock());
-    deps.teamInstalls.forget(team);
+    await markUninstalled(deps, team);
   };
 }
 
@@ -34,6 +40,8 @@ export function tokensRevokedCallback(deps: ListenerDeps) {
     // revoking theirs (tokens.oauth) changes nothing for it; only a revoked bot token does.
     const bot = event.tokens.bot;
     if (!Array.isArray(bot) || bot.length === 0) return;
-    await stopFollowUps(deps, teamScopeFromContext(context), 'The bot token was revoked');
+    const team = teamScopeFromContext(context);
+    await stopFollowUps(deps, team, 'The bot token was revoked');
+    await markUninstalled(deps, team);
   };
 }

@@ -1,7 +1,9 @@
 // Slack retries an event delivery it believes failed (X-Slack-Retry-Num), and with several
 // instances behind a load balancer the retry may land on another one. So each event_id is
 // recorded in the store, shared by all instances; a delivery whose id is already there is
-// acknowledged (Bolt acks events before any middleware) and goes no further.
+// acknowledged (Bolt acks events before any middleware) and goes no further. An event counts
+// as handled only once its listeners succeeded: when one fails, its id is forgotten again, so
+// Slack's retry (or another instance's copy) runs it; our event listeners are idempotent.
 //
 // A global middleware rather than a wrapper around each event listener: every event
 // listener, including ones added later, is covered without anyone remembering to opt in.
@@ -32,6 +34,16 @@ export function dedupeEvents(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> 
       deps.logger.info(`Event ${eventId} was already handled; ignored its retry ${context.retryNum ?? 0}.`);
       return;
     }
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      try {
+        await deps.store.forgetEvent(eventId);
+        deps.logger.warn(`Event ${eventId} failed (${errorCode(error)}); a retry of it will be handled.`);
+      } catch (forgetError) {
+        deps.logger.warn(`Event ${eventId} failed and could not be forgotten:`, errorCode(forgetError));
+      }
+      throw error;
+    }
   };
 }

@@ -82,6 +82,8 @@ export const HomeBlockId = {
   waitingPrefix: 'home_waiting_',
   /** An upcoming check-in, with its snooze menu and Cancel. */
   upcomingPrefix: 'home_nudge_',
+  /** The line about check-ins that could not be delivered. */
+  undelivered: 'home_undelivered',
   more: 'home_more',
   newest: 'home_newest',
 } as const;

@@ -16,8 +16,11 @@ export type LookupFailure = Exclude<LookupOutcome, { kind: 'found' } | { kind: '
 
 /** Slack's reference says the work may have been done although the answer is an error. */
 const MAYBE_DONE_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error']);
-/** Refused before anything was done, and worth another try. */
-const TRANSIENT_PLATFORM_ERRORS = new Set(['service_unavailable', 'request_timeout']);
+/**
+ * Refused before anything was done, and worth another try (`token_expired`: a rotating token
+ * that the next attempt refreshes first).
+ */
+const TRANSIENT_PLATFORM_ERRORS = new Set(['service_unavailable', 'request_timeout', 'token_expired']);
 
 /** What a failed chat.postMessage (or our own step before it) means for sending again. */
 export function classifySlackFailure(error: unknown): SlackFailure {

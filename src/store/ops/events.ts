@@ -15,6 +15,15 @@ export function* recordEventOnce(eventId: string, now: Date): Operation<boolean>
   return rows.length > 0;
 }
 
+/** Forgets one id, so a repeat of it is handled (its first handling failed); true if it was there. */
+export function* forgetEvent(eventId: string): Operation<boolean> {
+  const rows = yield {
+    sql: 'DELETE FROM processed_events WHERE event_id = ? RETURNING event_id',
+    params: [eventId],
+  };
+  return rows.length > 0;
+}
+
 /** Forgets ids received before `before` (Slack stops retrying within minutes); returns how many. */
 export function* purgeRecordedEvents(before: Date): Operation<number> {
   const rows = yield {

@@ -204,8 +204,17 @@ describe('buildHomeView', () => {
         draft: createRejection({ id: 'd', status: 'draft', step: 3 }),
         upcoming: Array.from({ length: 8 }, (_, i) => createFollowUp({ id: `f${i}` })),
         upcomingContext: new Map([['r1', rejection]]),
+        undelivered: [
+          { followUpId: 'u1', company: 'Acme <!channel>', dueAt: new Date('2026-03-05T15:00:00Z') },
+          { followUpId: 'u2', company: undefined, dueAt: new Date('2026-03-04T15:00:00Z') },
+        ],
       }),
     );
+    // One line for what could not be delivered, escaped, and still within the budget.
+    expect(text(view)).toContain(
+      "We couldn't deliver your check-in about Acme <!channel> on 2026-03-05.\nWe couldn't deliver your check-in about a past rejection on 2026-03-04. Sorry about that.",
+    );
+    expect(JSON.stringify(view.blocks)).not.toContain('<!channel>');
     // Room stays free at the bottom for the settings area.
     expect(view.blocks.length).toBeLessThanOrEqual(100 - SETTINGS_ROOM);
     expect(validateView(view)).toEqual([]);

@@ -29,6 +29,9 @@ describe('classifySlackFailure (a write: chat.postMessage)', () => {
   it.each([
     ['service_unavailable', platform('service_unavailable')],
     ['request_timeout', platform('request_timeout')],
+    // A rotating token that expired: the next attempt refreshes it first.
+    ['token_expired', platform('token_expired')],
+    [ErrorCode.TokenRefreshFailed, new ReboundError(ErrorCode.TokenRefreshFailed, 'refused')],
     [ErrorCode.StoreUnavailable, new ReboundError(ErrorCode.StoreUnavailable, 'down')],
   ])('%s was surely not posted and may be retried', (code, error) => {
     expect(classifySlackFailure(error)).toEqual({ kind: 'not_delivered', code });
