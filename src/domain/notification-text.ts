@@ -13,7 +13,13 @@ export interface PrivacySettings {
 
 export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = { showDetails: false, employedHere: null };
 
-export type NotificationKind = 'summary' | 'reflect_follow_up' | 'feedback_check' | 'export' | 'delete_done';
+export type NotificationKind =
+  | 'summary'
+  | 'feedback_note'
+  | 'reflect_follow_up'
+  | 'feedback_check'
+  | 'export'
+  | 'delete_done';
 
 /**
  * Details a detailed `text` may name. Already escaped for mrkdwn by the caller (the domain
@@ -28,6 +34,7 @@ export interface NotificationDetails {
 
 const DISCREET: Record<NotificationKind, string> = {
   summary: 'Rebound: your notes are ready',
+  feedback_note: 'Your feedback note, ready to send.',
   reflect_follow_up: 'Rebound has a check-in for you',
   feedback_check: 'Rebound has a check-in for you',
   export: 'Here is everything Rebound keeps for you: your notes, what you added later, and your check-ins.',
@@ -42,6 +49,8 @@ function detailed(kind: NotificationKind, details: NotificationDetails): string 
       return company === undefined
         ? 'Your next steps are ready.'
         : `Your next steps after ${company} are ready.`;
+    case 'feedback_note':
+      return company === undefined ? DISCREET[kind] : `Your note to ${company}, ready to send.`;
     case 'reflect_follow_up': {
       const lead = company === undefined ? 'Checking in' : `Checking in after ${company}`;
       return question === undefined ? lead : `${lead}. ${question}`;

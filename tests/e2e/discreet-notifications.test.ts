@@ -44,10 +44,22 @@ async function walkRoutine(user: EmulatedUser) {
   await user.submit(step3);
   await user.submit(step4);
   await user.waitForDm((message) => JSON.stringify(message.blocks).includes('Ask about the team'));
+  // The feedback note follows the summary, as its own DM.
+  await user.waitForDm((message) => JSON.stringify(message.blocks).includes('note_mark_sent'));
 }
 
-/** Runs the follow-up job a week on: the reflect follow-up and "did you hear back?" go out. */
-async function deliverFollowUps(h: Harness, days = 7) {
+/** The person marks their feedback note sent: "did you hear back?" is due 5 working days on. */
+async function markNoteSent(user: EmulatedUser) {
+  const note = user.dm.find((message) => JSON.stringify(message.blocks).includes('note_mark_sent'));
+  await user.clickMessageButton(note?.ts ?? '', 'note_mark_sent');
+  await user.waitForDm((message) => message.ts === note?.ts && message.updatedCount > 0);
+}
+
+/**
+ * Runs the follow-up job ten days on: the action check-in (7 working days after the routine)
+ * and, once a note was marked sent, "did you hear back?" (5 working days after) go out.
+ */
+async function deliverFollowUps(h: Harness, days = 10) {
   const when = new Date(NOW.getTime() + days * DAY);
   h.clock.set(when);
   return h.rebound.runFollowUps(when);
@@ -58,6 +70,7 @@ describe('discreet notifications', () => {
     const h = await harness.start({ now: NOW });
     const user = h.emu.addUser({ id: 'U1', name: 'alice', tz: 'America/New_York' });
     await walkRoutine(user);
+    await markNoteSent(user);
     expect(await deliverFollowUps(h)).toMatchObject({ sent: 2 });
 
     // The follow-ups still say everything inside, where only the open DM shows it.
@@ -91,9 +104,11 @@ describe('discreet notifications', () => {
     ).toEqual({ showDetails: true, employedHere: null });
 
     await walkRoutine(user);
+    await markNoteSent(user);
     await deliverFollowUps(h);
     const texts = user.dm.map((message) => message.text ?? '');
     expect(texts).toContain(`Your next steps after ${COMPANY} are ready.`);
+    expect(texts).toContain(`Your note to ${COMPANY}, ready to send.`);
     expect(texts).toContain(`Did you hear back from ${COMPANY} about the ${step1.role} role?`);
 
     // …and off again.
@@ -104,7 +119,9 @@ describe('discreet notifications', () => {
     await user.submit(step2);
     await user.submit(step3);
     await user.submit(step4);
-    await expect.poll(() => user.dm.at(-1)?.text).toBe('Rebound: your notes are ready');
+    // The summary, then the note: both discreet again.
+    await expect.poll(() => user.dm.at(-1)?.text).toBe('Your feedback note, ready to send.');
+    expect(user.dm.at(-2)?.text).toBe('Rebound: your notes are ready');
   });
 
   it('searching while employed here: no company in the DMs’ headings either, and a note on Home', async () => {
@@ -124,8 +141,13 @@ describe('discreet notifications', () => {
         expect(heading).not.toContain(COMPANY);
         expect(heading).not.toContain(step1.role);
       }
+      const isNote = JSON.stringify(message.blocks).includes('note_mark_sent');
       expect(message.text).toBe(
-        message === user.dm[0] ? 'Rebound: your notes are ready' : 'Rebound has a check-in for you',
+        message === user.dm[0]
+          ? 'Rebound: your notes are ready'
+          : isNote
+            ? 'Your feedback note, ready to send.'
+            : 'Rebound has a check-in for you',
       );
     }
     // What they wrote is still there for them; only the naming is gone.

@@ -83,7 +83,7 @@ export const notSentCallback = followUpClickCallback({
     await deps.store.unmarkFeedbackNotesSent(scope, loaded.rejection.id);
     await showChoice(client, deps, loaded, { kind: 'not_sent' });
     const drafted = await draftNotes(client, deps, scope, loaded.rejection);
-    await postNotes(client, scope.userId, loaded.rejection, drafted);
+    await postNotes(client, deps, loaded.rejection, drafted);
     await publishHome(client, deps, scope);
   },
 });

@@ -17,7 +17,7 @@ import type { ListenerDeps } from '../platform/deps.js';
 import { NoteBlockId } from '../platform/ids.js';
 import { profileName } from '../platform/profile-name.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { linkedInText, noteMessageText, sentLine } from './note-message.js';
+import { linkedInText, noteNaming, sentLine } from './note-message.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -68,13 +68,15 @@ export function markSentCallback(deps: ListenerDeps) {
       const blocks = (body.message?.blocks ?? []) as KnownBlock[];
       if (channel && ts) {
         try {
+          const settings = await deps.store.getPrivacySettings(scope);
+          const naming = noteNaming(normalizeAnswers(rejection.answers).company, settings);
           await client.chat.update({
             channel,
             ts,
-            text: noteMessageText(),
+            text: naming.text,
             blocks: [
               ...blocks.filter((block) => block.block_id !== NoteBlockId.actions),
-              mrkdwnContext(sentLine(normalizeAnswers(rejection.answers).company, checkAt)),
+              mrkdwnContext(sentLine(naming.company, checkAt)),
             ],
           });
         } catch (error) {

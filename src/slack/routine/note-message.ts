@@ -4,10 +4,16 @@
 // listener posts it, or an outbox delivers it.
 
 import type { FeedbackRequest } from '../../domain/feedback-requests.js';
+import {
+  DEFAULT_PRIVACY_SETTINGS,
+  messageHeadingsNameCompany,
+  notificationText,
+  type PrivacySettings,
+} from '../../domain/notification-text.js';
 import type { FeedbackNote } from '../../domain/types.js';
 import { type Button, button, type KnownBlock, mrkdwnSection } from '../platform/block-kit.js';
 import { NoteActionId, NoteBlockId } from '../platform/ids.js';
-import { escapeMrkdwn, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
+import { escapeMrkdwn, escapeName, slackDate, truncate, utcFallback } from '../platform/mrkdwn.js';
 import type { SlackMessage } from './summary-message.js';
 
 export const NoteText = {
@@ -31,9 +37,16 @@ export function mailtoUrl(request: Pick<FeedbackRequest, 'subject' | 'text'>): s
   return whole.length <= URL_MAX ? whole : subject;
 }
 
-/** The top-level `text` (notifications, screen readers): one place, kept generic. */
-export function noteMessageText(): string {
-  return 'Your feedback note, ready to send.';
+/**
+ * The top-level `text` (notifications, lock screens): discreet unless details are on; and the
+ * company the heading may name, none for someone searching while employed here.
+ */
+export function noteNaming(company: string | undefined, settings: PrivacySettings) {
+  const shown = messageHeadingsNameCompany(settings) ? company : undefined;
+  return {
+    text: notificationText('feedback_note', { company: shown && escapeName(shown) }, settings),
+    company: shown,
+  };
 }
 
 function heading(request: FeedbackRequest, company: string | undefined): string {
@@ -66,14 +79,16 @@ export interface NoteMessageInput {
   request: FeedbackRequest;
   note: FeedbackNote;
   company: string | undefined;
+  settings?: PrivacySettings;
 }
 
 /** The note as first sent, with its buttons. */
 export function buildNoteMessage(input: NoteMessageInput): SlackMessage {
+  const { text, company } = noteNaming(input.company, input.settings ?? DEFAULT_PRIVACY_SETTINGS);
   return {
-    text: noteMessageText(),
+    text,
     blocks: [
-      mrkdwnSection(heading(input.request, input.company)),
+      mrkdwnSection(heading(input.request, company)),
       body(input.request),
       noteActions(input.request, input.note),
     ],

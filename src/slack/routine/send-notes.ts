@@ -41,13 +41,18 @@ export async function draftNotes(
 /** One DM per note, in order. */
 export async function postNotes(
   client: webApi.WebClient,
-  userId: string,
+  deps: ListenerDeps,
   rejection: Rejection,
   drafted: DraftedNote[],
 ): Promise<void> {
+  if (drafted.length === 0) return;
   const company = normalizeAnswers(rejection.answers).company;
+  const settings = await deps.store.getPrivacySettings(rejection.scope);
   for (const { request, note } of drafted) {
-    await client.chat.postMessage({ channel: userId, ...buildNoteMessage({ request, note, company }) });
+    await client.chat.postMessage({
+      channel: rejection.scope.userId,
+      ...buildNoteMessage({ request, note, company, settings }),
+    });
   }
 }
 
@@ -59,7 +64,6 @@ export async function sendNotes(
   client: webApi.WebClient,
   deps: ListenerDeps,
   scope: UserScope,
-  userId: string,
   rejection: Rejection,
 ): Promise<void> {
   try {
@@ -72,7 +76,7 @@ export async function sendNotes(
         deps.clock(),
       );
     }
-    await postNotes(client, userId, rejection, await draftNotes(client, deps, scope, rejection));
+    await postNotes(client, deps, rejection, await draftNotes(client, deps, scope, rejection));
   } catch (error) {
     deps.logger.error('The feedback notes could not be sent:', errorCode(error));
   }

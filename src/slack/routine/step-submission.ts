@@ -92,7 +92,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps, ackDeadlineMs 
       // now if it can, else on its next tick (also after a crash right here).
       if (decision.finished.summaryId) await deps.sendFollowUpNow?.(decision.finished.summaryId);
       // Then each drafted note as its own DM, ready to use (send-notes.ts).
-      await sendNotes(client, deps, scope, scope.userId, decision.finished.rejection);
+      await sendNotes(client, deps, scope, decision.finished.rejection);
       await publishHome(client, deps, scope);
     }
   };

@@ -108,7 +108,7 @@ describe('buildSummaryMessage', () => {
     expect(all).toContain(`Your notes to ${escaped} and Alex Kim come next`);
     expect(all).toContain(`*Next time in the interview*\n> ${escaped}`);
     expect(all).toContain(`• ${escaped}`);
-    expect(message.text).toBe('Your plan is ready.');
+    expect(message.text).toBe(`Your next steps after ${escaped} are ready.`);
     expect(`${JSON.stringify(message.blocks)} ${message.text}`).not.toMatch(/<!channel>|<@U123>|& co/);
     expect(visibleText(message)).toContain(`${HOSTILE} · ${HOSTILE}`);
   });
