@@ -143,6 +143,21 @@ function tweakBlocks(rejection: Rejection): KnownBlock[] {
   return blocks.length > 0 ? [header('Fit and tweaks'), ...blocks] : [];
 }
 
+/** What they said they'd act on after the feedback, and how it went ("Yes, I did it"). */
+function actionBlocks(entries: readonly RejectionEntry[]): KnownBlock[] {
+  const lines = newestFirst([...entries]).flatMap(({ data, createdAt }) =>
+    data.kind === 'action'
+      ? [quoted(`*You said you'd* · ${dateOf(createdAt)}`, data.text)]
+      : data.kind === 'progress'
+        ? [quoted(`*How it went* · ${dateOf(createdAt)}`, data.text)]
+        : [],
+  );
+  const blocks = lines.slice(0, MAX_REFLECTIONS);
+  if (lines.length > MAX_REFLECTIONS)
+    blocks.push(mrkdwnContext(`And ${lines.length - MAX_REFLECTIONS} earlier updates, in your export.`));
+  return blocks.length > 0 ? [header('What you did about it'), ...blocks] : [];
+}
+
 function lessonBlocks(rejection: Rejection): KnownBlock[] {
   const lesson = rejection.answers.lesson;
   return lesson?.trim() ? [header('The lesson'), quoted('*What it taught you*', lesson)] : [];
@@ -186,6 +201,7 @@ export function buildRejectionView(input: RejectionViewInput): ModalView {
       ...feedbackBlocks(entries),
       ...reflectionBlocks(rejection, entries),
       ...tweakBlocks(rejection),
+      ...actionBlocks(entries),
       ...lessonBlocks(rejection),
       ...nextBlocks(input.followUps),
       mrkdwnContext(':lock: Only you can see this.'),

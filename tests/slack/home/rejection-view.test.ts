@@ -114,3 +114,29 @@ describe('buildRejectionView', () => {
     expect(validateView(view)).toEqual([]);
   });
 });
+
+describe('buildRejectionView: what they did about it', () => {
+  it('shows what they said they would act on and how it went, newest first, escaped', () => {
+    const view = buildRejectionView({
+      rejection,
+      notes: [],
+      entries: [
+        entry('a1', 5, { kind: 'action', text: 'Add a research case study' }),
+        entry('p1', 12, { kind: 'progress', text: `Drafted it ${HOSTILE}` }),
+      ],
+      followUps: [],
+    });
+    const all = text(view);
+    expect(all).toContain('What you did about it');
+    expect(all.indexOf('How it went')).toBeLessThan(all.indexOf("You said you'd"));
+    expect(all).toContain('Add a research case study');
+    expect(all).toContain(`Drafted it ${HOSTILE}`);
+    expect(mrkdwn(view)).not.toMatch(/<!channel>|<@U/);
+    expect(validateView(view)).toEqual([]);
+  });
+
+  it('leaves the section out when nothing was done yet', () => {
+    const view = buildRejectionView({ rejection, notes: [], entries: [], followUps: [] });
+    expect(text(view)).not.toContain('What you did about it');
+  });
+});
