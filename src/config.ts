@@ -132,12 +132,22 @@ export function loadConfig(env: Env = process.env): Config {
       `SLACK_SIGNING_SECRET is missing (needed in HTTP mode, i.e. when SLACK_APP_TOKEN is not set). Find it on ${WHERE.signingSecret}.`,
     );
 
+  /** A number setting: the default when unset, else the number, checked; the problem says the rule. */
+  const numberSetting = (name: string, fallback: number, ok: (value: number) => boolean, rule: string) => {
+    const text = read(name);
+    const value = text === null ? fallback : Number(text);
+    if (!ok(value)) problems.push(`${name} must be ${rule} (got "${text}"); leave it unset for ${fallback}.`);
+    return value;
+  };
+  const wholeFrom = (least: number) => (value: number) => Number.isInteger(value) && value >= least;
+
   const portText = read('PORT');
-  const port = portText === null ? DEFAULT_PORT : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    problems.push(
-      `PORT must be a whole number from 0 to 65535 (got "${portText}"); leave it unset for 3000.`,
-    );
+  const port = numberSetting(
+    'PORT',
+    DEFAULT_PORT,
+    (value) => Number.isInteger(value) && value >= 0 && value <= 65535,
+    'a whole number from 0 to 65535',
+  );
 
   const apiUrlText = read('SLACK_API_URL');
   let apiUrl: string | null = null;
@@ -155,33 +165,30 @@ export function loadConfig(env: Env = process.env): Config {
       `FOLLOW_UP_CRON is not a valid cron expression (got "${followUpCron}"); leave it unset for every minute ("* * * * *").`,
     );
 
-  const leaseText = read('FOLLOW_UP_LEASE_SECONDS');
-  const followUpLeaseSeconds = leaseText === null ? DEFAULT_FOLLOW_UP_LEASE_SECONDS : Number(leaseText);
-  if (!Number.isInteger(followUpLeaseSeconds) || followUpLeaseSeconds < 1)
-    problems.push(
-      `FOLLOW_UP_LEASE_SECONDS must be a whole number of seconds, 1 or more (got "${leaseText}"); leave it unset for ${DEFAULT_FOLLOW_UP_LEASE_SECONDS}.`,
-    );
-
-  const giveUpText = read('FOLLOW_UP_GIVE_UP_HOURS');
-  const followUpGiveUpHours = giveUpText === null ? DEFAULT_FOLLOW_UP_GIVE_UP_HOURS : Number(giveUpText);
-  if (!Number.isFinite(followUpGiveUpHours) || followUpGiveUpHours <= 0)
-    problems.push(
-      `FOLLOW_UP_GIVE_UP_HOURS must be a number of hours above 0 (got "${giveUpText}"); leave it unset for ${DEFAULT_FOLLOW_UP_GIVE_UP_HOURS}.`,
-    );
-
-  const retentionText = read('DATA_RETENTION_DAYS');
-  const dataRetentionDays = retentionText === null ? DEFAULT_DATA_RETENTION_DAYS : Number(retentionText);
-  if (!Number.isInteger(dataRetentionDays) || dataRetentionDays < 1)
-    problems.push(
-      `DATA_RETENTION_DAYS must be a whole number of days, 1 or more (got "${retentionText}"); leave it unset for ${DEFAULT_DATA_RETENTION_DAYS}.`,
-    );
-
-  const draftText = read('DRAFT_EXPIRY_DAYS');
-  const draftExpiryDays = draftText === null ? DEFAULT_DRAFT_EXPIRY_DAYS : Number(draftText);
-  if (!Number.isInteger(draftExpiryDays) || draftExpiryDays < 2)
-    problems.push(
-      `DRAFT_EXPIRY_DAYS must be a whole number of days, 2 or more (got "${draftText}"); leave it unset for ${DEFAULT_DRAFT_EXPIRY_DAYS}.`,
-    );
+  const followUpLeaseSeconds = numberSetting(
+    'FOLLOW_UP_LEASE_SECONDS',
+    DEFAULT_FOLLOW_UP_LEASE_SECONDS,
+    wholeFrom(1),
+    'a whole number of seconds, 1 or more',
+  );
+  const followUpGiveUpHours = numberSetting(
+    'FOLLOW_UP_GIVE_UP_HOURS',
+    DEFAULT_FOLLOW_UP_GIVE_UP_HOURS,
+    (value) => Number.isFinite(value) && value > 0,
+    'a number of hours above 0',
+  );
+  const dataRetentionDays = numberSetting(
+    'DATA_RETENTION_DAYS',
+    DEFAULT_DATA_RETENTION_DAYS,
+    wholeFrom(1),
+    'a whole number of days, 1 or more',
+  );
+  const draftExpiryDays = numberSetting(
+    'DRAFT_EXPIRY_DAYS',
+    DEFAULT_DRAFT_EXPIRY_DAYS,
+    wholeFrom(2),
+    'a whole number of days, 2 or more',
+  );
 
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText);
