@@ -4,7 +4,9 @@
 
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { scopeOf } from '../../devkit/seed.js';
+import { scopeOf, seedRejection } from '../../devkit/seed.js';
+import { visibleText } from '../../emulator/index.js';
+import { storeDownText } from '../../src/slack/platform/errors-message.js';
 import { postgres } from '../support/engines.js';
 import { harnessPerTest } from '../support/rebound-harness.js';
 import { step1, step2, step3, step4 } from '../support/routine-steps.js';
@@ -59,4 +61,56 @@ it('a 3.5 s database stall on the last step: answered in time, the summary arriv
   expect(alice.dm).toHaveLength(2);
   expect(summaries()).toHaveLength(1);
   expect(h.logs.join('\n')).not.toMatch(/A listener failed|could not be answered in time/);
+});
+
+it('a 3.5 s database stall on a check-in form: answered in time with the words kept, saved on the next try', async () => {
+  const databaseUrl = await postgres.databaseUrl();
+  const h = await start({ databaseUrl, logLevel: 'info' });
+  const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
+  const now = h.clock.now();
+  await seedRejection(h.rebound.store, scopeOf('U1'), {
+    answers: { company: 'Acme Corp' },
+    followUps: [{ kind: 'feedback_check', dueAt: now }],
+    now,
+  });
+  await h.rebound.runFollowUps(now);
+  const check = await alice.waitForDm((message) => visibleText(message).includes('Did you hear back'));
+  await alice.clickMessageButton(check.ts, 'nudge_feedback_yes');
+  await alice.waitForModal((view) => view.callback_id === 'nudge_feedback');
+
+  // Another session blocks any new entry (what they heard back) for 3.5 s.
+  const blocker = new pg.Client({ connectionString: databaseUrl });
+  await blocker.connect();
+  await blocker.query('BEGIN');
+  await blocker.query('LOCK TABLE rejection_entries IN SHARE MODE');
+  const released = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      void blocker
+        .query('COMMIT')
+        .then(() => blocker.end())
+        .then(resolve);
+    }, 3500),
+  );
+  const typed = { feedback_text: 'They wanted more research experience.' };
+  try {
+    const started = Date.now();
+    const late = await alice.submit(typed);
+    // The database gave up waiting before Slack did: a kind note on the form, in time, and
+    // the form stays open with what was typed.
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Object.values(late.errors ?? {})).toEqual([storeDownText()]);
+    expect(alice.modal?.callback_id).toBe('nudge_feedback');
+  } finally {
+    await released;
+  }
+  await alice.submit(typed);
+  await alice.waitForDm(
+    (message) => message.ts === check.ts && visibleText(message).includes('Saved what they said.'),
+  );
+  const [rejection] = await h.rebound.store.listRejections(scopeOf('U1'));
+  const entries = await h.rebound.store.listEntries(scopeOf('U1'), rejection?.id ?? '');
+  expect(entries.map((entry) => entry.data)).toEqual([
+    { kind: 'feedback', received: true, ...{ text: typed.feedback_text } },
+  ]);
+  expect(h.logs.join('\n')).not.toMatch(/A listener failed|research experience/);
 });

@@ -9,6 +9,7 @@ import type { NewFollowUp, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { publishHome } from '../home/publish-home.js';
+import { answerSubmission } from '../platform/answer.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { storeDownText } from '../platform/errors-message.js';
 import { scopeFromContext } from '../platform/scope.js';
@@ -78,7 +79,8 @@ export function followUpSubmissionCallback(spec: {
         );
         reply = formError(storeDownText());
       }
-      await ack(reply);
+      // A slow store may have made us late: the DM and Home are still brought up to date.
+      await answerSubmission(ack, reply, deps.logger, `A ${spec.name} submission`);
       if (saved) {
         await closeFollowUp(deps, client, scope, saved);
         await publishHome(client, deps, scope);

@@ -9,6 +9,7 @@ import { DEFAULT_PRIVACY_SETTINGS, notificationText } from '../../domain/notific
 import { errorCode } from '../../error-code.js';
 import type { DeletedRecords } from '../../store/store.js';
 import { publishHome } from '../home/publish-home.js';
+import { answerSubmission } from '../platform/answer.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
@@ -43,10 +44,21 @@ export function deleteConfirmCallback(deps: ListenerDeps) {
       records = await deps.store.deleteUserRecords(scope);
     } catch (error) {
       deps.logger.error('Deleting a person’s data failed:', errorCode(error));
-      await ack({ response_action: 'update', view: buildDeleteFailedView() });
+      await answerSubmission(
+        ack,
+        { response_action: 'update', view: buildDeleteFailedView() },
+        deps.logger,
+        'A delete',
+      );
       return;
     }
-    await ack({ response_action: 'update', view: buildDeletingView() });
+    // A slow delete may have made us late: what follows (Slack clean-up, the DM) still runs.
+    await answerSubmission(
+      ack,
+      { response_action: 'update', view: buildDeletingView() },
+      deps.logger,
+      'A delete',
+    );
     deps.logger.info(`A person deleted their data on request (${records.total} records).`);
     const sharesDeleted = await deleteSharedNotes(client, deps, shared);
 

@@ -11,6 +11,7 @@ import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { publishHome } from '../home/publish-home.js';
+import { answerSubmission } from '../platform/answer.js';
 import type { ModalView } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { alreadyFinishedText, storeDownText } from '../platform/errors-message.js';
@@ -177,12 +178,8 @@ async function decideAndSave(
 }
 
 /** Answers Slack; an answer that can no longer be sent must not stop the work after it. */
-async function answer(deps: ListenerDeps, ack: Args['ack'], reply: ViewReply): Promise<void> {
-  try {
-    await ack(reply);
-  } catch (error) {
-    deps.logger.warn('A step submission could not be answered in time:', errorCode(error));
-  }
+function answer(deps: ListenerDeps, ack: Args['ack'], reply: ViewReply): Promise<void> {
+  return answerSubmission(ack, reply, deps.logger, 'A step submission');
 }
 
 /** After a "saving…" answer: the next step, "all saved", or the step again to retry. */
