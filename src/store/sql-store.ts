@@ -28,6 +28,7 @@ import * as events from './ops/events.js';
 import * as feedbackNotes from './ops/feedback-notes.js';
 import * as followUpAnswers from './ops/follow-up-answers.js';
 import * as followUps from './ops/follow-ups.js';
+import { readHome } from './ops/home.js';
 import * as installations from './ops/installations.js';
 import * as privacy from './ops/privacy.js';
 import * as rejections from './ops/rejections.js';
@@ -41,6 +42,7 @@ import { PLAIN_ROWS, type RowSealer } from './row-sealer.js';
 import type {
   ClaimOptions,
   DeletedRecords,
+  HomeReads,
   InstallationKey,
   PurgeBatch,
   ReleaseOptions,
@@ -151,6 +153,10 @@ export class SqlStore implements Store {
 
   purgeStaleDrafts(before: Date): Promise<number> {
     return this.driver.run(rejections.purgeStaleDrafts(before));
+  }
+
+  readHome(scope: UserScope, list: { limit?: number; offset?: number }): Promise<HomeReads> {
+    return this.driver.run(readHome(scope, list, this.sealer));
   }
 
   getPrivacySettings(scope: UserScope): Promise<PrivacySettings> {

@@ -118,6 +118,8 @@ export interface Store {
   ): Promise<FeedbackNote[]>;
   /** This user's notes with their `sentAt`, oldest first; optionally one rejection's. */
   listFeedbackNotes(scope: UserScope, options?: { rejectionId?: string }): Promise<FeedbackNote[]>;
+  /** Everything App Home reads for one person, on one connection (see ops/home.ts). */
+  readHome(scope: UserScope, list: { limit?: number; offset?: number }): Promise<HomeReads>;
   findFeedbackNote(scope: UserScope, id: string): Promise<FeedbackNote | null>;
   /**
    * "Mark as sent": records `sentAt` and, in the same transaction, schedules `check` unless a
@@ -367,4 +369,19 @@ export interface SealedInstallation {
   sealed: string;
   installedAt: Date;
   updatedAt: Date;
+}
+
+/** What App Home reads for one person, in one go. */
+export interface HomeReads {
+  /** Complete rejections, newest first, as `list` asks. */
+  rejections: Rejection[];
+  draft: Rejection | null;
+  pending: FollowUp[];
+  /** Delivered and waiting for an answer. */
+  sent: FollowUp[];
+  /** Failed for good. */
+  failed: FollowUp[];
+  feedback: RejectionEntry[];
+  notes: FeedbackNote[];
+  settings: PrivacySettings;
 }

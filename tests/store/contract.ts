@@ -7,6 +7,7 @@ import { ErrorCode, ReboundError } from '../../src/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { describeFeedbackNotes } from './contract-feedback-notes.js';
 import { describeFollowUpAnswers } from './contract-follow-up-answers.js';
+import { describeHomeReads } from './contract-home.js';
 import { describeInstallations } from './contract-installations.js';
 import { describePrivacy } from './contract-privacy.js';
 import { describeShares } from './contract-shares.js';
@@ -516,6 +517,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     describePrivacy(() => store);
     describeTeams(() => store);
     describeShares(() => store);
+    describeHomeReads(() => store);
 
     describe('finishing a claimed follow-up', () => {
       async function claimedOne(): Promise<FollowUp> {

@@ -6,7 +6,7 @@
 // sent, and when, comes from the store, the one source of truth for "sent".
 
 import { draftFeedbackRequests, type FeedbackRequest } from '../../domain/feedback-requests.js';
-import type { Rejection, UserScope } from '../../domain/types.js';
+import type { Rejection, FeedbackNote as StoredNote, UserScope } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 
 export interface FeedbackNote extends FeedbackRequest {
@@ -20,7 +20,14 @@ export async function loadFeedbackNotes(
   scope: UserScope,
   rejections: readonly Rejection[],
 ): Promise<Map<string, FeedbackNote[]>> {
-  const stored = await store.listFeedbackNotes(scope);
+  return notesOf(await store.listFeedbackNotes(scope), rejections);
+}
+
+/** The same, from the notes already read (Home reads them with everything else). */
+export function notesOf(
+  stored: readonly StoredNote[],
+  rejections: readonly Rejection[],
+): Map<string, FeedbackNote[]> {
   const sentAt = new Map(stored.map((note) => [`${note.rejectionId}/${note.audience}`, note.sentAt]));
   return new Map(
     rejections.map((rejection) => [

@@ -4,13 +4,14 @@
 
 import type { webApi } from '@slack/bolt';
 import { DEFAULT_DRAFT_EXPIRY_DAYS } from '../../domain/drafts.js';
+import type { PrivacySettings } from '../../domain/notification-text.js';
 import { patternRejection, readPatterns } from '../../domain/patterns.js';
 import { lessonsOf } from '../../domain/prep.js';
 import type { Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { Store } from '../../store/store.js';
 import type { ListenerDeps } from '../platform/deps.js';
-import { loadFeedbackNotes } from './feedback-notes.js';
+import { notesOf } from './feedback-notes.js';
 import { buildHomeView, type HomeInput } from './home-view.js';
 import { loadUndelivered } from './undelivered.js';
 
@@ -30,24 +31,24 @@ export async function loadHomeInput(
   scope: UserScope,
   offset: number,
   now?: Date,
-): Promise<HomeInput> {
+): Promise<HomeInput & { settings: PrivacySettings }> {
   const first = offset === 0;
-  const [listed, draft, upcoming, delivered, feedbackEntries] = await Promise.all([
-    store.listRejections(scope, first ? { limit: PATTERN_SAMPLE } : { limit: HOME_PAGE_SIZE + 1, offset }),
-    store.findOpenDraft(scope),
-    store.listFollowUps(scope, { status: 'pending' }),
-    store.listFollowUps(scope, { status: 'sent' }),
-    store.listUserEntries(scope, { kind: 'feedback' }),
-  ]);
-  const awaiting = delivered.reverse().slice(0, AWAITING_SHOWN);
+  // One operation, one connection: a Home publish costs one pool checkout, not eight.
+  const read = await store.readHome(
+    scope,
+    first ? { limit: PATTERN_SAMPLE } : { limit: HOME_PAGE_SIZE + 1, offset },
+  );
+  const listed = read.rejections;
+  const upcoming = read.pending;
+  const awaiting = [...read.sent].reverse().slice(0, AWAITING_SHOWN);
   // Heard back at least once counts as answered; only "nothing came" counts as not.
   const feedback = new Map<string, boolean>();
-  for (const { rejectionId, data } of feedbackEntries) {
+  for (const { rejectionId, data } of read.feedback) {
     if (data.kind === 'feedback')
       feedback.set(rejectionId, feedback.get(rejectionId) === true || data.received);
   }
   const sample = first ? listed : [];
-  const notes = await loadFeedbackNotes(store, scope, sample);
+  const notes = notesOf(read.notes, sample);
   const known = new Map<string, Rejection>(listed.map((rejection) => [rejection.id, rejection]));
   const upcomingContext = new Map<string, Rejection>();
   for (const { rejectionId } of [...awaiting, ...upcoming.slice(0, UPCOMING_SHOWN)]) {
@@ -60,7 +61,7 @@ export async function loadHomeInput(
     rejections: first ? listed : listed.slice(0, HOME_PAGE_SIZE),
     offset,
     hasMore: first ? listed.length >= PATTERN_SAMPLE : listed.length > HOME_PAGE_SIZE,
-    draft,
+    draft: read.draft,
     upcoming,
     awaiting,
     upcomingContext,
@@ -71,7 +72,8 @@ export async function loadHomeInput(
       ),
     ),
     lessons: lessonsOf(sample),
-    undelivered: first && now ? await loadUndelivered(store, scope, now) : [],
+    undelivered: first && now ? await loadUndelivered(store, scope, now, { failed: read.failed, known }) : [],
+    settings: read.settings,
   };
 }
 
@@ -83,10 +85,7 @@ export async function publishHome(
   offset = 0,
 ): Promise<void> {
   try {
-    const [input, settings] = await Promise.all([
-      loadHomeInput(deps.store, scope, offset, deps.clock()),
-      deps.store.getPrivacySettings(scope),
-    ]);
+    const { settings, ...input } = await loadHomeInput(deps.store, scope, offset, deps.clock());
     const days = deps.draftExpiryDays ?? DEFAULT_DRAFT_EXPIRY_DAYS;
     const view = buildHomeView({
       ...input,

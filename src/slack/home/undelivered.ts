@@ -2,7 +2,7 @@
 // gave up, or Slack refused them for good), so nobody waits for a DM that will not come.
 // Recent ones only, at most two, in one context block: a short apology, not an error report.
 
-import type { Rejection, UserScope } from '../../domain/types.js';
+import type { FollowUp, Rejection, UserScope } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { type KnownBlock, mrkdwnContext } from '../platform/block-kit.js';
 import { HomeBlockId } from '../platform/ids.js';
@@ -21,14 +21,19 @@ export const UNDELIVERED_SHOWN_DAYS = 14;
 const NAME_MAX = 80;
 
 /** The person's recently failed check-ins, newest failure first; none whose rejection is gone. */
-export async function loadUndelivered(store: Store, scope: UserScope, now: Date): Promise<Undelivered[]> {
+export async function loadUndelivered(
+  store: Store,
+  scope: UserScope,
+  now: Date,
+  read?: { failed: readonly FollowUp[]; known: ReadonlyMap<string, Rejection> },
+): Promise<Undelivered[]> {
   const since = now.getTime() - UNDELIVERED_SHOWN_DAYS * 86_400_000;
-  const failed = (await store.listFollowUps(scope, { status: 'failed' }))
+  const failed = [...(read?.failed ?? (await store.listFollowUps(scope, { status: 'failed' })))]
     .filter((followUp) => followUp.updatedAt.getTime() >= since)
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
     .slice(0, SHOWN);
   const found: Undelivered[] = [];
-  const rejections = new Map<string, Rejection | null>();
+  const rejections = new Map<string, Rejection | null>(read?.known ?? []);
   for (const followUp of failed) {
     if (!rejections.has(followUp.rejectionId))
       rejections.set(followUp.rejectionId, await store.getRejection(scope, followUp.rejectionId));
