@@ -114,10 +114,22 @@ describe('PostgreSQL store', () => {
       await a.completeRejection(owner, draft.id, {}, followUps, T0);
     }
 
+    // Every worker claims its first batch before any claims a second, so on a busy machine
+    // one pool cannot drain all 200 before the other has started.
+    let started = 0;
+    let allStarted: () => void = () => {};
+    const everyoneStarted = new Promise<void>((resolve) => {
+      allStarted = resolve;
+    });
     const claimUntilEmpty = async (store: Store, worker: string) => {
       const ids: string[] = [];
-      for (;;) {
+      for (let first = true; ; first = false) {
         const batch = await store.claimDueFollowUps(T0, { limit: 7, leaseMs: 60_000, owner: worker });
+        if (first) {
+          started += 1;
+          if (started === 4) allStarted();
+          await everyoneStarted;
+        }
         if (batch.length === 0) return ids;
         ids.push(...batch.map((followUp) => followUp.id));
       }

