@@ -87,7 +87,11 @@ describe('resealInstallations', () => {
     // Rows only the old key opens but this instance cannot (altered): still on the old key.
     const stuck = { enterpriseId: null, teamId: 'TSTUCK' };
     const sealed = createTokenCipher(oldKey).encrypt('{}', bindingFor(stuck));
-    await store.saveInstallation(stuck, `${sealed.slice(0, -2)}AA`, T0);
+    // Flip the tag's first character: it carries six data bits, so the tag always changes.
+    const parts = sealed.split('.');
+    const tag = parts[3] ?? '';
+    parts[3] = `${tag.startsWith('A') ? 'B' : 'A'}${tag.slice(1)}`;
+    await store.saveInstallation(stuck, parts.join('.'), T0);
     const again = logger();
     const second = await resealInstallations({
       store,
