@@ -99,9 +99,12 @@ describe('the public port under a flood', () => {
     const probes = counts.health['200'] ?? 0;
     expect(Math.max(...acks)).toBeLessThan(3000);
     expect(h.emu.problems).toEqual([]);
-    // Hundreds of probes, all answered, and the database asked once every two seconds at most.
+    // Every probe answered, and the database asked once every two seconds at most: the probes
+    // (dozens to hundreds, as fast as the machine lets 16 workers go) outnumber the pings many
+    // times over, however long the routine took.
     expect(Object.keys(counts.health)).toEqual(['200']);
-    expect(probes).toBeGreaterThan(50);
+    expect(pings).toBeGreaterThan(0);
+    expect(probes).toBeGreaterThan(5 * pings);
     expect(pings).toBeLessThanOrEqual(Math.ceil(elapsedMs / 2000) + 1);
     // Every big body refused (or its connection cut mid-upload): never buffered, never let in.
     expect(Object.keys(counts.unsigned).every((status) => ['401', '413', 'reset'].includes(status))).toBe(

@@ -13,6 +13,24 @@ import { step1, step2, step3, step4 } from '../support/routine-steps.js';
 
 const { start } = harnessPerTest();
 
+/** Another session holds a lock that stops any write to `table` for `ms`, from now on. */
+async function lockFor(databaseUrl: string, table: string, ms: number): Promise<{ released: Promise<void> }> {
+  const blocker = new pg.Client({ connectionString: databaseUrl });
+  await blocker.connect();
+  await blocker.query('BEGIN');
+  await blocker.query(`LOCK TABLE ${table} IN SHARE MODE`);
+  const released = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      void blocker
+        .query('COMMIT')
+        .then(() => blocker.end())
+        .then(resolve);
+    }, ms),
+  );
+  // In an object: an async function returning the promise itself would wait for it.
+  return { released };
+}
+
 it('a 3.5 s database stall on the last step: answered in time, the summary arrives exactly once', async () => {
   const databaseUrl = await postgres.databaseUrl();
   const h = await start({ databaseUrl, logLevel: 'info' });
@@ -22,18 +40,7 @@ it('a 3.5 s database stall on the last step: answered in time, the summary arriv
   for (const answers of [step1, step2, step3]) expect((await alice.submit(answers)).errors).toBeUndefined();
 
   // Another session holds a lock that stops any new follow-up from being written, for 3.5 s.
-  const blocker = new pg.Client({ connectionString: databaseUrl });
-  await blocker.connect();
-  await blocker.query('BEGIN');
-  await blocker.query('LOCK TABLE follow_ups IN SHARE MODE');
-  const released = new Promise<void>((resolve) =>
-    setTimeout(() => {
-      void blocker
-        .query('COMMIT')
-        .then(() => blocker.end())
-        .then(resolve);
-    }, 3500),
-  );
+  const { released } = await lockFor(databaseUrl, 'follow_ups', 3500);
   try {
     const started = Date.now();
     const result = await alice.submit(step4);
@@ -79,18 +86,7 @@ it('a 3.5 s database stall on a check-in form: answered in time with the words k
   await alice.waitForModal((view) => view.callback_id === 'nudge_feedback');
 
   // Another session blocks any new entry (what they heard back) for 3.5 s.
-  const blocker = new pg.Client({ connectionString: databaseUrl });
-  await blocker.connect();
-  await blocker.query('BEGIN');
-  await blocker.query('LOCK TABLE rejection_entries IN SHARE MODE');
-  const released = new Promise<void>((resolve) =>
-    setTimeout(() => {
-      void blocker
-        .query('COMMIT')
-        .then(() => blocker.end())
-        .then(resolve);
-    }, 3500),
-  );
+  const { released } = await lockFor(databaseUrl, 'rejection_entries', 3500);
   const typed = { feedback_text: 'They wanted more research experience.' };
   try {
     const started = Date.now();
