@@ -21,14 +21,14 @@ import {
 } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
-import { resealAnswersPass, sealAnswersAtStart } from './seal-answers.js';
+import { resealAnswersPass, sayHowAnswersAreStored } from './seal-answers.js';
 import { composeFollowUpDm } from './slack/follow-ups/compose.js';
 import { createFollowUpSender } from './slack/follow-ups/sender.js';
 import { createTeamRoutedSender } from './slack/follow-ups/team-routed-sender.js';
 import { registerFeatures } from './slack/index.js';
 import { answerUnauthorizedForms, guardAuthorize } from './slack/installs/authorize-guard.js';
-import { type Distribution, startDistribution } from './slack/installs/distribution.js';
-import { RESEAL_CRON, type ResealReport } from './slack/installs/reseal-installations.js';
+import type { Distribution } from './slack/installs/distribution.js';
+import type { ResealReport } from './slack/installs/reseal-installations.js';
 import { createReadiness } from './slack/platform/health.js';
 import { createPublicServer, type PublicServer } from './slack/platform/http-server.js';
 import { processEventErrorHandler } from './slack/platform/request-errors.js';
@@ -103,7 +103,7 @@ async function startOnStore(
 ): Promise<RunningRebound> {
   const logger = loggers.app;
   const inFlight = new InFlight();
-  await sealAnswersAtStart(store, logger);
+  sayHowAnswersAreStored(store, logger);
   let accepting = false;
   // Set once shutdown begins: the follow-up job claims nothing more.
   let shuttingDown = false;
@@ -120,6 +120,8 @@ async function startOnStore(
     if (config.mode !== 'http') {
       throw new ReboundError(ErrorCode.ConfigInvalid, 'Distributed mode (OAuth) needs HTTP mode.');
     }
+    // Loaded only when distributed: the OAuth pages and installation store are not needed otherwise.
+    const { startDistribution } = await import('./slack/installs/distribution.js');
     distribution = await startDistribution({
       distribution: config.distribution,
       botToken: config.slack.botToken,
@@ -287,7 +289,7 @@ async function startOnStore(
   const reseal: Scheduler | null = distribution
     ? startScheduler({
         name: 'token-reseal',
-        cron: RESEAL_CRON,
+        cron: (await import('./slack/installs/reseal-installations.js')).RESEAL_CRON,
         clock,
         logger,
         tick: async () => {
@@ -298,6 +300,18 @@ async function startOnStore(
       })
     : null;
   accepting = true;
+  // Re-sealing what older keys hold need not hold up readiness: every row still opens with
+  // the retired keys meanwhile, and a request's own writes seal with the current key. It is
+  // tracked like listener work, so settled() and stop() wait for it; a failure is logged by
+  // code and the next pass (the next start, or the hourly tick when distributed) redoes it.
+  void inFlight.track(async () => {
+    try {
+      await resealAnswersPass(store, logger);
+      if (distribution) await distribution.reseal();
+    } catch (error) {
+      logger.error('Re-sealing stored data at start failed:', errorCode(error));
+    }
+  });
   logger.info(
     config.mode === 'http'
       ? `Rebound is listening on port ${port} (HTTP mode${distribution ? ', distributed: install at /slack/install' : ''}).`

@@ -1,11 +1,12 @@
-// At start: say plainly whether what people type is stored encrypted, and seal what is not
-// yet sealed with the current key (rows from before a key was set, or from an old key).
+// At start: say plainly whether what people type is stored encrypted, and (once the app
+// listens, app.ts) seal what is not yet sealed with the current key (rows from before a key
+// was set, or from an old key).
 
 import type { Logger } from '@slack/bolt';
 import type { Store } from './store/store.js';
 
 /**
- * One pass over the answers (also part of the hourly re-encryption tick in distributed mode):
+ * One pass over the answers, run once the app listens (and in the hourly re-encryption tick in distributed mode):
  * a rolling deploy's old instances keep sealing with the old key until they stop.
  */
 export async function resealAnswersPass(store: Store, logger: Logger): Promise<number> {
@@ -19,13 +20,11 @@ export async function resealAnswersPass(store: Store, logger: Logger): Promise<n
   return resealed;
 }
 
-export async function sealAnswersAtStart(store: Store, logger: Logger): Promise<void> {
-  if (!store.answersSealed) {
+/** Said before the app listens: whether what people type is stored encrypted. */
+export function sayHowAnswersAreStored(store: Store, logger: Logger): void {
+  if (store.answersSealed) logger.info('Answers are stored encrypted (AES-256-GCM).');
+  else
     logger.warn(
       'Answers are stored unencrypted: set TOKEN_ENCRYPTION_KEY to encrypt what people type (README, "Privacy").',
     );
-    return;
-  }
-  await resealAnswersPass(store, logger);
-  logger.info('Answers are stored encrypted (AES-256-GCM).');
 }

@@ -150,6 +150,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   if (mode === 'http') emu.useHttp(`http://127.0.0.1:${rebound.port}/slack/events`);
   else await emu.socketConnected();
+  // Re-sealing stored data runs once the app listens: tests read its outcome from the logs.
+  await rebound.settled();
 
   return {
     emu,

@@ -20,7 +20,7 @@ export interface Distribution {
   teamClients: TeamClients<webApi.WebClient>;
   forgetter: InstallationForgetter;
   receiverOptions: ReturnType<typeof oauthReceiverOptions>;
-  /** Re-encrypts what retired keys still hold; run at start, then hourly (RESEAL_CRON). */
+  /** Re-encrypts what retired keys still hold; run once the app listens, then hourly (RESEAL_CRON). */
   reseal(): Promise<ResealReport>;
 }
 
@@ -45,7 +45,6 @@ export async function startDistribution(deps: {
     previouslyRemovable = report.retiredKeysRemovable;
     return report;
   };
-  await reseal();
 
   const jobOptions = jobClientOptions(deps.slackApi, deps.jobCallTimeoutMs);
   const oauthClient = new webApi.WebClient(undefined, jobOptions);
