@@ -24,6 +24,35 @@ describe('the replay memory', () => {
       seen.firstSighting(signature, nowSeconds + 301, NOW + 301_000);
     expect(seen.size).toBe(3);
   });
+
+  it('at its cap forgets the oldest first, and refuses every replay of what it still holds', () => {
+    const seen = createSeenSignatures({ windowMs: 300_000, capacity: 1000 });
+    const signature = (i: number) => `v0=${i.toString(16).padStart(64, '0')}#0`;
+    for (let i = 0; i < 5000; i += 1) expect(seen.firstSighting(signature(i), nowSeconds, NOW)).toBe(true);
+    expect(seen.size).toBe(1000);
+    // The last thousand are held, in any order; the ones before them made room.
+    for (let i = 4999; i >= 4000; i -= 1)
+      expect(seen.firstSighting(signature(i), nowSeconds, NOW)).toBe(false);
+    // 3999 comes back and takes 4000's place; 4000 comes back and takes 4001's.
+    expect(seen.firstSighting(signature(3999), nowSeconds, NOW)).toBe(true);
+    expect(seen.firstSighting(signature(4000), nowSeconds, NOW)).toBe(true);
+    for (const i of [3999, 4000, 4002, 4500, 4999])
+      expect(seen.firstSighting(signature(i), nowSeconds, NOW)).toBe(false);
+    expect(seen.firstSighting(signature(4001), nowSeconds, NOW)).toBe(true);
+    // An event's retry number is part of what is remembered.
+    expect(seen.firstSighting(signature(4999).replace('#0', '#1'), nowSeconds, NOW)).toBe(true);
+  });
+
+  it('lets entries go as they leave the window, oldest first', () => {
+    const seen = createSeenSignatures({ windowMs: 300_000, capacity: 100 });
+    for (let i = 0; i < 60; i += 1) seen.firstSighting(`s${i}`, nowSeconds + i, NOW + i * 1000);
+    expect(seen.firstSighting('s59', nowSeconds + 59, NOW + 329_500)).toBe(false);
+    // At NOW + 330 s the first 31 (stamped up to NOW + 30 s) have left the window.
+    expect(seen.firstSighting('s0', nowSeconds, NOW + 330_000)).toBe(true);
+    expect(seen.size).toBe(30);
+    for (let i = 31; i < 60; i += 1)
+      expect(seen.firstSighting(`s${i}`, nowSeconds + i, NOW + 330_000)).toBe(false);
+  });
 });
 
 describe('the request guard', () => {
