@@ -12,13 +12,8 @@ import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
 import { DRAFT_EXPIRY_CRON, runDraftExpiry } from './jobs/draft-expiry.js';
-import {
-  type FollowUpJobDeps,
-  type FollowUpJobOptions,
-  runDueFollowUps,
-  sendFollowUpNow,
-  type TickReport,
-} from './jobs/follow-up-job.js';
+import type { FollowUpJobDeps, FollowUpJobOptions, TickReport } from './jobs/follow-up-job.js';
+import { runDueFollowUps, sendFollowUpNow } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
 import { resealAnswersPass, sealAnswersAtStart } from './seal-answers.js';

@@ -12,7 +12,7 @@ import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { FOLLOW_UP_FAILED_TEXT, FOLLOW_UP_SLOW_TEXT } from '../follow-ups/replies.js';
 import { publishHome } from '../home/publish-home.js';
-import { type KnownBlock, Limit, mrkdwnContext, mrkdwnSection, plainText } from '../platform/block-kit.js';
+import { type KnownBlock, modal, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { NoteBlockId } from '../platform/ids.js';
 import { profileName } from '../platform/profile-name.js';
@@ -119,12 +119,11 @@ export function linkedInCallback(deps: ListenerDeps) {
       if (!request) return;
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: {
-          type: 'modal',
-          title: plainText(LinkedInModalText.title, Limit.modalTitle),
-          close: plainText(LinkedInModalText.close, Limit.modalButton),
+        view: modal({
+          title: LinkedInModalText.title,
+          close: LinkedInModalText.close,
           blocks: [mrkdwnSection(LinkedInModalText.intro), mrkdwnSection(linkedInText(request))],
-        },
+        }),
       });
     } catch (error) {
       deps.logger.warn(`LinkedIn version of note ${id} did not open:`, errorCode(error));
