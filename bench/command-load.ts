@@ -7,7 +7,7 @@
 
 import { Pool } from 'undici';
 import type { AppProcess } from './app-process.js';
-import { encodeCommand, type SlackEmulator, slashCommand, workspaceOf } from './emulator.js';
+import { addMember, encodeCommand, type SlackEmulator, slashCommand, workspaceOf } from './emulator.js';
 import { percentile, round } from './stats.js';
 import { ViewsOpenWatcher } from './views-open-watcher.js';
 
@@ -195,7 +195,7 @@ export function memberPool(emu: SlackEmulator, prefix: string, size: number): ()
     if (next >= size) return null;
     const id = memberId(prefix, next);
     next += 1;
-    emu.addUser({ id, name: id.toLowerCase(), tz: 'America/New_York' });
+    addMember(emu, id);
     return id;
   };
 }

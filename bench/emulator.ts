@@ -60,9 +60,34 @@ export function encodeCommand(payload: JsonObject): string {
   ).toString();
 }
 
-/** Forgets recorded calls and problems between phases, so a long run does not hold them all. */
+/** Members handed out by memberPool (command-load.ts) since the emulator last forgot them. */
+const handedOut = new WeakMap<SlackEmulator, string[]>();
+
+/** Adds a member the load will use once, to be forgotten with the window's calls. */
+export function addMember(emu: SlackEmulator, id: string): void {
+  emu.addUser({ id, name: id.toLowerCase(), tz: 'America/New_York' });
+  const ids = handedOut.get(emu);
+  if (ids) ids.push(id);
+  else handedOut.set(emu, [id]);
+}
+
+/**
+ * Forgets recorded calls and problems between windows, and the members the window used
+ * (each is used once, and the emulator keeps every modal opened for them): without that the
+ * bench's own process grew to 1 GB in the HTTP phase, and its full GCs (200 ms and more of
+ * marking on its thread) fell into whichever app's 50-user window was running.
+ */
 export function forgetCalls(emu: SlackEmulator): void {
   const workspace = workspaceOf(emu);
   workspace.calls.length = 0;
   workspace.problems.length = 0;
+  // The emulator keeps each member twice: its workspace record and its emulated user.
+  const people = (emu as unknown as { people?: Map<string, unknown> }).people;
+  for (const id of handedOut.get(emu) ?? []) {
+    workspace.users.delete(id);
+    people?.delete(id);
+  }
+  handedOut.delete(emu);
+  // Every trigger issued so far was used or has expired by the end of a window.
+  (workspace.triggers as unknown as { triggers?: Map<string, unknown> }).triggers?.clear();
 }
