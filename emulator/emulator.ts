@@ -33,6 +33,8 @@ export interface SendEventOptions {
   retryReason?: string;
   /** The workspace the event comes from; the emulator's own by default. */
   teamId?: string;
+  /** The event happened in a conversation shared with another organization (Slack Connect). */
+  isExtShared?: boolean;
 }
 
 export interface AuthorizeOptions {
@@ -121,6 +123,14 @@ export class SlackEmulator {
     return message;
   }
 
+  /**
+   * Makes `channelId` a Slack Connect channel between workspaces (the host first): their
+   * members may post in it, and each workspace's copy of the app reaches the others' members.
+   */
+  shareChannel(channelId: string, teamIds: string[]): void {
+    this.workspace.shareChannel(channelId, teamIds);
+  }
+
   /** Messages in a channel or DM (C…, G… or D…), oldest first, as its members see them. */
   messagesIn(channelId: string): readonly StoredMessage[] {
     return [...this.workspace.messagesIn(channelId)];
@@ -159,7 +169,7 @@ export class SlackEmulator {
 
   addUser(spec: UserSpec): EmulatedUser {
     const record = this.workspace.addUser(spec);
-    const sendEvent = (event: JsonObject) => this.sendEvent(event, { teamId: record.spec.teamId });
+    const sendEvent = (event: JsonObject, teamId = record.spec.teamId) => this.sendEvent(event, { teamId });
     const user = new EmulatedUser({ workspace: this.workspace, delivery: this.delivery, sendEvent }, record);
     this.people.set(spec.id, user);
     return user;
@@ -175,7 +185,11 @@ export class SlackEmulator {
   sendEvent(event: JsonObject, opts: SendEventOptions = {}): Promise<DeliveryResult> {
     const teamId = opts.teamId ?? this.workspace.options.teamId;
     const enterpriseId = this.workspace.teams.get(teamId)?.enterpriseId ?? null;
-    const envelope = eventEnvelope(this.workspace, event, opts.eventId, { teamId, enterpriseId });
+    const envelope = eventEnvelope(this.workspace, event, opts.eventId, {
+      teamId,
+      enterpriseId,
+      ...(opts.isExtShared ? { isExtShared: true } : {}),
+    });
     return this.delivery.deliver('event', envelope, {
       label: `event ${String(event.type)}`,
       ...(opts.retryNum !== undefined ? { retryNum: opts.retryNum } : {}),

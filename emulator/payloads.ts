@@ -122,8 +122,12 @@ export function messageBlockActions(
   action: JsonObject,
   context: { triggerId: string; responseUrl: string; state?: StateValues },
 ): JsonObject {
+  // `team` is the workspace whose copy of the app posted the message, `user.team_id` the
+  // clicker's own: they differ when a person of another workspace clicks (Slack Connect).
+  const poster = message.teamId ?? user.spec.teamId;
   return {
     ...interactionBase(workspace, user, 'block_actions'),
+    team: { id: poster, domain: TEAM_DOMAIN },
     container: { type: 'message', message_ts: message.ts, channel_id: channelId, is_ephemeral: false },
     trigger_id: context.triggerId,
     channel: { id: channelId, name: 'directmessage' },
@@ -201,12 +205,16 @@ export function viewClosed(
   };
 }
 
-/** `team` defaults to the emulator's own workspace. */
+/**
+ * `team` is the installation the event is delivered for (its `authorizations[0]`; Slack's
+ * outer `team_id` mirrors it), the emulator's own workspace by default. `context_team_id`
+ * is where it happened: the same workspace for the events Rebound handles.
+ */
 export function eventEnvelope(
   workspace: Workspace,
   event: JsonObject,
   eventId = newEventId(),
-  team: { teamId: string; enterpriseId: string | null } = {
+  team: { teamId: string; enterpriseId: string | null; isExtShared?: boolean } = {
     teamId: workspace.options.teamId,
     enterpriseId: null,
   },
@@ -232,7 +240,9 @@ export function eventEnvelope(
         is_enterprise_install: false,
       },
     ],
-    is_ext_shared_channel: false,
+    is_ext_shared_channel: team.isExtShared ?? false,
+    context_team_id: teamId,
+    context_enterprise_id: enterpriseId,
     event_context: `4-${Buffer.from(eventId).toString('base64url')}`,
   };
 }
