@@ -29,9 +29,13 @@ export function foreignTarget(
     [userIds(workspace.triggers.ownerOf(params.trigger_id)), 'invalid_trigger_id'],
     [userIds(viewOwner(workspace, params.view_id)), 'not_found'],
   ];
+  const org = workspace.teams.get(callerTeamId)?.orgWide === true;
   for (const [ids, error] of targets) {
     for (const userId of ids) {
-      const teamId = workspace.users.get(userId)?.spec.teamId;
+      const spec = workspace.users.get(userId)?.spec;
+      // An org-wide install's token serves every workspace of its org.
+      if (org && spec?.enterpriseId === callerTeamId) continue;
+      const teamId = spec?.teamId;
       if (teamId !== undefined && teamId !== callerTeamId && !workspace.connected(callerTeamId, teamId))
         return { userId, teamId, error };
     }

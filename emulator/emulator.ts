@@ -35,6 +35,8 @@ export interface SendEventOptions {
   teamId?: string;
   /** The event happened in a conversation shared with another organization (Slack Connect). */
   isExtShared?: boolean;
+  /** The Grid org of `teamId`, when the emulator has not seen that workspace installed. */
+  enterpriseId?: string | null;
 }
 
 export interface AuthorizeOptions {
@@ -44,6 +46,8 @@ export interface AuthorizeOptions {
   scopes?: string[];
   /** The approving user (oauth.v2.access's authed_user). */
   userId?: string;
+  /** An Enterprise Grid org-wide install: the team passed is the org (its id the enterprise id). */
+  orgWide?: boolean;
 }
 
 export class SlackEmulator {
@@ -169,7 +173,8 @@ export class SlackEmulator {
 
   addUser(spec: UserSpec): EmulatedUser {
     const record = this.workspace.addUser(spec);
-    const sendEvent = (event: JsonObject, teamId = record.spec.teamId) => this.sendEvent(event, { teamId });
+    const sendEvent = (event: JsonObject, teamId = record.spec.teamId) =>
+      this.sendEvent(event, { teamId, enterpriseId: record.spec.enterpriseId });
     const user = new EmulatedUser({ workspace: this.workspace, delivery: this.delivery, sendEvent }, record);
     this.people.set(spec.id, user);
     return user;
@@ -183,11 +188,17 @@ export class SlackEmulator {
 
   /** An event_callback envelope around `event`; retryNum adds Slack's retry headers / envelope fields. */
   sendEvent(event: JsonObject, opts: SendEventOptions = {}): Promise<DeliveryResult> {
+    const { teams } = this.workspace;
     const teamId = opts.teamId ?? this.workspace.options.teamId;
-    const enterpriseId = this.workspace.teams.get(teamId)?.enterpriseId ?? null;
+    const known = teams.get(teamId);
+    const enterpriseId = known?.enterpriseId ?? opts.enterpriseId ?? null;
+    // Delivered for the org-wide install when the event is about the org itself (its
+    // uninstall) or happened in an org workspace without an install of its own.
+    const orgWide = known?.orgWide === true || teams.servingInstall(teamId, enterpriseId)?.orgWide === true;
     const envelope = eventEnvelope(this.workspace, event, opts.eventId, {
       teamId,
       enterpriseId,
+      ...(orgWide ? { orgWide: true } : {}),
       ...(opts.isExtShared ? { isExtShared: true } : {}),
     });
     return this.delivery.deliver('event', envelope, {
@@ -203,7 +214,8 @@ export class SlackEmulator {
    * single-use `code` for oauth.v2.access, or `error=access_denied` when denied.
    */
   authorize(team: string | TeamSpec, options: AuthorizeOptions = {}): Record<string, string> {
-    const record = this.workspace.teams.ensure(typeof team === 'string' ? { id: team } : team);
+    const spec = typeof team === 'string' ? { id: team } : team;
+    const record = options.orgWide ? this.workspace.teams.ensureOrg(spec) : this.workspace.teams.ensure(spec);
     if (options.deny) return { error: 'access_denied' };
     const code = this.workspace.teams.issueCode({
       team: record,

@@ -18,8 +18,14 @@ function userRef(user: UserRecord): JsonObject {
   return { id, username: name, name, team_id: teamId };
 }
 
-function teamRef(user: UserRecord): JsonObject {
-  return { id: user.spec.teamId, domain: TEAM_DOMAIN };
+/** Whether the person is served by their org's org-wide install (no install of their workspace's own). */
+function viaOrgInstall(workspace: Workspace, user: UserRecord): boolean {
+  return workspace.teams.servingInstall(user.spec.teamId, user.spec.enterpriseId)?.orgWide === true;
+}
+
+/** An org-wide install's interactions carry `team: null` (Bolt then reads `user.team_id`). */
+function teamRef(workspace: Workspace, user: UserRecord): JsonObject | null {
+  return viaOrgInstall(workspace, user) ? null : { id: user.spec.teamId, domain: TEAM_DOMAIN };
 }
 
 function enterpriseRef(user: UserRecord): JsonObject | null {
@@ -55,7 +61,7 @@ export function commandPayload(workspace: Workspace, user: UserRecord, context: 
     command: context.command,
     text: context.text,
     api_app_id: workspace.options.appId,
-    is_enterprise_install: 'false',
+    is_enterprise_install: String(viaOrgInstall(workspace, user)),
     response_url: context.responseUrl,
     trigger_id: context.triggerId,
   };
@@ -92,9 +98,9 @@ function interactionBase(workspace: Workspace, user: UserRecord, type: string): 
     user: userRef(user),
     api_app_id: workspace.options.appId,
     token: VERIFICATION_TOKEN,
-    team: teamRef(user),
+    team: teamRef(workspace, user),
     enterprise: enterpriseRef(user),
-    is_enterprise_install: false,
+    is_enterprise_install: viaOrgInstall(workspace, user),
   };
 }
 
@@ -125,9 +131,10 @@ export function messageBlockActions(
   // `team` is the workspace whose copy of the app posted the message, `user.team_id` the
   // clicker's own: they differ when a person of another workspace clicks (Slack Connect).
   const poster = message.teamId ?? user.spec.teamId;
+  const byOrg = workspace.teams.get(poster)?.orgWide === true;
   return {
     ...interactionBase(workspace, user, 'block_actions'),
-    team: { id: poster, domain: TEAM_DOMAIN },
+    team: byOrg ? null : { id: poster, domain: TEAM_DOMAIN },
     container: { type: 'message', message_ts: message.ts, channel_id: channelId, is_ephemeral: false },
     trigger_id: context.triggerId,
     channel: { id: channelId, name: 'directmessage' },
@@ -214,7 +221,7 @@ export function eventEnvelope(
   workspace: Workspace,
   event: JsonObject,
   eventId = newEventId(),
-  team: { teamId: string; enterpriseId: string | null; isExtShared?: boolean } = {
+  team: { teamId: string; enterpriseId: string | null; isExtShared?: boolean; orgWide?: boolean } = {
     teamId: workspace.options.teamId,
     enterpriseId: null,
   },
@@ -231,13 +238,14 @@ export function eventEnvelope(
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(now / 1000),
+    // An org-wide install's authorization names the org only (team_id null).
     authorizations: [
       {
         enterprise_id: enterpriseId,
-        team_id: teamId,
+        team_id: team.orgWide ? null : teamId,
         user_id: BOT_USER_ID,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: team.orgWide === true,
       },
     ],
     is_ext_shared_channel: team.isExtShared ?? false,
