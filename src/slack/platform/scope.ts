@@ -1,21 +1,22 @@
-// Whose workspace is it: the one rule that turns a request into the person's scope (where
-// their answers are stored and read) and the workspace's scope (the installation serving
-// the request), the same for every payload kind. docs/ARCHITECTURE.md, "Whose workspace is
-// it", gives the payload fields and the sources.
+// Whose workspace is it: the one rule that turns a request into the workspace's scope (the
+// installation serving it) and the person's scope (where their answers are stored and
+// read), the same for every payload kind. docs/ARCHITECTURE.md, "Whose workspace is it",
+// gives the payload fields and the sources.
 //
-// - The person is scoped by their own workspace, the one Slack names as the actor's:
-//   `user.team_id` in interactions, `team_id` in slash commands (commands and message
-//   shortcuts are only sent through the person's own installation), `event.user_team` in an
-//   event when it has one, else the event's workspace. So the command, a message shortcut in
-//   a Slack Connect channel, a DM button, Home and a modal all read and write one scope, even
-//   where Bolt's `context.teamId` names another workspace (a shared channel's host, or an
-//   org-wide install's enterprise id in view payloads).
-// - The workspace is the installation whose surface it is: `view.app_installed_team_id` for a
-//   payload with a view, else what Bolt authorized (`team.id`, `team_id`,
+// - The workspace is the installation whose surface it is: `view.app_installed_team_id` for
+//   a payload with a view, else what Bolt authorized (`team.id`, `team_id`,
 //   `authorizations[0]`); a whole Grid org for an org-wide install.
-// - An installation serves only its own people: the person's workspace must be it, or inside
-//   its org for an org-wide install. Anyone else (a member of another workspace in a shared
-//   channel) is not served: nothing is read or stored for them under this installation.
+// - An installation serves only its own people. The person's own workspace is the one Slack
+//   names as the actor's: `user.team_id` in interactions, `team_id` in slash commands
+//   (commands and message shortcuts only come through the person's own installation),
+//   `event.user_team` in an event that has one, else the event's workspace. It must be the
+//   installation's workspace, or inside its org for an org-wide install. Anyone else (a
+//   member of another workspace in a Slack Connect channel) is not served: nothing is read
+//   or stored for them under a workspace that is not theirs.
+// - A person served is scoped by that installation: its workspace, or the org's id for an
+//   org-wide install (Grid user ids are org-wide, and Bolt names the org in view payloads).
+//   So the command, a message shortcut in a shared channel, a DM button, Home and a modal
+//   all read and write one scope, wherever Bolt's `context.teamId` points.
 
 import type { Context } from '@slack/bolt';
 import type { TeamScope, UserScope } from '../../domain/types.js';
@@ -88,13 +89,15 @@ export function deriveScopes(body: unknown, context: ContextIds): RequestScopes 
   const userId = context.userId;
   if (!userId) return { workspace, person: null, served: true };
   const enterpriseId = context.enterpriseId ?? null;
-  // Org-wide installs may name no workspace at all; the enterprise id then scopes alone.
-  const teamId = personTeam(payload) ?? workspace.teamId ?? context.teamId ?? enterpriseId;
-  if (!teamId) throw new ReboundError(ErrorCode.InvalidPayload, 'Payload has no team or user id');
-  const person = { teamId, enterpriseId, userId };
+  const own = personTeam(payload);
   const served =
-    workspace.teamId === null ? workspace.enterpriseId === enterpriseId : workspace.teamId === teamId;
-  return { workspace, person, served };
+    workspace.teamId === null
+      ? workspace.enterpriseId === enterpriseId
+      : own === undefined || own === workspace.teamId;
+  // An org-wide install scopes its people by the org: the enterprise id stands for the team.
+  const teamId = workspace.teamId ?? workspace.enterpriseId;
+  if (!teamId) throw new ReboundError(ErrorCode.InvalidPayload, 'Payload has no team or user id');
+  return { workspace, person: { teamId, enterpriseId, userId }, served };
 }
 
 /** Keeps the request's scopes on its context, for every listener after. */

