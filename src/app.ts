@@ -12,13 +12,8 @@ import { ErrorCode, ReboundError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import { DATA_RETENTION_CRON, runDataRetention } from './jobs/data-retention.js';
 import { DRAFT_EXPIRY_CRON, runDraftExpiry } from './jobs/draft-expiry.js';
-import {
-  type FollowUpJobDeps,
-  type FollowUpJobOptions,
-  runDueFollowUps,
-  sendFollowUpNow,
-  type TickReport,
-} from './jobs/follow-up-job.js';
+import type { FollowUpJobDeps, FollowUpJobOptions, TickReport } from './jobs/follow-up-job.js';
+import { runDueFollowUps, sendFollowUpNow } from './jobs/follow-up-job.js';
 import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 import { createLoggers, type Loggers, type LogSink } from './logger.js';
 import { resealAnswersPass, sealAnswersAtStart } from './seal-answers.js';
@@ -256,46 +251,51 @@ async function startOnStore(
     }
   }
   const runFollowUps = (now: Date) => runDueFollowUps(followUpDeps, now);
-  const scheduler: Scheduler = startScheduler({
-    name: 'follow-ups',
-    cron: config.followUpCron,
-    clock,
-    logger,
-    tick: runFollowUps,
-    runAtStart: options.catchUpAtStart ?? true,
-  });
+  const jobRuntime = { clock, logger };
+  const scheduler: Scheduler = startScheduler(
+    {
+      name: 'follow-ups',
+      cron: config.followUpCron,
+      tick: runFollowUps,
+      runAtStart: options.catchUpAtStart ?? true,
+    },
+    jobRuntime,
+  );
   // Daily: deletes the data of workspaces uninstalled more than DATA_RETENTION_DAYS ago. Not
   // at start: nothing there is urgent, and start-up belongs to the follow-ups' catch-up.
-  const retention: Scheduler = startScheduler({
-    name: 'data-retention',
-    cron: DATA_RETENTION_CRON,
-    clock,
-    logger,
-    tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays, clock }, now),
-    runAtStart: false,
-  });
-  const drafts: Scheduler = startScheduler({
-    name: 'draft-expiry',
-    cron: DRAFT_EXPIRY_CRON,
-    clock,
-    logger,
-    tick: (now) => runDraftExpiry({ store, logger, expiryDays: config.draftExpiryDays }, now),
-    runAtStart: false,
-  });
+  const retention: Scheduler = startScheduler(
+    {
+      name: 'data-retention',
+      cron: DATA_RETENTION_CRON,
+      tick: (now) => runDataRetention({ store, logger, retentionDays: config.dataRetentionDays, clock }, now),
+      runAtStart: false,
+    },
+    jobRuntime,
+  );
+  const drafts: Scheduler = startScheduler(
+    {
+      name: 'draft-expiry',
+      cron: DRAFT_EXPIRY_CRON,
+      tick: (now) => runDraftExpiry({ store, logger, expiryDays: config.draftExpiryDays }, now),
+      runAtStart: false,
+    },
+    jobRuntime,
+  );
   // Distributed mode: keep re-encrypting what retired keys hold, for rows other instances
   // of a rolling deploy sealed with the old key after this one started.
   const reseal: Scheduler | null = distribution
-    ? startScheduler({
-        name: 'token-reseal',
-        cron: RESEAL_CRON,
-        clock,
-        logger,
-        tick: async () => {
-          await resealAnswersPass(store, logger);
-          return (distribution as Distribution).reseal();
+    ? startScheduler(
+        {
+          name: 'token-reseal',
+          cron: RESEAL_CRON,
+          tick: async () => {
+            await resealAnswersPass(store, logger);
+            return (distribution as Distribution).reseal();
+          },
+          runAtStart: false,
         },
-        runAtStart: false,
-      })
+        jobRuntime,
+      )
     : null;
   accepting = true;
   logger.info(

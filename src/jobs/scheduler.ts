@@ -11,15 +11,22 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(input: {
+export interface ScheduledJob {
   name: string;
   cron: string;
-  clock: () => Date;
-  logger: JobLogger;
   tick: (now: Date) => Promise<unknown>;
   /** Default true: catch up at once. False for work that can wait for its next slot. */
   runAtStart?: boolean;
-}): Scheduler {
+}
+
+/** Every job runs on the app's clock and logs through the app's logger. */
+export interface JobRuntime {
+  clock: () => Date;
+  logger: JobLogger;
+}
+
+export function startScheduler(job: ScheduledJob, runtime: JobRuntime): Scheduler {
+  const input = { ...job, ...runtime };
   let running: Promise<void> | null = null;
   const runOnce = (): Promise<void> => {
     if (running) return running;

@@ -140,7 +140,9 @@ export class SqlStore implements Store {
     answers: RoutineAnswers,
     now: Date,
   ): Promise<Rejection> {
-    return this.driver.run(rejections.saveDraft(scope, id, step, answers, now, this.sealer));
+    return this.driver.run(
+      rejections.writeAnswers(scope, id, 'draft', answers, now, { step, sealer: this.sealer }),
+    );
   }
 
   discardDraft(scope: UserScope, id: string, now: Date): Promise<void> {
@@ -196,7 +198,9 @@ export class SqlStore implements Store {
   }
 
   updateAnswers(scope: UserScope, id: string, answers: RoutineAnswers, now: Date): Promise<Rejection> {
-    return this.driver.run(rejections.updateAnswers(scope, id, answers, now, this.sealer));
+    return this.driver.run(
+      rejections.writeAnswers(scope, id, 'complete', answers, now, { sealer: this.sealer }),
+    );
   }
 
   addEntry(scope: UserScope, rejectionId: string, data: EntryData, now: Date): Promise<RejectionEntry> {

@@ -2,8 +2,7 @@
 // of a timeout or a 500, keep everything they typed, and carry on once the database is back —
 // without anyone restarting the app. Uses a server of its own: it stops and starts it.
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scopeOf } from '../../devkit/seed.js';
 import { visibleText } from '../../emulator/index.js';
 import {
@@ -11,30 +10,20 @@ import {
   OPEN_FAILED_TEXT,
   SAVE_FAILED_TEXT,
 } from '../../src/slack/platform/errors-message.js';
+import { ownPostgresPerTest } from '../support/own-postgres.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
 import { step1, step2, step3, step4 } from '../support/routine-steps.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 
-let server: TestPostgres;
+const pg = ownPostgresPerTest();
 let h: Harness;
-let url: string;
 
-beforeAll(async () => {
-  server = await startTestPostgres();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-beforeEach(async (context) => {
-  if (!server.embedded) context.skip(); // TEST_DATABASE_URL's server cannot be stopped by us
-  url = await server.createDatabase();
-  h = await startHarness({ now: NOW, databaseUrl: url, logLevel: 'info' });
+beforeEach(async () => {
+  h = await startHarness({ now: NOW, databaseUrl: pg.url, logLevel: 'info' });
 });
 afterEach(async () => {
   await h?.stop();
-  if (url) await server.dropDatabase(url);
 });
 
 const healthz = async () => (await fetch(`http://127.0.0.1:${h.rebound.port}/healthz`)).status;
@@ -44,13 +33,13 @@ describe('PostgreSQL lost while Rebound runs', () => {
     const alice = h.emu.addUser({ id: 'U1', name: 'alice', tz: null });
     await alice.command('/rejected', 'Acme Corp');
     await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
-    await server.pause();
+    await pg.server.pause();
     try {
       const failed = await alice.submit(step1);
       expect(Object.values(failed.errors ?? {})).toEqual([SAVE_FAILED_TEXT]);
       expect(alice.modal?.callback_id).toBe('routine_step_1');
     } finally {
-      await server.resume();
+      await pg.server.resume();
     }
     await expect.poll(() => healthz()).toBe(200);
     expect((await alice.submit()).errors).toBeUndefined();
@@ -70,7 +59,7 @@ describe('PostgreSQL lost while Rebound runs', () => {
     expect(alice.modal?.callback_id).toBe('routine_step_2');
     expect(await healthz()).toBe(200);
 
-    await server.pause();
+    await pg.server.pause();
     try {
       // A new routine cannot start: Bob is told so, only he sees it, and nothing opens.
       const command = await bob.command('/rejected', 'Globex');
@@ -90,7 +79,7 @@ describe('PostgreSQL lost while Rebound runs', () => {
       // Readiness reuses its last answer for 2 s, then its ping waits out the stall.
       await expect.poll(() => healthz(), { timeout: 10_000 }).toBe(503);
     } finally {
-      await server.resume();
+      await pg.server.resume();
     }
 
     // The same submission, typed answers untouched, now goes through; the routine finishes.
@@ -122,12 +111,12 @@ describe('PostgreSQL lost while Rebound runs', () => {
     await alice.submit(step1);
     alice.enter({ interview: 'Half a thought' });
 
-    await server.pause();
+    await pg.server.pause();
     try {
       await alice.closeModal();
       await expect.poll(() => alice.dm.map((message) => message.text)).toEqual([CLOSE_SAVE_FAILED_TEXT]);
     } finally {
-      await server.resume();
+      await pg.server.resume();
     }
 
     // Step 1 was saved before the outage: the draft resumes at step 2.

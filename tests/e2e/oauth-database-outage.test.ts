@@ -3,35 +3,25 @@
 // their answers in it, whether the installation is still in this instance's cache or not,
 // and the routine carries on once the database is back.
 
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.js';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { INSTALLATION_CACHE_MS } from '../../src/slack/installs/installation-store.js';
 import { SAVE_FAILED_TEXT } from '../../src/slack/platform/errors-message.js';
 import { installThroughOAuth } from '../support/oauth-browser.js';
+import { ownPostgresPerTest } from '../support/own-postgres.js';
 import { type Harness, startHarness } from '../support/rebound-harness.js';
 import { step1, step2, step3 } from '../support/routine-steps.js';
 
 const NOW = new Date('2026-03-02T15:00:00Z');
 
-let server: TestPostgres;
+const pg = ownPostgresPerTest();
 let h: Harness;
-let url: string;
 
-beforeAll(async () => {
-  server = await startTestPostgres();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-beforeEach(async (context) => {
-  if (!server.embedded) context.skip(); // TEST_DATABASE_URL's server cannot be stopped by us
-  url = await server.createDatabase();
-  h = await startHarness({ distributed: true, now: NOW, databaseUrl: url, logLevel: 'info' });
+beforeEach(async () => {
+  h = await startHarness({ distributed: true, now: NOW, databaseUrl: pg.url, logLevel: 'info' });
   expect((await installThroughOAuth(h.appUrl, h.emu, 'TA')).status).toBe(200);
 });
 afterEach(async () => {
   await h?.stop();
-  if (url) await server.dropDatabase(url);
 });
 
 // The note as the modal's JSON holds it.
@@ -51,7 +41,7 @@ it('distributed mode, PostgreSQL stopped during step 2: the modal stays open wit
   await alice.waitForModal((view) => view.callback_id === 'routine_step_1');
   expect((await alice.submit(step1)).errors).toBeUndefined();
 
-  await server.pause();
+  await pg.server.pause();
   try {
     // The installation was read a moment ago: authorized from the cache, the listener runs
     // and cannot save. The note is inline or, had the save hung past Slack's 3 s, on the
@@ -75,7 +65,7 @@ it('distributed mode, PostgreSQL stopped during step 2: the modal stays open wit
     expect(Object.values(cold.errors ?? {})).toEqual([SAVE_FAILED_TEXT]);
     expectStep2WithAnswers();
   } finally {
-    await server.resume();
+    await pg.server.resume();
   }
 
   // The same answers, untouched, go through once the database is back.

@@ -1,23 +1,19 @@
 // The process is killed with SIGKILL while Slack is answering a follow-up DM it already
 // posted. After a restart nothing is lost and that DM is not sent again.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { scopeOf, seedRejection } from '../../devkit/seed.js';
 import { createStore } from '../../src/store/index.js';
-import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
-import { cleanUpAfterEach, type MainProcess, runMain } from '../support/run-main.js';
+import { sqlite } from '../support/engines.js';
+import { createTestEmulator } from '../support/rebound-harness.js';
+import { cleanUpAfterEach, type MainProcess, mainEnv, runMain } from '../support/run-main.js';
 
 const { cleanups, track } = cleanUpAfterEach();
 
 it('after SIGKILL mid-dispatch, a restart records the DM Slack accepted and sends the rest once', async () => {
   const emu = await createTestEmulator();
   cleanups.push(() => emu.close());
-  const dir = mkdtempSync(join(tmpdir(), 'rebound-crash-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const databaseUrl = join(dir, 'rebound.sqlite');
+  const databaseUrl = await sqlite.databaseUrl();
 
   const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });
   const bob = emu.addUser({ id: 'U2', name: 'bob', tz: null });
@@ -33,16 +29,7 @@ it('after SIGKILL mid-dispatch, a restart records the DM Slack accepted and send
   });
   await seeding.close();
 
-  const env = {
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: emu.apiUrl,
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    FOLLOW_UP_CRON: '* * * * * *',
-    FOLLOW_UP_LEASE_SECONDS: '2',
-    LOG_LEVEL: 'info',
-  };
+  const env = mainEnv(emu.apiUrl, databaseUrl, { FOLLOW_UP_LEASE_SECONDS: '2' });
   const start = (): MainProcess => track(runMain(env));
 
   // Slack posts Alice's DM but holds its answer: the process dies before it learns of it.

@@ -1,36 +1,23 @@
 // The process dies right after the routine is completed, before Slack has posted the summary
 // DM. The summary was stored with the routine, so after a restart it arrives, exactly once.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { scopeOf } from '../../devkit/seed.js';
 import { createStore } from '../../src/store/index.js';
-import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
+import { sqlite } from '../support/engines.js';
+import { createTestEmulator } from '../support/rebound-harness.js';
 import { step1, step2, step3, step4 } from '../support/routine-steps.js';
-import { cleanUpAfterEach, type MainProcess, runMain } from '../support/run-main.js';
+import { cleanUpAfterEach, type MainProcess, mainEnv, runMain } from '../support/run-main.js';
 
 const { cleanups, track } = cleanUpAfterEach();
 
 it('a crash between completing the routine and posting the summary: it arrives once after restart', async () => {
   const emu = await createTestEmulator();
   cleanups.push(() => emu.close());
-  const dir = mkdtempSync(join(tmpdir(), 'rebound-summary-crash-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const databaseUrl = join(dir, 'rebound.sqlite');
+  const databaseUrl = await sqlite.databaseUrl();
   const alice = emu.addUser({ id: 'U1', name: 'alice', tz: null });
 
-  const env = {
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: emu.apiUrl,
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    FOLLOW_UP_CRON: '* * * * * *',
-    FOLLOW_UP_LEASE_SECONDS: '3',
-    LOG_LEVEL: 'info',
-  };
+  const env = mainEnv(emu.apiUrl, databaseUrl, { FOLLOW_UP_LEASE_SECONDS: '3' });
   const start = async (): Promise<MainProcess> => {
     const main = track(runMain(env));
     const [, port] = await main.waitForOutput(/listening on port (\d+)/);

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './rebound-harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,6 +64,20 @@ export function runMain(env: Record<string, string>, options: { prefix?: string[
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
+  };
+}
+
+/** What every test of a Rebound process sets: the emulator's Slack, a database, follow-ups every second. */
+export function mainEnv(apiUrl: string, databaseUrl: string, extra: Record<string, string> = {}) {
+  return {
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    FOLLOW_UP_CRON: '* * * * * *',
+    LOG_LEVEL: 'info',
+    ...extra,
   };
 }
 

@@ -8,9 +8,21 @@ import { FEEDBACK_CHECK_WORKING_DAYS, snoozedUntil, workingDaysLater } from '../
 import { publishHome } from '../home/publish-home.js';
 import { profileName } from '../platform/profile-name.js';
 import { draftNotes, postNotes } from '../routine/send-notes.js';
-import { followUpClickCallback, readButton } from './click.js';
+import { type FollowUpClick, followUpClickCallback, readButton } from './click.js';
 import { showChoice } from './loaded-follow-up.js';
 import { parseSnoozeOptionValue } from './refs.js';
+
+/** A choice answered in the DM itself: `act` saves and rewrites the DM, then Home follows. */
+function dmChoice(name: string, act: (click: FollowUpClick<null>) => Promise<void>) {
+  return followUpClickCallback({
+    name,
+    read: readButton,
+    async act(click) {
+      await act(click);
+      await publishHome(click.client, click.deps, click.scope);
+    },
+  });
+}
 
 export const snoozeCallback = followUpClickCallback({
   name: 'snooze',
@@ -28,32 +40,26 @@ export const snoozeCallback = followUpClickCallback({
   },
 });
 
-export const doneCallback = followUpClickCallback({
-  name: 'done',
-  read: readButton,
-  async act({ deps, client, scope, loaded, now }) {
-    const { followUp, rejection } = loaded;
-    // Other delivered follow-ups of this rejection lose their buttons too.
-    const others = (await deps.store.listFollowUps(scope, { rejectionId: rejection.id })).filter(
-      (other) => other.status === 'sent' && other.id !== followUp.id,
-    );
-    await deps.store.stopFollowUps(scope, rejection.id, now);
-    await showChoice(client, deps, loaded, { kind: 'stopped' });
-    for (const other of others) {
-      await showChoice(client, deps, { followUp: other, rejection }, { kind: 'stopped' });
-    }
-    await publishHome(client, deps, scope);
-  },
+export const doneCallback = dmChoice('done', async ({ deps, client, scope, loaded, now }) => {
+  const { followUp, rejection } = loaded;
+  // Other delivered follow-ups of this rejection lose their buttons too.
+  const others = (await deps.store.listFollowUps(scope, { rejectionId: rejection.id })).filter(
+    (other) => other.status === 'sent' && other.id !== followUp.id,
+  );
+  await deps.store.stopFollowUps(scope, rejection.id, now);
+  await showChoice(client, deps, loaded, { kind: 'stopped' });
+  for (const other of others) {
+    await showChoice(client, deps, { followUp: other, rejection }, { kind: 'stopped' });
+  }
 });
 
 /**
  * "Not yet" on "did you hear back?": one polite chaser, drafted, and one more look about five
  * working days on. Older DMs' "No reply yet" lands here too.
  */
-export const noFeedbackCallback = followUpClickCallback({
-  name: 'not yet heard back',
-  read: readButton,
-  async act({ deps, client, scope, loaded, now }) {
+export const noFeedbackCallback = dmChoice(
+  'not yet heard back',
+  async ({ deps, client, scope, loaded, now }) => {
     const { followUp, rejection } = loaded;
     const tz = await deps.timeZones.current(client, scope, now);
     const recheckAt = workingDaysLater(now, FEEDBACK_CHECK_WORKING_DAYS, tz);
@@ -70,38 +76,27 @@ export const noFeedbackCallback = followUpClickCallback({
     const note = requests.find((request) => request.audience === sent?.audience) ?? requests[0];
     const chaser = note ? draftChaser(rejection.answers, note, { signature }).text : '';
     await showChoice(client, deps, loaded, { kind: 'not_yet', recheckAt, chaser });
-    await publishHome(client, deps, scope);
   },
-});
+);
 
 /** "I didn't send it": the notes are drafts again, and come back as their own messages. */
-export const notSentCallback = followUpClickCallback({
-  name: 'not sent',
-  read: readButton,
-  async act({ deps, client, scope, loaded, now }) {
-    await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
-    await deps.store.unmarkFeedbackNotesSent(scope, loaded.rejection.id);
-    await showChoice(client, deps, loaded, { kind: 'not_sent' });
-    const drafted = await draftNotes(client, deps, scope, loaded.rejection);
-    await postNotes(client, deps, loaded.rejection, drafted);
-    await publishHome(client, deps, scope);
-  },
+export const notSentCallback = dmChoice('not sent', async ({ deps, client, scope, loaded, now }) => {
+  await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
+  await deps.store.unmarkFeedbackNotesSent(scope, loaded.rejection.id);
+  await showChoice(client, deps, loaded, { kind: 'not_sent' });
+  const drafted = await draftNotes(client, deps, scope, loaded.rejection);
+  await postNotes(client, deps, loaded.rejection, drafted);
 });
 
 /** "Still nothing" on the second look: we let it go kindly, and only now record "no reply". */
-export const letGoCallback = followUpClickCallback({
-  name: 'let go',
-  read: readButton,
-  async act({ deps, client, scope, loaded, now }) {
-    // Closing the follow-up first makes a double click a no-op rather than a second entry.
-    await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
-    await deps.store.addEntry(
-      scope,
-      loaded.rejection.id,
-      { kind: 'feedback', received: false, text: null },
-      now,
-    );
-    await showChoice(client, deps, loaded, { kind: 'let_go' });
-    await publishHome(client, deps, scope);
-  },
+export const letGoCallback = dmChoice('let go', async ({ deps, client, scope, loaded, now }) => {
+  // Closing the follow-up first makes a double click a no-op rather than a second entry.
+  await deps.store.markFollowUpDone(scope, loaded.followUp.id, now);
+  await deps.store.addEntry(
+    scope,
+    loaded.rejection.id,
+    { kind: 'feedback', received: false, text: null },
+    now,
+  );
+  await showChoice(client, deps, loaded, { kind: 'let_go' });
 });

@@ -17,16 +17,8 @@ import {
 } from '../../domain/notification-text.js';
 import { normalizeAnswers, optionLabel } from '../../domain/routine.js';
 import type { FollowUp, Rejection, RejectionEntry, RoutineAnswers } from '../../domain/types.js';
-import {
-  type ActionsBlock,
-  type Button,
-  button,
-  type KnownBlock,
-  mrkdwnContext,
-  mrkdwnSection,
-  option,
-  plainText,
-} from '../platform/block-kit.js';
+import type { ActionsBlock, Button, KnownBlock } from '../platform/block-kit.js';
+import { button, mrkdwnContext, mrkdwnSection, option, plainText } from '../platform/block-kit.js';
 import { FollowUpActionId, FollowUpBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import { snoozeOptionValue } from './refs.js';

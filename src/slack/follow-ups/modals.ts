@@ -6,14 +6,8 @@
 import { getStep } from '../../domain/routine.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../../domain/steps.js';
 import type { RoutineAnswers } from '../../domain/types.js';
-import {
-  type KnownBlock,
-  Limit,
-  type ModalView,
-  mrkdwnSection,
-  option,
-  plainText,
-} from '../platform/block-kit.js';
+import type { KnownBlock, ModalView } from '../platform/block-kit.js';
+import { Limit, modal, mrkdwnSection, option, plainText } from '../platform/block-kit.js';
 import { ActionId, FollowUpBlockId, FollowUpCallbackId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote } from '../platform/mrkdwn.js';
 import { inputBlock } from '../routine/step-view.js';
@@ -70,27 +64,26 @@ function company(answers: RoutineAnswers): string {
   return name ? `*${name}*` : 'this one';
 }
 
-function modal(
+function followUpModal(
   callbackId: string,
   title: string,
   metadata: FollowUpMetadata,
   blocks: KnownBlock[],
 ): ModalView {
-  return {
-    type: 'modal',
-    callback_id: callbackId,
-    private_metadata: encodeFollowUpMetadata(metadata),
-    title: plainText(title, Limit.modalTitle),
-    submit: plainText(FollowUpModalText.save, Limit.modalButton),
-    close: plainText(FollowUpModalText.cancel, Limit.modalButton),
+  return modal({
+    callbackId,
+    privateMetadata: encodeFollowUpMetadata(metadata),
+    title,
+    submit: FollowUpModalText.save,
+    close: FollowUpModalText.cancel,
     blocks,
-  };
+  });
 }
 
 /** "Reflect now": the step-2 prompts, filled with what they last wrote. Saved as a new entry. */
 export function buildReflectModal(input: FollowUpModalInput): ModalView {
   const step = getStep(2);
-  return modal(FollowUpCallbackId.reflect, FollowUpModalText.reflectTitle, input.metadata, [
+  return followUpModal(FollowUpCallbackId.reflect, FollowUpModalText.reflectTitle, input.metadata, [
     mrkdwnSection(
       `Looking back at ${company(input.answers)}\nAdd to what you wrote or change it. Any one answer is enough.`,
     ),
@@ -101,7 +94,7 @@ export function buildReflectModal(input: FollowUpModalInput): ModalView {
 /** "Tweak my search": the step-3 fields as they were saved. */
 export function buildTweakModal(input: FollowUpModalInput): ModalView {
   const step = getStep(3);
-  return modal(FollowUpCallbackId.tweak, FollowUpModalText.tweakTitle, input.metadata, [
+  return followUpModal(FollowUpCallbackId.tweak, FollowUpModalText.tweakTitle, input.metadata, [
     mrkdwnSection(`*${escapeMrkdwn(step.heading)}*\n${escapeMrkdwn(step.intro)}`),
     ...step.fields.map((field) => inputBlock(field, { answers: input.answers, tz: null, now: input.now })),
   ]);
@@ -142,7 +135,7 @@ function datepicker(
  */
 export function buildFeedbackModal(input: Omit<FollowUpModalInput, 'now'> & { actionBy: string }): ModalView {
   const mine = ownWords(input.answers);
-  return modal(FollowUpCallbackId.feedback, FollowUpModalText.feedbackTitle, input.metadata, [
+  return followUpModal(FollowUpCallbackId.feedback, FollowUpModalText.feedbackTitle, input.metadata, [
     mrkdwnSection(`Note what ${company(input.answers)} said, in a line or two. It stays with your plan.`),
     {
       type: 'input',
@@ -191,7 +184,7 @@ export function buildFeedbackModal(input: Omit<FollowUpModalInput, 'now'> & { ac
 
 /** "Yes, I did it": one line on how it went, and whether to check in again. */
 export function buildDidItModal(input: Pick<FollowUpModalInput, 'metadata'>): ModalView {
-  return modal(FollowUpCallbackId.didIt, FollowUpModalText.didItTitle, input.metadata, [
+  return followUpModal(FollowUpCallbackId.didIt, FollowUpModalText.didItTitle, input.metadata, [
     mrkdwnSection(FollowUpModalText.didItIntro),
     {
       type: 'input',
@@ -215,7 +208,7 @@ export function buildDidItModal(input: Pick<FollowUpModalInput, 'metadata'>): Mo
 
 /** "Not yet": the day to ask again (YYYY-MM-DD to start from). */
 export function buildNotYetModal(input: Pick<FollowUpModalInput, 'metadata'> & { askOn: string }): ModalView {
-  return modal(FollowUpCallbackId.notYet, FollowUpModalText.notYetTitle, input.metadata, [
+  return followUpModal(FollowUpCallbackId.notYet, FollowUpModalText.notYetTitle, input.metadata, [
     mrkdwnSection(FollowUpModalText.notYetIntro),
     datepicker(FollowUpBlockId.askAgainOn, FollowUpModalText.askAgainLabel, input.askOn, false),
   ]);

@@ -11,15 +11,8 @@ import { getStep, optionLabel, STEP_COUNT, STEPS } from '../../domain/routine.js
 import type { FollowUp, Rejection, StepNumber } from '../../domain/types.js';
 import { answerButtons } from '../follow-ups/message.js';
 import { snoozeOptionValue } from '../follow-ups/refs.js';
-import {
-  button,
-  type KnownBlock,
-  Limit,
-  mrkdwnContext,
-  mrkdwnSection,
-  option,
-  plainText,
-} from '../platform/block-kit.js';
+import type { KnownBlock } from '../platform/block-kit.js';
+import { button, Limit, mrkdwnContext, mrkdwnSection, option, plainText } from '../platform/block-kit.js';
 import { HomeActionId, HomeBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import { buildPrivacyBlocks, draftExpiryBlocks, type PrivacyBlocksInput } from './privacy-blocks.js';

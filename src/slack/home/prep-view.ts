@@ -3,14 +3,8 @@
 // Opened from Home and by `/rejected prep`. Everything typed is escaped and cut to fit.
 
 import type { Prep, PrepItem } from '../../domain/prep.js';
-import {
-  type KnownBlock,
-  Limit,
-  type ModalView,
-  mrkdwnContext,
-  mrkdwnSection,
-  plainText,
-} from '../platform/block-kit.js';
+import type { KnownBlock, ModalView } from '../platform/block-kit.js';
+import { Limit, modal, mrkdwnContext, mrkdwnSection, plainText } from '../platform/block-kit.js';
 import { HomeCallbackId } from '../platform/ids.js';
 import { escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 
@@ -50,11 +44,10 @@ function part(title: string, items: readonly PrepItem[], none: string): KnownBlo
 
 export function buildPrepView(prep: Prep): ModalView {
   const empty = prep.lessons.length + prep.strengths.length + prep.feedback.length === 0;
-  return {
-    type: 'modal',
-    callback_id: HomeCallbackId.prep,
-    title: plainText(PREP_TITLE, Limit.modalTitle),
-    close: plainText('Close', Limit.modalButton),
+  return modal({
+    callbackId: HomeCallbackId.prep,
+    title: PREP_TITLE,
+    close: 'Close',
     blocks: empty
       ? [mrkdwnSection(PREP_EMPTY_TEXT)]
       : [
@@ -66,5 +59,5 @@ export function buildPrepView(prep: Prep): ModalView {
           ...part('What employers told you', prep.feedback, 'No feedback received yet.'),
           mrkdwnContext(':lock: Only you can see this.'),
         ],
-  };
+  });
 }

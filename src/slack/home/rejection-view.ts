@@ -5,14 +5,8 @@
 
 import { getField, optionLabel } from '../../domain/routine.js';
 import type { FieldId, FollowUp, ReflectionAnswers, Rejection, RejectionEntry } from '../../domain/types.js';
-import {
-  type KnownBlock,
-  Limit,
-  type ModalView,
-  mrkdwnContext,
-  mrkdwnSection,
-  plainText,
-} from '../platform/block-kit.js';
+import type { KnownBlock, ModalView } from '../platform/block-kit.js';
+import { Limit, modal, mrkdwnContext, mrkdwnSection, plainText } from '../platform/block-kit.js';
 import { HomeCallbackId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, fitRendered, quote, slackDate, utcFallback } from '../platform/mrkdwn.js';
 import type { FeedbackNote } from './feedback-notes.js';
@@ -190,11 +184,10 @@ function nextBlocks(followUps: readonly FollowUp[]): KnownBlock[] {
 
 export function buildRejectionView(input: RejectionViewInput): ModalView {
   const { rejection, entries } = input;
-  return {
-    type: 'modal',
-    callback_id: HomeCallbackId.rejection,
-    title: plainText(rejection.answers.company?.trim() || 'Your rejection', Limit.modalTitle),
-    close: plainText('Close', Limit.modalButton),
+  return modal({
+    callbackId: HomeCallbackId.rejection,
+    title: rejection.answers.company?.trim() || 'Your rejection',
+    close: 'Close',
     blocks: [
       ...aboutBlocks(rejection),
       ...noteBlocks(input.notes),
@@ -206,5 +199,5 @@ export function buildRejectionView(input: RejectionViewInput): ModalView {
       ...nextBlocks(input.followUps),
       mrkdwnContext(':lock: Only you can see this.'),
     ],
-  };
+  });
 }

@@ -55,3 +55,29 @@ export function button(actionId: string, label: string, style?: 'primary' | 'dan
   if (style !== undefined) element.style = style;
   return element;
 }
+
+export interface ModalParts {
+  title: string;
+  close: string;
+  submit?: string;
+  callbackId?: string;
+  /** Already encoded (ids only); see private-metadata.ts. */
+  privateMetadata?: string;
+  notifyOnClose?: boolean;
+  blocks: KnownBlock[];
+}
+
+/** A modal with its title and buttons cut to Slack's limits, so no builder repeats them. */
+export function modal(parts: ModalParts): ModalView {
+  const view: ModalView = {
+    type: 'modal',
+    title: plainText(parts.title, Limit.modalTitle),
+    close: plainText(parts.close, Limit.modalButton),
+    blocks: parts.blocks,
+  };
+  if (parts.submit !== undefined) view.submit = plainText(parts.submit, Limit.modalButton);
+  if (parts.callbackId !== undefined) view.callback_id = parts.callbackId;
+  if (parts.privateMetadata !== undefined) view.private_metadata = parts.privateMetadata;
+  if (parts.notifyOnClose) view.notify_on_close = true;
+  return view;
+}

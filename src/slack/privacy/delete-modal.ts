@@ -3,13 +3,8 @@
 // own messages from the DM too. While Slack is being cleaned up the modal says so; then it
 // shows exactly what was removed and what stays.
 
-import {
-  type KnownBlock,
-  type ModalView,
-  mrkdwnContext,
-  mrkdwnSection,
-  plainText,
-} from '../platform/block-kit.js';
+import type { KnownBlock, ModalView } from '../platform/block-kit.js';
+import { modal, mrkdwnContext, mrkdwnSection, plainText } from '../platform/block-kit.js';
 import { PrivacyCallbackId } from '../platform/ids.js';
 import { DELETE_FAILED_TEXT } from './replies.js';
 
@@ -17,18 +12,23 @@ export const DELETE_MESSAGES_BLOCK = 'delete_messages';
 export const DELETE_MESSAGES_ACTION = 'value';
 export const DELETE_MESSAGES_VALUE = 'remove_messages';
 
+const DELETE_TITLE = 'Delete your data';
+
+function closeOnly(callbackId: string, blocks: KnownBlock[]): ModalView {
+  return modal({ callbackId, title: DELETE_TITLE, close: 'Close', blocks });
+}
+
 export function buildDeleteConfirmView(): ModalView {
   const offer = {
     text: plainText('Also remove Rebound’s messages from our DM', 75),
     description: plainText('Summaries and check-ins. Anything you wrote stays.', 75),
     value: DELETE_MESSAGES_VALUE,
   };
-  return {
-    type: 'modal',
-    callback_id: PrivacyCallbackId.deleteConfirm,
-    title: plainText('Delete your data', 24),
-    submit: plainText('Delete everything', 24),
-    close: plainText('Keep it', 24),
+  return modal({
+    callbackId: PrivacyCallbackId.deleteConfirm,
+    title: DELETE_TITLE,
+    submit: 'Delete everything',
+    close: 'Keep it',
     blocks: [
       mrkdwnSection(
         'This deletes everything Rebound keeps for you in this workspace: every rejection and your answers, ' +
@@ -49,42 +49,27 @@ export function buildDeleteConfirmView(): ModalView {
         },
       },
     ],
-  };
+  });
 }
 
 /** Shown at once after the confirmation, while files and messages are removed from Slack. */
 export function buildDeletingView(): ModalView {
-  return {
-    type: 'modal',
-    callback_id: PrivacyCallbackId.deleteDone,
-    title: plainText('Delete your data', 24),
-    close: plainText('Close', 24),
-    blocks: [
-      mrkdwnSection(
-        '*Your records are deleted.* Removing Rebound’s files and messages from Slack now; this can take a moment.',
-      ),
-    ],
-  };
+  return closeOnly(PrivacyCallbackId.deleteDone, [
+    mrkdwnSection(
+      '*Your records are deleted.* Removing Rebound’s files and messages from Slack now; this can take a moment.',
+    ),
+  ]);
 }
 
 /** What was removed and what stays, in the modal and in the DM. */
 export function buildDeletedView(report: KnownBlock[]): ModalView {
-  return {
-    type: 'modal',
-    callback_id: PrivacyCallbackId.deleteDone,
-    title: plainText('Delete your data', 24),
-    close: plainText('Close', 24),
-    blocks: report,
-  };
+  return closeOnly(PrivacyCallbackId.deleteDone, report);
 }
 
 /** Shown in place of the confirmation when deleting failed: nothing was removed. */
 export function buildDeleteFailedView(): ModalView {
-  return {
-    type: 'modal',
-    callback_id: PrivacyCallbackId.deleteFailed,
-    title: plainText('Delete your data', 24),
-    close: plainText('Close', 24),
-    blocks: [mrkdwnSection(DELETE_FAILED_TEXT), mrkdwnContext('Nothing was removed from Slack either.')],
-  };
+  return closeOnly(PrivacyCallbackId.deleteFailed, [
+    mrkdwnSection(DELETE_FAILED_TEXT),
+    mrkdwnContext('Nothing was removed from Slack either.'),
+  ]);
 }

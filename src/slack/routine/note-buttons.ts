@@ -8,11 +8,12 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { feedbackCheckDueAt } from '../../domain/follow-up-rules.js';
 import { normalizeAnswers } from '../../domain/routine.js';
+import type { UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { FOLLOW_UP_FAILED_TEXT, FOLLOW_UP_SLOW_TEXT } from '../follow-ups/replies.js';
 import { publishHome } from '../home/publish-home.js';
-import { type KnownBlock, Limit, mrkdwnContext, mrkdwnSection, plainText } from '../platform/block-kit.js';
+import { type KnownBlock, modal, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { NoteBlockId } from '../platform/ids.js';
 import { profileName } from '../platform/profile-name.js';
@@ -37,13 +38,18 @@ async function tell(args: Args, deps: ListenerDeps, text: string): Promise<void>
   }
 }
 
-export function markSentCallback(deps: ListenerDeps) {
+/** Acknowledges, then hands on the note id the button carries; a malformed one is ignored. */
+function noteButton(handle: (args: Args, id: string, scope: UserScope) => Promise<void>) {
   return async (args: Args): Promise<void> => {
-    const { ack, action, body, client, context } = args;
-    await ack();
-    const id = noteId(action.value);
-    if (!id) return;
-    const scope = scopeFromContext(context);
+    await args.ack();
+    const id = noteId(args.action.value);
+    if (id) await handle(args, id, scopeFromContext(args.context));
+  };
+}
+
+export function markSentCallback(deps: ListenerDeps) {
+  return noteButton(async (args, id, scope) => {
+    const { body, client } = args;
     const now = deps.clock();
     try {
       const note = await deps.store.findFeedbackNote(scope, id);
@@ -92,7 +98,7 @@ export function markSentCallback(deps: ListenerDeps) {
       deps.logger.error(`Mark as sent on note ${id} failed:`, errorCode(error));
       await tell(args, deps, FOLLOW_UP_FAILED_TEXT);
     }
-  };
+  });
 }
 
 export const LinkedInModalText = {
@@ -102,12 +108,8 @@ export const LinkedInModalText = {
 } as const;
 
 export function linkedInCallback(deps: ListenerDeps) {
-  return async (args: Args): Promise<void> => {
-    const { ack, action, body, client, context } = args;
-    await ack();
-    const id = noteId(action.value);
-    if (!id) return;
-    const scope = scopeFromContext(context);
+  return noteButton(async (args, id, scope) => {
+    const { body, client } = args;
     try {
       const note = await deps.store.findFeedbackNote(scope, id);
       const rejection = note ? await deps.store.getRejection(scope, note.rejectionId) : null;
@@ -119,18 +121,17 @@ export function linkedInCallback(deps: ListenerDeps) {
       if (!request) return;
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: {
-          type: 'modal',
-          title: plainText(LinkedInModalText.title, Limit.modalTitle),
-          close: plainText(LinkedInModalText.close, Limit.modalButton),
+        view: modal({
+          title: LinkedInModalText.title,
+          close: LinkedInModalText.close,
           blocks: [mrkdwnSection(LinkedInModalText.intro), mrkdwnSection(linkedInText(request))],
-        },
+        }),
       });
     } catch (error) {
       deps.logger.warn(`LinkedIn version of note ${id} did not open:`, errorCode(error));
       await tell(args, deps, FOLLOW_UP_SLOW_TEXT);
     }
-  };
+  });
 }
 
 /** "Open in email" opens the person's mail app by its url; the click itself needs only an ack. */

@@ -3,14 +3,7 @@
 
 import { getStep, STEP_COUNT } from '../../domain/routine.js';
 import type { Rejection } from '../../domain/types.js';
-import {
-  button,
-  type KnownBlock,
-  Limit,
-  type ModalView,
-  mrkdwnSection,
-  plainText,
-} from '../platform/block-kit.js';
+import { button, type KnownBlock, type ModalView, modal, mrkdwnSection } from '../platform/block-kit.js';
 import { ActionId, BlockId, CallbackId } from '../platform/ids.js';
 import { escapeMrkdwn, escapeName, truncate } from '../platform/mrkdwn.js';
 import { encodeDraftMetadata } from '../platform/private-metadata.js';
@@ -67,11 +60,10 @@ export function buildResumeView(input: ResumeViewInput): ModalView {
     },
   ];
 
-  return {
-    type: 'modal',
-    callback_id: CallbackId.resumeDraft,
+  return modal({
+    callbackId: CallbackId.resumeDraft,
     // Ids only, plus the company and role for "Start fresh".
-    private_metadata: encodeDraftMetadata(
+    privateMetadata: encodeDraftMetadata(
       capped === undefined
         ? { draftId: draft.id }
         : {
@@ -82,8 +74,8 @@ export function buildResumeView(input: ResumeViewInput): ModalView {
               : { prefillRole: truncate(nonEmpty(input.prefillRole) ?? '', PREFILL_COMPANY_MAX, '') }),
           },
     ),
-    title: plainText('Welcome back', Limit.modalTitle),
-    close: plainText('Not now', Limit.modalButton),
+    title: 'Welcome back',
+    close: 'Not now',
     blocks,
-  };
+  });
 }

@@ -1,18 +1,17 @@
 // The modals shown when saving a step takes longer than Slack lets us wait before answering:
 // "saving…" first, then what the save came to. Plain words, no inputs, nothing to submit.
 
-import { type ModalView, mrkdwnSection, plainText } from '../platform/block-kit.js';
+import { type ModalView, modal, mrkdwnSection } from '../platform/block-kit.js';
 
 const SAVING_CALLBACK = 'routine_saving';
 
 function notice(text: string): ModalView {
-  return {
-    type: 'modal',
-    callback_id: SAVING_CALLBACK,
-    title: plainText('Rebound', 24),
-    close: plainText('Close', 24),
+  return modal({
+    callbackId: SAVING_CALLBACK,
+    title: 'Rebound',
+    close: 'Close',
     blocks: [mrkdwnSection(text)],
-  };
+  });
 }
 
 /** Shown at once when the save is slow; replaced as soon as it lands. */

@@ -14,6 +14,7 @@ import {
   type KnownBlock,
   Limit,
   type ModalView,
+  modal,
   mrkdwnContext,
   mrkdwnSection,
   option,
@@ -157,21 +158,17 @@ export function buildStepView(input: StepViewInput): ModalView {
   if (input.step === 1 && input.askEmployedHere) blocks.push(...employedHereQuestionBlocks());
   if (input.step > 1) blocks.push(navigationBlock());
 
-  return {
-    type: 'modal',
-    callback_id: routineStepCallbackId(input.step),
+  return modal({
+    callbackId: routineStepCallbackId(input.step),
     // Ids only: the draft itself lives in the store.
-    private_metadata: encodeDraftMetadata({
+    privateMetadata: encodeDraftMetadata({
       draftId: input.draftId,
       ...(input.unsaved ? { unsaved: true as const } : {}),
     }),
-    notify_on_close: true,
-    title: plainText(stepTitle(input.step), Limit.modalTitle),
-    submit: plainText(
-      input.step === STEP_COUNT ? LAST_STEP_SUBMIT_TEXT : STEP_SUBMIT_TEXT,
-      Limit.modalButton,
-    ),
-    close: plainText(STEP_CLOSE_TEXT, Limit.modalButton),
+    notifyOnClose: true,
+    title: stepTitle(input.step),
+    submit: input.step === STEP_COUNT ? LAST_STEP_SUBMIT_TEXT : STEP_SUBMIT_TEXT,
+    close: STEP_CLOSE_TEXT,
     blocks,
-  };
+  });
 }

@@ -9,13 +9,7 @@ import { stopSharingCallback } from './stop-sharing.js';
 /** *Share with…* → who and what → preview → Share; and *Stop sharing*. */
 export function register(app: App, deps: ListenerDeps): void {
   app.action(ShareActionId.open, openShareCallback(deps));
-  app.view(
-    { callback_id: ShareCallbackId.compose, type: 'view_submission' },
-    composeSubmissionCallback(deps),
-  );
-  app.view(
-    { callback_id: ShareCallbackId.preview, type: 'view_submission' },
-    previewSubmissionCallback(deps),
-  );
+  app.view(ShareCallbackId.compose, composeSubmissionCallback(deps));
+  app.view(ShareCallbackId.preview, previewSubmissionCallback(deps));
   app.action(ShareActionId.stop, stopSharingCallback(deps));
 }

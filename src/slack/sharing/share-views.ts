@@ -2,15 +2,8 @@
 // the note exactly as it will arrive, with Share. Their private_metadata holds ids only.
 
 import type { SharePart } from '../../domain/types.js';
-import {
-  type KnownBlock,
-  Limit,
-  type ModalView,
-  mrkdwnContext,
-  mrkdwnSection,
-  option,
-  plainText,
-} from '../platform/block-kit.js';
+import type { KnownBlock, ModalView } from '../platform/block-kit.js';
+import { Limit, modal, mrkdwnContext, mrkdwnSection, option, plainText } from '../platform/block-kit.js';
 import { ShareBlockId, ShareCallbackId } from '../platform/ids.js';
 import { DEFAULT_SHARE_PARTS, SHARE_PARTS } from './share-parts.js';
 
@@ -31,23 +24,17 @@ export const REJECTION_GONE_TEXT = 'This rejection is no longer in Rebound, so t
 
 /** Said in a small modal when *Share with…* is clicked for a rejection that is gone. */
 export function buildGoneView(): ModalView {
-  return {
-    type: 'modal',
-    title: plainText('Share with someone', Limit.modalTitle),
-    close: plainText('OK', Limit.modalButton),
-    blocks: [mrkdwnSection(REJECTION_GONE_TEXT)],
-  };
+  return modal({ title: 'Share with someone', close: 'OK', blocks: [mrkdwnSection(REJECTION_GONE_TEXT)] });
 }
 
 export function buildComposeView(input: { rejectionId: string }): ModalView {
   const options = SHARE_PARTS.map((part) => option(part.value, part.label));
-  return {
-    type: 'modal',
-    callback_id: ShareCallbackId.compose,
-    private_metadata: JSON.stringify({ rejectionId: input.rejectionId } satisfies ComposeMetadata),
-    title: plainText('Share with someone', Limit.modalTitle),
-    submit: plainText('Preview', Limit.modalButton),
-    close: plainText('Cancel', Limit.modalButton),
+  return modal({
+    callbackId: ShareCallbackId.compose,
+    privateMetadata: JSON.stringify({ rejectionId: input.rejectionId } satisfies ComposeMetadata),
+    title: 'Share with someone',
+    submit: 'Preview',
+    close: 'Cancel',
     blocks: [
       mrkdwnSection(
         'Send a note to someone you trust, from Rebound. You pick who and what; you’ll see it before it goes, and you can take it back later.',
@@ -78,24 +65,23 @@ export function buildComposeView(input: { rejectionId: string }): ModalView {
         },
       },
     ],
-  };
+  });
 }
 
 export function buildPreviewView(metadata: PreviewMetadata, note: KnownBlock[]): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ShareCallbackId.preview,
-    private_metadata: JSON.stringify(metadata),
-    title: plainText('Check before sharing', Limit.modalTitle),
-    submit: plainText('Share', Limit.modalButton),
-    close: plainText('Back', Limit.modalButton),
+  return modal({
+    callbackId: ShareCallbackId.preview,
+    privateMetadata: JSON.stringify(metadata),
+    title: 'Check before sharing',
+    submit: 'Share',
+    close: 'Back',
     blocks: [
       mrkdwnContext(`This is exactly what <@${metadata.recipientId}> will get, in a DM from Rebound:`),
       { type: 'divider' },
       ...note.slice(0, Limit.modalBlocks - 3),
       { type: 'divider' },
     ],
-  };
+  });
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | null {

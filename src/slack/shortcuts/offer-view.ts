@@ -3,13 +3,8 @@
 // buttons. Nothing here is saved: the draft keeps only what the person submits or closes with.
 
 import type { Rejection, RoutineAnswers, UserScope } from '../../domain/types.js';
-import {
-  button,
-  type KnownBlock,
-  type ModalView,
-  mrkdwnContext,
-  mrkdwnSection,
-} from '../platform/block-kit.js';
+import type { KnownBlock, ModalView } from '../platform/block-kit.js';
+import { button, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { ShortcutActionId, ShortcutBlockId } from '../platform/ids.js';
 import { escapeMrkdwn, truncate } from '../platform/mrkdwn.js';

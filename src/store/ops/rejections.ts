@@ -68,21 +68,33 @@ export function* getRejection(
   return rows[0] ? rowToRejection(rows[0], sealer) : null;
 }
 
-export function* saveDraft(
+/**
+ * New answers for a rejection in `status`: a draft's as the person moves between steps (with
+ * the step they are on), or a complete one's (e.g. new search tweaks from a follow-up).
+ */
+export function* writeAnswers(
   scope: UserScope,
   id: string,
-  step: StepNumber,
+  status: 'draft' | 'complete',
   answers: RoutineAnswers,
   now: Date,
-  sealer: RowSealer = PLAIN_ROWS,
+  options: { step?: StepNumber; sealer?: RowSealer } = {},
 ): Operation<Rejection> {
+  const sealer = options.sealer ?? PLAIN_ROWS;
   const rows = yield {
-    sql: `UPDATE rejections SET step = ?, answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
-          WHERE id = ? AND ${SCOPE_MATCH} AND status = 'draft'
+    sql: `UPDATE rejections SET step = COALESCE(?, step), answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
+          WHERE id = ? AND ${SCOPE_MATCH} AND status = ?
           RETURNING *`,
-    params: [step, ...answerColumns(answers, scope, sealer), toMillis(now), id, ...scopeParams(scope)],
+    params: [
+      options.step ?? null,
+      ...answerColumns(answers, scope, sealer),
+      toMillis(now),
+      id,
+      ...scopeParams(scope),
+      status,
+    ],
   };
-  if (!rows[0]) return yield* notInStatus(scope, id, 'draft');
+  if (!rows[0]) return yield* notInStatus(scope, id, status);
   return rowToRejection(rows[0], sealer);
 }
 
@@ -143,24 +155,6 @@ export function* completeRejection(
   const stored: FollowUp[] = [];
   for (const followUp of followUps) stored.push(yield* insertFollowUp(rejection, followUp, at));
   return { rejection, followUps: stored };
-}
-
-/** Replaces a complete rejection's answers (e.g. new search tweaks from a follow-up). */
-export function* updateAnswers(
-  scope: UserScope,
-  id: string,
-  answers: RoutineAnswers,
-  now: Date,
-  sealer: RowSealer = PLAIN_ROWS,
-): Operation<Rejection> {
-  const rows = yield {
-    sql: `UPDATE rejections SET answers = ?, company = ?, role = ?, stage = ?, updated_at = ?
-          WHERE id = ? AND ${SCOPE_MATCH} AND status = 'complete'
-          RETURNING *`,
-    params: [...answerColumns(answers, scope, sealer), toMillis(now), id, ...scopeParams(scope)],
-  };
-  if (!rows[0]) return yield* notInStatus(scope, id, 'complete');
-  return rowToRejection(rows[0], sealer);
 }
 
 export function* listRejections(
