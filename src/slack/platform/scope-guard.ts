@@ -6,7 +6,7 @@
 
 import type { AnyMiddlewareArgs, Context, Middleware, webApi } from '@slack/bolt';
 import { errorCode } from '../../error-code.js';
-import { mrkdwnSection, plainText } from './block-kit.js';
+import { modal, mrkdwnSection } from './block-kit.js';
 import type { ListenerDeps } from './deps.js';
 import { deriveScopes, keepScopes } from './scope.js';
 
@@ -16,13 +16,12 @@ export const OTHER_WORKSPACE_TEXT =
 export const OTHER_WORKSPACE_CALLBACK = 'other_workspace';
 
 export function otherWorkspaceView() {
-  return {
-    type: 'modal' as const,
-    callback_id: OTHER_WORKSPACE_CALLBACK,
-    title: plainText('Rebound', 24),
-    close: plainText('Close', 24),
+  return modal({
+    title: 'Rebound',
+    close: 'Close',
+    callbackId: OTHER_WORKSPACE_CALLBACK,
     blocks: [mrkdwnSection(OTHER_WORKSPACE_TEXT)],
-  };
+  });
 }
 
 interface Request {
