@@ -4,11 +4,11 @@
 // using this workspace's Rebound) gets a short note instead, and no listener runs: nothing
 // of theirs is read or stored under a workspace that is not theirs.
 
-import type { AnyMiddlewareArgs, Context, Middleware, webApi } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
 import { errorCode } from '../../error-code.js';
 import { modal, mrkdwnSection } from './block-kit.js';
 import type { ListenerDeps } from './deps.js';
-import { deriveScopes, keepScopes } from './scope.js';
+import { deriveScopes, keepScopes, type RequestScopes } from './scope.js';
 
 export const OTHER_WORKSPACE_TEXT =
   'This Rebound belongs to another workspace, so it can’t keep anything for you here. Your notes stay with your own workspace: open Rebound there, or ask someone there to add it.';
@@ -36,28 +36,24 @@ type Ack = (reply?: unknown) => Promise<void>;
 export function guardScopes(deps: Pick<ListenerDeps, 'logger'>): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const { body, context, next } = args;
-    let served = true;
+    let scopes: RequestScopes;
     try {
-      const scopes = deriveScopes(body, context);
+      scopes = deriveScopes(body, context);
       keepScopes(context, scopes);
-      served = scopes.served;
     } catch {
       // A payload naming no team or user: the listeners refuse it as before (invalid_payload).
       return next();
     }
-    if (served) return next();
+    if (scopes.served) return next();
     const { ack, client, respond } = args as unknown as {
       ack?: Ack;
       client: webApi.WebClient;
       respond?: (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>;
     };
-    deps.logger.info(`A person of another workspace used ${describe(context)}'s Rebound; told them so.`);
+    const { teamId, enterpriseId } = scopes.workspace;
+    deps.logger.info(`A person of another workspace used ${teamId ?? enterpriseId}'s Rebound; told them so.`);
     await answerOtherWorkspace(body as Request, ack, client, respond, deps);
   };
-}
-
-function describe(context: Context): string {
-  return context.teamId ?? context.enterpriseId ?? 'a workspace';
 }
 
 async function answerOtherWorkspace(
