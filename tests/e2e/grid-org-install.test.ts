@@ -2,10 +2,12 @@
 // the org, and keeps each person's answers under the org (Grid user ids are org-wide),
 // whichever surface they come from: the command and Home (which name the person's
 // workspace), the modals (whose app_installed_team_id is the org's id, which Bolt takes for
-// context.teamId) and a DM button. Another person of the org sees none of it, and every
-// call goes out with the org's token.
+// context.teamId) and a DM button. Another person of the org sees none of it, every call
+// goes out with the org's token, and a delete also finds rows older versions kept under the
+// person's workspace.
 
 import { describe, expect, it } from 'vitest';
+import { seedRejection } from '../../devkit/seed.js';
 import { type EmulatedUser, visibleText } from '../../emulator/index.js';
 import type { UserScope } from '../../src/domain/types.js';
 import { homeText } from '../support/home.js';
@@ -79,6 +81,17 @@ describe('an org-wide install on Enterprise Grid', () => {
     expect(report).toMatchObject({ failed: 0 });
     expect(report.sent).toBeGreaterThan(0);
     await expect.poll(() => gus.dm.length).toBe(dms + report.sent);
+
+    // An older version kept some of Gus's rows under his workspace instead of the org;
+    // /rejected delete removes those too.
+    const former: UserScope = { ...gusScope, teamId: 'T5' };
+    await seedRejection(h.rebound.store, former, { answers: { company: 'Old Co' }, followUps: [], now: NOW });
+    await gus.command('/rejected', 'delete');
+    await gus.waitForModal((view) => view.callback_id === 'delete_my_data');
+    await gus.submit();
+    await expect.poll(async () => (await h.rebound.store.exportUserData(gusScope)).rejections).toEqual([]);
+    expect((await h.rebound.store.exportUserData(former)).rejections).toEqual([]);
+    expect((await h.rebound.store.exportUserData({ ...gusScope, userId: 'UH1' })).rejections).toEqual([]);
 
     const token = emu.tokenOf('E1');
     expect(token).toBeDefined();

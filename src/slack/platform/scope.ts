@@ -29,6 +29,12 @@ export interface RequestScopes {
   person: UserScope | null;
   /** False when the person belongs to a workspace this installation does not serve. */
   served: boolean;
+  /**
+   * Under an org-wide install, the scope older versions of Rebound used for this person on
+   * some surfaces (their workspace instead of the org); null otherwise. A delete removes
+   * what is left there too.
+   */
+  former: UserScope | null;
 }
 
 /** Where the middleware (scope-guard.ts) keeps a request's scopes on Bolt's context. */
@@ -87,7 +93,7 @@ export function deriveScopes(body: unknown, context: ContextIds): RequestScopes 
   const payload = (typeof body === 'object' && body !== null ? body : {}) as Payload;
   const workspace = workspaceOf(payload, context);
   const userId = context.userId;
-  if (!userId) return { workspace, person: null, served: true };
+  if (!userId) return { workspace, person: null, served: true, former: null };
   const enterpriseId = context.enterpriseId ?? null;
   const own = personTeam(payload);
   const served =
@@ -97,7 +103,11 @@ export function deriveScopes(body: unknown, context: ContextIds): RequestScopes 
   // An org-wide install scopes its people by the org: the enterprise id stands for the team.
   const teamId = workspace.teamId ?? workspace.enterpriseId;
   if (!teamId) throw new ReboundError(ErrorCode.InvalidPayload, 'Payload has no team or user id');
-  return { workspace, person: { teamId, enterpriseId, userId }, served };
+  const former =
+    served && workspace.teamId === null && own !== undefined && own !== teamId
+      ? { teamId: own, enterpriseId, userId }
+      : null;
+  return { workspace, person: { teamId, enterpriseId, userId }, served, former };
 }
 
 /** Keeps the request's scopes on its context, for every listener after. */
@@ -116,6 +126,11 @@ export function scopeFromContext(context: Context): UserScope {
   const { person } = scopesOf(context);
   if (!person) throw new ReboundError(ErrorCode.InvalidPayload, 'Payload has no team or user id');
   return person;
+}
+
+/** See RequestScopes.former: where an org-wide install's person may have older rows. */
+export function formerScopeFromContext(context: ContextIds): UserScope | null {
+  return scopesOf(context).former;
 }
 
 /**

@@ -23,6 +23,7 @@ describe('the person and the workspace of a request', () => {
       person: { teamId: 'T1', enterpriseId: 'E1', userId: 'U1' },
       workspace: { teamId: 'T1', enterpriseId: 'E1' },
       served: true,
+      former: null,
     });
   });
 
@@ -58,8 +59,11 @@ describe('the person and the workspace of a request', () => {
       { ...org, teamId: 'T5' },
     );
     for (const scopes of [command, submission, homeOpened]) {
-      expect(scopes).toEqual({ person, workspace, served: true });
+      expect(scopes).toMatchObject({ person, workspace, served: true });
     }
+    // Older versions kept some rows under the workspace the payload named: a delete finds them.
+    const former = { teamId: 'T5', enterpriseId: 'E1', userId: 'U1' };
+    expect([command.former, submission.former, homeOpened.former]).toEqual([former, former, null]);
   });
 
   it('does not serve a member of another workspace clicking the host’s message or modal (Slack Connect)', () => {
@@ -131,7 +135,7 @@ describe('the person and the workspace of a request', () => {
     });
     expect(
       deriveScopes(event({ type: 'app_uninstalled' }), { ...plain, teamId: 'TA', userId: undefined }),
-    ).toEqual({ person: null, workspace: { teamId: 'TA', enterpriseId: null }, served: true });
+    ).toEqual({ person: null, workspace: { teamId: 'TA', enterpriseId: null }, served: true, former: null });
   });
 
   it('authorizes a click in a view with the installation whose view it is', () => {
