@@ -1,6 +1,8 @@
 // Slack keeps workspaces apart: a bot token of one workspace cannot DM, look up or open a
 // modal for a user of another. A call that tries is answered as Slack would (the user or
-// channel is not found) and recorded as a problem: it is the app's bug.
+// channel is not found) and recorded as a problem: it is the app's bug. The exception is
+// Slack Connect: a workspace's bot reaches the members of a workspace it shares a channel
+// with (docs.slack.dev/apis/slack-connect, "External members").
 
 import type { JsonObject } from './types.js';
 import type { Workspace } from './workspace.js';
@@ -27,10 +29,15 @@ export function foreignTarget(
     [userIds(workspace.triggers.ownerOf(params.trigger_id)), 'invalid_trigger_id'],
     [userIds(viewOwner(workspace, params.view_id)), 'not_found'],
   ];
+  const org = workspace.teams.get(callerTeamId)?.orgWide === true;
   for (const [ids, error] of targets) {
     for (const userId of ids) {
-      const teamId = workspace.users.get(userId)?.spec.teamId;
-      if (teamId !== undefined && teamId !== callerTeamId) return { userId, teamId, error };
+      const spec = workspace.users.get(userId)?.spec;
+      // An org-wide install's token serves every workspace of its org.
+      if (org && spec?.enterpriseId === callerTeamId) continue;
+      const teamId = spec?.teamId;
+      if (teamId !== undefined && teamId !== callerTeamId && !workspace.connected(callerTeamId, teamId))
+        return { userId, teamId, error };
     }
   }
   return undefined;

@@ -36,7 +36,8 @@ import type { UserRecord, Workspace } from './workspace.js';
 export interface UserDeps {
   workspace: Workspace;
   delivery: Delivery;
-  sendEvent: (event: JsonObject) => Promise<DeliveryResult>;
+  /** Delivers an event for the copy of the app installed in `teamId` (the user's own by default). */
+  sendEvent: (event: JsonObject, teamId?: string) => Promise<DeliveryResult>;
 }
 
 export interface CommandOptions {
@@ -163,9 +164,26 @@ export class EmulatedUser {
     return this.record.home;
   }
 
+  /**
+   * Slack Connect: "Slash commands and message actions are not shared — they are limited only
+   * to the team that has installed the app" (docs.slack.dev/apis/slack-connect). In a shared
+   * channel Slack offers them to a person only when their own workspace installed the app;
+   * using one otherwise is a test bug.
+   */
+  private requireOwnCopy(channelId: string, what: string): void {
+    const { workspace } = this.deps;
+    if (workspace.teamsSharing(channelId) === undefined) return;
+    if (workspace.teams.tokenOf(this.record.spec.teamId) === undefined) {
+      throw new Error(
+        `${this.id}.${what}: Slack offers no ${what} in shared channel ${channelId}: the app is not installed in ${this.record.spec.teamId}`,
+      );
+    }
+  }
+
   async command(command: string, text = '', opts: CommandOptions = {}): Promise<CommandResult> {
     const { workspace, delivery } = this.deps;
     const channelId = opts.channelId ?? 'C0GENERAL';
+    this.requireOwnCopy(channelId, 'command');
     const triggerId = workspace.triggers.issue(this.id, 'command');
     const responseUrl = workspace.newResponseUrl({ userId: this.id, channelId, messageTs: undefined });
     const payload = commandPayload(workspace, this.record, {
@@ -219,13 +237,14 @@ export class EmulatedUser {
       throw new Error(`${this.id}.messageShortcut: no user ${message.user} in the workspace`);
     }
     const channelId = message.channelId ?? 'C0GENERAL';
+    this.requireOwnCopy(channelId, 'messageShortcut');
     const ts = message.ts ?? newMessageTs();
     const triggerId = workspace.triggers.issue(this.id, 'message_action');
     const responseUrl = workspace.newResponseUrl({ userId: this.id, channelId, messageTs: undefined });
     const author =
       message.user === undefined
         ? { bot_id: `B${newAutoId()}`, subtype: 'bot_message', username: 'Mail' }
-        : { user: message.user };
+        : { user: message.user, team: workspace.users.get(message.user)?.spec.teamId };
     const payload = messageShortcutPayload(workspace, this.record, {
       callbackId,
       triggerId,
@@ -452,15 +471,31 @@ export class EmulatedUser {
     return message;
   }
 
-  /** Opens the app's Home tab (or Messages tab): Slack sends app_home_opened on every visit. */
-  openHome(tab: 'home' | 'messages' = 'home'): Promise<DeliveryResult> {
+  /**
+   * Opens the app's Home tab (or Messages tab): Slack sends app_home_opened on every visit.
+   * `copyOf` opens the Home of the app as installed in another workspace, as a member of a
+   * Slack Connect channel can (Slack: "you may have multiple app homes and multiple bot
+   * copies"); the event is then delivered for that installation. The emulator keeps one Home
+   * per person: whichever copy published last.
+   */
+  openHome(tab: 'home' | 'messages' = 'home', opts: { copyOf?: string } = {}): Promise<DeliveryResult> {
     const home = this.record.home;
-    return this.deps.sendEvent({
-      type: 'app_home_opened',
-      user: this.id,
-      channel: this.dmChannel,
-      tab,
-      ...(tab === 'home' && home ? { view: viewInPayload(home) } : {}),
-    });
+    const own = this.record.spec.teamId;
+    const copy = opts.copyOf ?? own;
+    if (copy !== own && !this.deps.workspace.connected(own, copy)) {
+      throw new Error(
+        `${this.id}.openHome: ${own} shares no channel with ${copy}, so its app is out of reach`,
+      );
+    }
+    return this.deps.sendEvent(
+      {
+        type: 'app_home_opened',
+        user: this.id,
+        channel: this.dmChannel,
+        tab,
+        ...(tab === 'home' && home ? { view: viewInPayload(home) } : {}),
+      },
+      copy,
+    );
   }
 }

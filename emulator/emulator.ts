@@ -33,6 +33,10 @@ export interface SendEventOptions {
   retryReason?: string;
   /** The workspace the event comes from; the emulator's own by default. */
   teamId?: string;
+  /** The event happened in a conversation shared with another organization (Slack Connect). */
+  isExtShared?: boolean;
+  /** The Grid org of `teamId`, when the emulator has not seen that workspace installed. */
+  enterpriseId?: string | null;
 }
 
 export interface AuthorizeOptions {
@@ -42,6 +46,8 @@ export interface AuthorizeOptions {
   scopes?: string[];
   /** The approving user (oauth.v2.access's authed_user). */
   userId?: string;
+  /** An Enterprise Grid org-wide install: the team passed is the org (its id the enterprise id). */
+  orgWide?: boolean;
 }
 
 export class SlackEmulator {
@@ -121,6 +127,14 @@ export class SlackEmulator {
     return message;
   }
 
+  /**
+   * Makes `channelId` a Slack Connect channel between workspaces (the host first): their
+   * members may post in it, and each workspace's copy of the app reaches the others' members.
+   */
+  shareChannel(channelId: string, teamIds: string[]): void {
+    this.workspace.shareChannel(channelId, teamIds);
+  }
+
   /** Messages in a channel or DM (C…, G… or D…), oldest first, as its members see them. */
   messagesIn(channelId: string): readonly StoredMessage[] {
     return [...this.workspace.messagesIn(channelId)];
@@ -159,7 +173,8 @@ export class SlackEmulator {
 
   addUser(spec: UserSpec): EmulatedUser {
     const record = this.workspace.addUser(spec);
-    const sendEvent = (event: JsonObject) => this.sendEvent(event, { teamId: record.spec.teamId });
+    const sendEvent = (event: JsonObject, teamId = record.spec.teamId) =>
+      this.sendEvent(event, { teamId, enterpriseId: record.spec.enterpriseId });
     const user = new EmulatedUser({ workspace: this.workspace, delivery: this.delivery, sendEvent }, record);
     this.people.set(spec.id, user);
     return user;
@@ -173,9 +188,19 @@ export class SlackEmulator {
 
   /** An event_callback envelope around `event`; retryNum adds Slack's retry headers / envelope fields. */
   sendEvent(event: JsonObject, opts: SendEventOptions = {}): Promise<DeliveryResult> {
+    const { teams } = this.workspace;
     const teamId = opts.teamId ?? this.workspace.options.teamId;
-    const enterpriseId = this.workspace.teams.get(teamId)?.enterpriseId ?? null;
-    const envelope = eventEnvelope(this.workspace, event, opts.eventId, { teamId, enterpriseId });
+    const known = teams.get(teamId);
+    const enterpriseId = known?.enterpriseId ?? opts.enterpriseId ?? null;
+    // Delivered for the org-wide install when the event is about the org itself (its
+    // uninstall) or happened in an org workspace without an install of its own.
+    const orgWide = known?.orgWide === true || teams.servingInstall(teamId, enterpriseId)?.orgWide === true;
+    const envelope = eventEnvelope(this.workspace, event, opts.eventId, {
+      teamId,
+      enterpriseId,
+      ...(orgWide ? { orgWide: true } : {}),
+      ...(opts.isExtShared ? { isExtShared: true } : {}),
+    });
     return this.delivery.deliver('event', envelope, {
       label: `event ${String(event.type)}`,
       ...(opts.retryNum !== undefined ? { retryNum: opts.retryNum } : {}),
@@ -189,7 +214,8 @@ export class SlackEmulator {
    * single-use `code` for oauth.v2.access, or `error=access_denied` when denied.
    */
   authorize(team: string | TeamSpec, options: AuthorizeOptions = {}): Record<string, string> {
-    const record = this.workspace.teams.ensure(typeof team === 'string' ? { id: team } : team);
+    const spec = typeof team === 'string' ? { id: team } : team;
+    const record = options.orgWide ? this.workspace.teams.ensureOrg(spec) : this.workspace.teams.ensure(spec);
     if (options.deny) return { error: 'access_denied' };
     const code = this.workspace.teams.issueCode({
       team: record,

@@ -18,8 +18,14 @@ function userRef(user: UserRecord): JsonObject {
   return { id, username: name, name, team_id: teamId };
 }
 
-function teamRef(user: UserRecord): JsonObject {
-  return { id: user.spec.teamId, domain: TEAM_DOMAIN };
+/** Whether the person is served by their org's org-wide install (no install of their workspace's own). */
+function viaOrgInstall(workspace: Workspace, user: UserRecord): boolean {
+  return workspace.teams.servingInstall(user.spec.teamId, user.spec.enterpriseId)?.orgWide === true;
+}
+
+/** An org-wide install's interactions carry `team: null` (Bolt then reads `user.team_id`). */
+function teamRef(workspace: Workspace, user: UserRecord): JsonObject | null {
+  return viaOrgInstall(workspace, user) ? null : { id: user.spec.teamId, domain: TEAM_DOMAIN };
 }
 
 function enterpriseRef(user: UserRecord): JsonObject | null {
@@ -55,7 +61,7 @@ export function commandPayload(workspace: Workspace, user: UserRecord, context: 
     command: context.command,
     text: context.text,
     api_app_id: workspace.options.appId,
-    is_enterprise_install: 'false',
+    is_enterprise_install: String(viaOrgInstall(workspace, user)),
     response_url: context.responseUrl,
     trigger_id: context.triggerId,
   };
@@ -92,9 +98,9 @@ function interactionBase(workspace: Workspace, user: UserRecord, type: string): 
     user: userRef(user),
     api_app_id: workspace.options.appId,
     token: VERIFICATION_TOKEN,
-    team: teamRef(user),
+    team: teamRef(workspace, user),
     enterprise: enterpriseRef(user),
-    is_enterprise_install: false,
+    is_enterprise_install: viaOrgInstall(workspace, user),
   };
 }
 
@@ -122,8 +128,13 @@ export function messageBlockActions(
   action: JsonObject,
   context: { triggerId: string; responseUrl: string; state?: StateValues },
 ): JsonObject {
+  // `team` is the workspace whose copy of the app posted the message, `user.team_id` the
+  // clicker's own: they differ when a person of another workspace clicks (Slack Connect).
+  const poster = message.teamId ?? user.spec.teamId;
+  const byOrg = workspace.teams.get(poster)?.orgWide === true;
   return {
     ...interactionBase(workspace, user, 'block_actions'),
+    team: byOrg ? null : { id: poster, domain: TEAM_DOMAIN },
     container: { type: 'message', message_ts: message.ts, channel_id: channelId, is_ephemeral: false },
     trigger_id: context.triggerId,
     channel: { id: channelId, name: 'directmessage' },
@@ -201,12 +212,16 @@ export function viewClosed(
   };
 }
 
-/** `team` defaults to the emulator's own workspace. */
+/**
+ * `team` is the installation the event is delivered for (its `authorizations[0]`; Slack's
+ * outer `team_id` mirrors it), the emulator's own workspace by default. `context_team_id`
+ * is where it happened: the same workspace for the events Rebound handles.
+ */
 export function eventEnvelope(
   workspace: Workspace,
   event: JsonObject,
   eventId = newEventId(),
-  team: { teamId: string; enterpriseId: string | null } = {
+  team: { teamId: string; enterpriseId: string | null; isExtShared?: boolean; orgWide?: boolean } = {
     teamId: workspace.options.teamId,
     enterpriseId: null,
   },
@@ -223,16 +238,19 @@ export function eventEnvelope(
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(now / 1000),
+    // An org-wide install's authorization names the org only (team_id null).
     authorizations: [
       {
         enterprise_id: enterpriseId,
-        team_id: teamId,
+        team_id: team.orgWide ? null : teamId,
         user_id: BOT_USER_ID,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: team.orgWide === true,
       },
     ],
-    is_ext_shared_channel: false,
+    is_ext_shared_channel: team.isExtShared ?? false,
+    context_team_id: teamId,
+    context_enterprise_id: enterpriseId,
     event_context: `4-${Buffer.from(eventId).toString('base64url')}`,
   };
 }

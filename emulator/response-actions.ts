@@ -48,7 +48,10 @@ export function applySubmissionAck(
   switch (body.response_action) {
     case 'update': {
       const view = checkedView(workspace, label, body.view);
-      if (view) user.modals.replace(replaceView(submitted, view, workspace.holderFor(user)));
+      if (view)
+        user.modals.replace(
+          replaceView(submitted, view, workspace.holderFor(user, submitted.app_installed_team_id)),
+        );
       return undefined;
     }
     case 'push': {
@@ -61,7 +64,10 @@ export function applySubmissionAck(
         return undefined;
       }
       user.modals.push(
-        holdView(view, workspace.holderFor(user), { previous: submitted, root: user.modals.root }),
+        holdView(view, workspace.holderFor(user, submitted.app_installed_team_id), {
+          previous: submitted,
+          root: user.modals.root,
+        }),
       );
       return undefined;
     }

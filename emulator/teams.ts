@@ -21,6 +21,11 @@ export interface TeamRecord {
   id: string;
   name: string;
   enterpriseId: string | null;
+  /**
+   * An Enterprise Grid org-wide install: `id` is the enterprise id, and the one bot token
+   * serves every workspace of the org that has no install of its own.
+   */
+  orgWide?: boolean;
 }
 
 export interface InstallGrant {
@@ -76,6 +81,26 @@ export class TeamRegistry {
 
   get(teamId: string): TeamRecord | undefined {
     return this.teams.get(teamId);
+  }
+
+  /** Registers an Enterprise Grid org for an org-wide install (its id is the enterprise id). */
+  ensureOrg(spec: { id: string; name?: string }): TeamRecord {
+    const known = this.teams.get(spec.id);
+    if (known) return known;
+    const org = { id: spec.id, name: spec.name ?? `Org ${spec.id}`, enterpriseId: spec.id, orgWide: true };
+    this.teams.set(org.id, org);
+    return org;
+  }
+
+  /**
+   * The installation that serves a person of `teamId` (in `enterpriseId`): their workspace's
+   * own, else their org's org-wide install; undefined when the app is in neither.
+   */
+  servingInstall(teamId: string, enterpriseId: string | null): TeamRecord | undefined {
+    if (this.tokenOf(teamId) !== undefined) return this.teams.get(teamId) ?? this.ensure({ id: teamId });
+    if (enterpriseId === null) return undefined;
+    const org = this.teams.get(enterpriseId);
+    return org?.orgWide && this.tokenOf(org.id) !== undefined ? org : undefined;
   }
 
   /** The team a live bot token belongs to. */

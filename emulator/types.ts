@@ -92,6 +92,11 @@ export interface StoredMessage {
   ts: string;
   /** Who wrote it, for a message a person posted (emu.postAs); the app's own messages have none. */
   user?: string;
+  /**
+   * The workspace whose copy of the app posted it (the bot token's team). In a Slack Connect
+   * channel or with several copies installed, a click on it names this team as `team`.
+   */
+  teamId?: string;
   text: string | undefined;
   blocks: unknown[] | undefined;
   metadata?: unknown;

@@ -28,6 +28,8 @@ export interface SlackView extends JsonObject {
   notify_on_close: boolean;
   previous_view_id: string | null;
   root_view_id: string;
+  /** The workspace whose copy of the app opened the view (Slack Connect: maybe not the user's). */
+  app_installed_team_id: string;
   app_id: string;
   /** Present on modals (always, Slack requires it) and absent on Home tab views. */
   title?: TextObject;

@@ -55,7 +55,7 @@ function findMessage(workspace: Workspace, channel: string, ts: unknown): Stored
 
 const postMessage: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     const channel = workspace.resolveChannel(params.channel, true);
     if (channel === undefined) return fail('channel_not_found');
     const content = messageContent('chat.postMessage', workspace, params);
@@ -68,6 +68,7 @@ const postMessage: MethodSpec = {
       blocks: content.blocks,
       ...(meta.metadata !== undefined ? { metadata: meta.metadata } : {}),
       ...(typeof params.thread_ts === 'string' ? { thread_ts: params.thread_ts } : {}),
+      ...(team ? { teamId: team.id } : {}),
       updatedCount: 0,
     };
     workspace.messagesIn(channel).push(message);
@@ -140,7 +141,7 @@ const postEphemeral: MethodSpec = {
 
 const scheduleMessage: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     const channel = workspace.resolveChannel(params.channel, true);
     if (channel === undefined) return fail('channel_not_found');
     const postAt = Number(params.post_at);
@@ -173,6 +174,7 @@ const scheduleMessage: MethodSpec = {
         text: content.text,
         blocks: content.blocks,
         ...(meta.metadata !== undefined ? { metadata: meta.metadata } : {}),
+        ...(team ? { teamId: team.id } : {}),
       },
     });
     workspace.changed();

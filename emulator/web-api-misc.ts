@@ -18,7 +18,7 @@ const authTest: MethodSpec = {
       user_id: BOT_USER_ID,
       bot_id: BOT_ID,
       ...(team?.enterpriseId ? { enterprise_id: team.enterpriseId } : {}),
-      is_enterprise_install: false,
+      is_enterprise_install: team?.orgWide === true,
     }),
 };
 

@@ -43,9 +43,14 @@ function tokenAnswer(
     scope: scopes.join(','),
     bot_user_id: BOT_USER_ID,
     app_id: workspace.options.appId,
-    team: { id: team.id, name: team.name },
-    enterprise: team.enterpriseId ? { id: team.enterpriseId, name: 'Emulated Enterprise' } : null,
-    is_enterprise_install: false,
+    // An org-wide install names the org only, as Slack's oauth.v2.access does.
+    team: team.orgWide ? null : { id: team.id, name: team.name },
+    enterprise: team.orgWide
+      ? { id: team.id, name: team.name }
+      : team.enterpriseId
+        ? { id: team.enterpriseId, name: 'Emulated Enterprise' }
+        : null,
+    is_enterprise_install: team.orgWide === true,
     ...(grant.refreshToken !== undefined
       ? { refresh_token: grant.refreshToken, expires_in: grant.expiresIn }
       : {}),

@@ -37,7 +37,7 @@ function exchangeTrigger(method: string, workspace: Workspace, params: JsonObjec
 
 const viewsOpen: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     if (params.trigger_id === undefined)
       return fail('invalid_arguments', ['[ERROR] missing required field: trigger_id']);
     const checked = checkView('views.open', workspace, params.view, 'modal');
@@ -46,7 +46,7 @@ const viewsOpen: MethodSpec = {
     if (!outcome.ok) return fail(outcome.error);
     const user = workspace.users.get(outcome.trigger.userId);
     if (user === undefined) return fail('user_not_found');
-    const view = holdView(checked.view, workspace.holderFor(user));
+    const view = holdView(checked.view, workspace.holderFor(user, team?.id));
     user.modals.open(view);
     user.modalErrors = undefined;
     workspace.changed();
@@ -56,7 +56,7 @@ const viewsOpen: MethodSpec = {
 
 const viewsPush: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     if (params.trigger_id === undefined)
       return fail('invalid_arguments', ['[ERROR] missing required field: trigger_id']);
     const checked = checkView('views.push', workspace, params.view, 'modal');
@@ -74,7 +74,10 @@ const viewsPush: MethodSpec = {
       workspace.problem(`views.push: push_limit_reached (already ${MAX_MODAL_STACK} views)`);
       return fail('push_limit_reached');
     }
-    const view = holdView(checked.view, workspace.holderFor(user), { previous: top, root: user.modals.root });
+    const view = holdView(checked.view, workspace.holderFor(user, team?.id), {
+      previous: top,
+      root: user.modals.root,
+    });
     user.modals.push(view);
     workspace.changed();
     return ok({ view });
@@ -83,7 +86,7 @@ const viewsPush: MethodSpec = {
 
 const viewsUpdate: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     const viewId = stringParam(params, 'view_id');
     const externalId = stringParam(params, 'external_id');
     if (!viewId && !externalId)
@@ -102,7 +105,7 @@ const viewsUpdate: MethodSpec = {
     if (workspace.pendingSubmissions.has(found.view.id)) {
       workspace.problem('views.update during a view_submission; reply with response_action "update" instead');
     }
-    const view = replaceView(found.view, checked.view, workspace.holderFor(found.user));
+    const view = replaceView(found.view, checked.view, workspace.holderFor(found.user, team?.id));
     if (found.surface === 'home') found.user.home = view;
     else found.user.modals.replace(view);
     workspace.changed();
@@ -112,7 +115,7 @@ const viewsUpdate: MethodSpec = {
 
 const viewsPublish: MethodSpec = {
   token: 'bot',
-  handle(workspace, params) {
+  handle(workspace, params, team) {
     const userId = stringParam(params, 'user_id');
     if (userId === undefined) return fail('invalid_arguments', ['[ERROR] missing required field: user_id']);
     const user = workspace.users.get(userId);
@@ -125,8 +128,8 @@ const viewsPublish: MethodSpec = {
     const checked = checkView('views.publish', workspace, params.view, 'home');
     if (!checked.ok) return invalidArguments(checked.problems);
     const view = user.home
-      ? replaceView(user.home, checked.view, workspace.holderFor(user))
-      : holdView(checked.view, workspace.holderFor(user));
+      ? replaceView(user.home, checked.view, workspace.holderFor(user, team?.id))
+      : holdView(checked.view, workspace.holderFor(user, team?.id));
     user.home = view;
     workspace.changed();
     return ok({ view });

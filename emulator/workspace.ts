@@ -89,6 +89,8 @@ export class Workspace {
   readonly responseUrls = new Map<string, ResponseUrlTarget>();
   readonly scheduled: ScheduledMessage[] = [];
   private readonly channels = new Map<string, StoredMessage[]>();
+  /** Slack Connect channels: channel id → the workspaces in it, the host first. */
+  private readonly shared = new Map<string, string[]>();
   /** http://127.0.0.1:PORT/ once the server listens. */
   baseUrl = '';
   private readonly listeners = new Set<() => void>();
@@ -108,11 +110,34 @@ export class Workspace {
   }
 
   /**
-   * A view opened for `user` belongs to their workspace, as Slack's `team_id` and
-   * `app_installed_team_id` say (Bolt authorizes view payloads by the latter).
+   * A view belongs to the copy of the app that opened it: `teamId` is the calling token's
+   * workspace, which Slack names in `team_id` and `app_installed_team_id` (Bolt authorizes
+   * view payloads by the latter). Without a caller, the user's own workspace.
    */
-  holderFor(user: UserRecord): { teamId: string; appId: string; botId: string } {
-    return { ...this.holder, teamId: user.spec.teamId };
+  holderFor(user: UserRecord, teamId?: string): { teamId: string; appId: string; botId: string } {
+    return { ...this.holder, teamId: teamId ?? user.spec.teamId };
+  }
+
+  /** Makes `channelId` a Slack Connect channel between `teamIds` (the host first). */
+  shareChannel(channelId: string, teamIds: string[]): void {
+    if (teamIds.length < 2) throw new Error('shareChannel: a shared channel has at least two workspaces');
+    for (const id of teamIds) this.teams.ensure({ id });
+    this.shared.set(channelId, [...teamIds]);
+  }
+
+  /** The workspaces in a Slack Connect channel; undefined for a channel of one workspace. */
+  teamsSharing(channelId: string): readonly string[] | undefined {
+    return this.shared.get(channelId);
+  }
+
+  /**
+   * Whether some Slack Connect channel holds both workspaces. Slack: "A bot user is able to DM
+   * users on all connected workspaces, as long as users are in a shared channel together";
+   * the emulator has no membership, so every member of both counts as in it.
+   */
+  connected(teamA: string, teamB: string): boolean {
+    for (const teams of this.shared.values()) if (teams.includes(teamA) && teams.includes(teamB)) return true;
+    return false;
   }
 
   problem(text: string): void {
@@ -212,10 +237,14 @@ export class Workspace {
       message.user === undefined
         ? { user: BOT_USER_ID, bot_id: BOT_ID, app_id: this.options.appId }
         : { user: message.user };
+    const team =
+      message.teamId ??
+      (message.user === undefined ? undefined : this.users.get(message.user)?.spec.teamId) ??
+      this.options.teamId;
     return {
       type: 'message',
       ...author,
-      team: this.options.teamId,
+      team,
       text: message.text ?? '',
       ...(message.files ? { files: message.files } : {}),
       ...(message.blocks ? { blocks: message.blocks } : {}),

@@ -1,5 +1,6 @@
 // Every feature registers its own listeners. The event dedupe runs first: Slack retries an
 // event delivery it believes failed, and only events carry an event_id (platform/event-dedupe.ts).
+// Then each request's person and workspace are worked out once (platform/scope-guard.ts).
 // Then each request is routed by its id to the listeners registered for it
 // (platform/listener-routes.ts), instead of Bolt trying every listener in turn.
 
@@ -11,6 +12,7 @@ import * as installs from './installs/register.js';
 import type { ListenerDeps } from './platform/deps.js';
 import { dedupeEvents } from './platform/event-dedupe.js';
 import { createListenerRoutes } from './platform/listener-routes.js';
+import { guardScopes } from './platform/scope-guard.js';
 import * as privacy from './privacy/register.js';
 import * as routine from './routine/register.js';
 import * as sharing from './sharing/register.js';
@@ -18,6 +20,7 @@ import * as shortcuts from './shortcuts/register.js';
 
 export function registerFeatures(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
+  app.use(guardScopes(deps));
   const routes = createListenerRoutes(app);
   app.use(routes.dispatch);
   command.register(routes.app, deps);

@@ -7,6 +7,7 @@ import type { AnyMiddlewareArgs, Authorize, Middleware, SlackViewAction } from '
 import { errorCode, reboundErrorIn } from '../../error-code.js';
 import { ErrorCode } from '../../errors.js';
 import { storeDownText } from '../platform/errors-message.js';
+import { installationSource } from '../platform/scope.js';
 
 /** Set on the context of a form submission whose installation could not be read. */
 const AUTHORIZE_FAILED = 'reboundAuthorizeFailed';
@@ -15,10 +16,14 @@ interface Installer {
   authorize: Authorize<boolean>;
 }
 
-/** Wraps the OAuth installer's authorize so a store failure on a view_submission reaches our middleware. */
+/**
+ * Wraps the OAuth installer's authorize so a store failure on a view_submission reaches our
+ * middleware, and a click in a view is authorized with the installation whose view it is.
+ */
 export function guardAuthorize(installer: Installer): void {
   const authorize = installer.authorize.bind(installer);
-  installer.authorize = async (source, body) => {
+  installer.authorize = async (boltSource, body) => {
+    const source = installationSource(boltSource, body);
     try {
       return await authorize(source, body);
     } catch (error) {

@@ -5,6 +5,7 @@
 
 import type { Logger } from '@slack/bolt';
 import type { InstallationKey } from '../../store/store.js';
+import { teamScopeFromContext } from '../platform/scope.js';
 import { describeKey } from './installation-store.js';
 
 export interface InstallationForgetter {
@@ -12,15 +13,20 @@ export interface InstallationForgetter {
   forget(key: InstallationKey): Promise<boolean>;
 }
 
-/** The installation an event is about, from Bolt's context (Bolt skips authorize for these events). */
+/**
+ * The installation an event is about (Bolt skips authorize for these events): the
+ * workspace's scope, by the one rule in platform/scope.ts; null when it names none.
+ */
 export function uninstalledKey(context: {
   teamId?: string | undefined;
   enterpriseId?: string | undefined;
   isEnterpriseInstall?: boolean | undefined;
 }): InstallationKey | null {
-  const enterpriseId = context.enterpriseId ?? null;
-  if (context.isEnterpriseInstall && enterpriseId) return { enterpriseId, teamId: null };
-  return context.teamId ? { enterpriseId, teamId: context.teamId } : null;
+  try {
+    return teamScopeFromContext({ isEnterpriseInstall: false, ...context });
+  } catch {
+    return null;
+  }
 }
 
 /** tokens_revoked matters only when it lists bot tokens: Rebound keeps no user tokens. */

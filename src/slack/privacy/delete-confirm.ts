@@ -1,5 +1,6 @@
 // The person confirmed `/rejected delete`. Every record of theirs goes in one transaction
-// before we answer: on failure the modal says nothing was removed. Then Slack is cleaned up
+// (a second one for rows an older version kept under an org-wide install's workspace, see
+// platform/scope.ts) before we answer: on failure the modal says nothing was removed. Then Slack is cleaned up
 // (export files, Rebound's own DM messages if they asked, and any follow-up DM that was being
 // posted at that very moment), and only then comes the confirmation: in the modal, if it is
 // still open, and in the DM. Nothing Rebound sends arrives after it.
@@ -12,7 +13,7 @@ import { publishHome } from '../home/publish-home.js';
 import { answerSubmission } from '../platform/answer.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
-import { scopeFromContext } from '../platform/scope.js';
+import { formerScopeFromContext, scopeFromContext } from '../platform/scope.js';
 import { deleteSharedNotes } from '../sharing/delete-shared-notes.js';
 import {
   buildDeletedView,
@@ -32,9 +33,22 @@ function wantsMessagesRemoved(view: ViewSubmitAction['view']): boolean {
   return chosen.some((option) => option.value === DELETE_MESSAGES_VALUE);
 }
 
+function addRecords(a: DeletedRecords, b: DeletedRecords): DeletedRecords {
+  return {
+    total: a.total + b.total,
+    rejections: a.rejections + b.rejections,
+    drafts: a.drafts + b.drafts,
+    entries: a.entries + b.entries,
+    upcomingFollowUps: a.upcomingFollowUps + b.upcomingFollowUps,
+    sendingFollowUpIds: [...a.sendingFollowUpIds, ...b.sendingFollowUpIds],
+    uploadIds: [...a.uploadIds, ...b.uploadIds],
+  };
+}
+
 export function deleteConfirmCallback(deps: ListenerDeps) {
   return async ({ ack, client, context, view }: Args): Promise<void> => {
     const scope = scopeFromContext(context);
+    const former = formerScopeFromContext(context);
     const removeMessages = wantsMessagesRemoved(view);
     let records: DeletedRecords;
     let shared: Awaited<ReturnType<typeof deps.store.listShares>>;
@@ -42,6 +56,11 @@ export function deleteConfirmCallback(deps: ListenerDeps) {
       // Read before the rows go; the notes themselves leave the recipients' DMs after the ack.
       shared = await deps.store.listShares(scope);
       records = await deps.store.deleteUserRecords(scope);
+      if (former) {
+        // What an older version kept under the workspace instead of the org goes too.
+        shared = [...shared, ...(await deps.store.listShares(former))];
+        records = addRecords(records, await deps.store.deleteUserRecords(former));
+      }
     } catch (error) {
       deps.logger.error('Deleting a person’s data failed:', errorCode(error));
       await answerSubmission(
