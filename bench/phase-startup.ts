@@ -1,6 +1,7 @@
 // Start-up time to ready: from spawning the process to the first 200 from /healthz, for
-// Rebound's real entry (`node dist/main.js` as `npm start` runs it, here the same build in
-// bench/results/build) and for the two bare Bolt apps, taken in turn; plus one start of
+// Rebound's real entry (`node dist/main.js` as `npm start` runs it: the same bundle, built
+// by scripts/build.js into bench/results/build/dist) and for the two bare Bolt apps (tsc's
+// output; bundling them was measured to change nothing), taken in turn; plus one start of
 // Rebound under tsx as `npm run dev` runs it, for reference.
 
 import { join } from 'node:path';

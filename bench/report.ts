@@ -237,7 +237,7 @@ export function formatTable(results: BenchResults): string {
   if (results.startup) {
     const s = results.startup;
     const figure = (f: { medianMs: number; maxMs: number }) => `${num(f.medianMs)} (${num(f.maxMs)})`;
-    section('start-up to /healthz 200 (node, tsc build)');
+    section('start-up to /healthz 200 (node, the build npm start runs)');
     rows.push([
       '  median (max) ms',
       figure(s.bare),

@@ -1,9 +1,8 @@
-// `npm start`: runs the tsc build (dist/main.js) in this process. It builds first only when
-// there is no build yet or a source file is newer than it (a fresh clone, a pull, an edit), so
-// a restart — a deploy, a crash — starts in well under a second instead of compiling first.
+// `npm start`: runs the build (dist/main.js, scripts/build.js) in this process. It builds first
+// only when there is no build yet or a source file is newer than it (a fresh clone, a pull, an
+// edit), so a restart — a deploy, a crash — starts without building.
 // Plain JavaScript: it must run before anything is compiled.
 
-import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,13 +37,11 @@ function builtAt() {
 const sources = Math.max(
   newestIn(join(root, 'src')),
   statSync(join(root, 'tsconfig.json')).mtimeMs,
-  statSync(join(root, 'tsconfig.build.json')).mtimeMs,
+  statSync(join(root, 'scripts', 'build.js')).mtimeMs,
 );
 if (builtAt() < sources) {
-  process.stderr.write('Building Rebound (tsc -p tsconfig.build.json)…\n');
-  execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  process.stderr.write('Building Rebound (scripts/build.js)…\n');
+  const { buildRebound } = await import('./build.js');
+  await buildRebound();
 }
 await import(pathToFileURL(entry).href);

@@ -1,6 +1,7 @@
-// `npm start` runs the compiled build, not tsx. Build it the same way (into a scratch folder
-// inside the repo, so node_modules resolves) and check the result starts, serves /healthz
-// and stops cleanly — a broken emit or an import that only tsx tolerates fails here.
+// `npm start` runs the build (scripts/build.js: one esbuild bundle), not tsx. Build it the
+// same way (into a scratch folder inside the repo, so node_modules resolves) and check the
+// result starts, serves /healthz and stops cleanly — a broken bundle or an import that only
+// tsx tolerates fails here.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,12 +20,8 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('the compiled app starts, answers /healthz and stops on SIGTERM', async () => {
-  const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
-  const build = spawnSync(tsc, ['-p', 'tsconfig.build.json', '--outDir', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+it('the built app starts, answers /healthz and stops on SIGTERM', async () => {
+  const build = spawnSync(process.execPath, ['scripts/build.js', outDir], { cwd: ROOT, encoding: 'utf8' });
   expect(build.stdout + build.stderr).toBe('');
   expect(build.status).toBe(0);
 

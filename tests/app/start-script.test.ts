@@ -1,5 +1,5 @@
-// `npm start` (scripts/start.js) compiles only when the build is missing or older than the
-// sources, so a restart is ready without a tsc run; an edited source is built first.
+// `npm start` (scripts/start.js) builds only when the build is missing or older than the
+// sources, so a restart is ready without building; an edited source is built first.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -61,4 +61,4 @@ it('builds when a source is newer than the build, and then restarts without comp
   } finally {
     await emu.close();
   }
-}, 90_000); // up to two tsc builds and three starts
+}, 90_000); // up to two builds and three starts
