@@ -160,15 +160,11 @@ async function startOnStore(
       })
     : new App({ ...common, receiver });
 
-  try {
-    await app.init();
-  } catch (error) {
-    throw new ReboundError(
-      ErrorCode.ConfigInvalid,
-      `Slack did not accept SLACK_BOT_TOKEN (${errorCode(error)}). Copy the Bot User OAuth Token again from your app's "OAuth & Permissions" page.`,
-      { cause: error },
-    );
-  }
+  // auth.test runs while the listeners are registered; it is awaited before the port opens.
+  const initialized = app.init().then(
+    () => null,
+    (error: unknown) => error,
+  );
 
   // One bot token: every DM goes out with it. Distributed: each with its workspace's token.
   const sender = distribution
@@ -222,6 +218,15 @@ async function startOnStore(
     const original = (error as { original?: unknown }).original ?? error;
     logger.error('A listener failed:', errorCode(original));
   });
+
+  const refused = await initialized;
+  if (refused) {
+    throw new ReboundError(
+      ErrorCode.ConfigInvalid,
+      `Slack did not accept SLACK_BOT_TOKEN (${errorCode(refused)}). Copy the Bot User OAuth Token again from your app's "OAuth & Permissions" page.`,
+      { cause: refused },
+    );
+  }
 
   // HTTP mode: our server, Bolt's request listener behind its guard (Bolt's own start() is
   // not used). Socket Mode: Bolt's connection, and health checks on PORT when it is set.

@@ -54,14 +54,23 @@ export function startScheduler(job: ScheduledJob, runtime: JobRuntime): Schedule
       input.logger.error(`${input.name}:`, errorCode(error ?? message)),
     debug: () => {},
   };
-  const task = createTask(input.cron, runOnce, { name: input.name, noOverlap: true, logger: cronLogger });
-  task.start();
+  // node-cron's first task costs ~20 ms (its date maths warming up): it is set up on the next
+  // turn of the event loop, so start-up does not wait for it. The catch-up tick runs at once.
+  let task: ReturnType<typeof createTask> | null = null;
+  const arming = setImmediate(() => {
+    task = createTask(input.cron, runOnce, { name: input.name, noOverlap: true, logger: cronLogger });
+    task.start();
+  });
   if (input.runAtStart !== false) void runOnce();
 
   return {
     async stop() {
-      await task.stop();
-      await task.destroy();
+      clearImmediate(arming);
+      const armed = task as ReturnType<typeof createTask> | null;
+      if (armed) {
+        await armed.stop();
+        await armed.destroy();
+      }
       await running;
     },
   };
