@@ -125,7 +125,9 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
     options.kind === 'npm-start'
       ? 'scripts/start.js'
       : tsx
-        ? `${SCRIPTS[options.kind]}.ts`
+        ? options.kind === 'rebound-main'
+          ? 'src/main.ts' // as `npm run dev` runs it
+          : `${SCRIPTS[options.kind]}.ts`
         : `${BUILD}/${SCRIPTS[options.kind]}.js`;
   const execArgv = [...(tsx ? ['--import', 'tsx'] : []), ...(isBare(options.kind) ? [] : reboundNodeArgs())];
   if (options.cpuProfDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
