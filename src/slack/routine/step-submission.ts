@@ -5,6 +5,7 @@
 // The last step stores the summary DM with the routine (an outbox) for the follow-up job.
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { getStep, STEP_COUNT } from '../../domain/routine.js';
 import { submitStep } from '../../domain/step-submission.js';
 import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
@@ -18,11 +19,12 @@ import { alreadyFinishedText, storeDownText } from '../platform/errors-message.j
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { type DraftMetadata, decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { readEmployedHere } from './employed-here-question.js';
+import { EMPLOYED_HERE_BLOCK, readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
 import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
 import { sendNotes } from './send-notes.js';
 import { draftOfModal, stepViewForDraft } from './step-modal.js';
+import { buildStepView } from './step-view.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -115,7 +117,9 @@ async function decideAndSave(
     errors: { [firstField]: text },
   });
   const now = deps.clock();
-  let retryView: ModalView | undefined;
+  // For a save that fails: the step again, with what was just typed. Built only then, and from
+  // what is already at hand (no store read), since the store may be what failed.
+  let retryView = (): ModalView | undefined => undefined;
   try {
     const found = await draftOfModal(deps, scope, input.metadata, step, now);
     const draft = found?.draft ?? null;
@@ -129,6 +133,21 @@ async function decideAndSave(
             startedAt: draft.createdAt,
           })
         : null;
+    if (draft && outcome && outcome.kind !== 'invalid') {
+      const { answers } = outcome;
+      retryView = () =>
+        buildStepView({
+          step,
+          draftId: draft.id,
+          ...(found?.stored === false ? { unsaved: true } : {}),
+          answers,
+          tz,
+          now,
+          feedbackRequests: draftFeedbackRequests(answers),
+          // Asked again if it was asked in the view they submitted.
+          askEmployedHere: view.blocks?.some((block) => block.block_id === EMPLOYED_HERE_BLOCK) ?? false,
+        });
+    }
     if (!draft || !outcome)
       return { reply: formError(alreadyFinishedText()), finished: null, storeFailed: false };
     if (outcome.kind === 'invalid') {
@@ -138,13 +157,6 @@ async function decideAndSave(
       };
       return { reply, finished: null, storeFailed: false };
     }
-    retryView = await stepViewForDraft(
-      deps,
-      scope,
-      { ...draft, answers: outcome.answers },
-      step,
-      found?.stored === false,
-    );
     if (outcome.kind === 'next') {
       // Asked once, on step 1: searching while employed here? Skipped, it is asked again.
       const employedHere = step === 1 ? readEmployedHere(view.state.values) : null;
@@ -167,12 +179,13 @@ async function decideAndSave(
     // store_conflict: submitted twice (double click, two windows) and the other one won.
     const conflict = isReboundError(error, ErrorCode.StoreConflict);
     if (!conflict) deps.logger.error(`Routine step ${step} could not be saved:`, errorCode(error));
+    const retry = retryView();
     return {
       reply: formError(conflict ? alreadyFinishedText() : storeDownText()),
       finished: null,
       storeFailed: !conflict,
       storeBusy: isReboundError(error, ErrorCode.StoreBusy),
-      ...(retryView ? { retryView } : {}),
+      ...(retry ? { retryView: retry } : {}),
     };
   }
 }
