@@ -258,6 +258,12 @@ async function startOnStore(
     }
   }
   const runFollowUps = (now: Date) => runDueFollowUps(followUpDeps, now);
+  // One re-encryption pass: answers, and installations when distributed. Run once the app
+  // listens, hourly when distributed, and on demand (resealTokens).
+  const resealTokens = async () => {
+    await resealAnswersPass(store, logger);
+    return distribution ? distribution.reseal() : null;
+  };
   const jobRuntime = { clock, logger };
   const scheduler: Scheduler = startScheduler(
     {
@@ -295,10 +301,7 @@ async function startOnStore(
         {
           name: 'token-reseal',
           cron: (await import('./slack/installs/reseal-installations.js')).RESEAL_CRON,
-          tick: async () => {
-            await resealAnswersPass(store, logger);
-            return (distribution as Distribution).reseal();
-          },
+          tick: resealTokens,
           runAtStart: false,
         },
         jobRuntime,
@@ -311,8 +314,7 @@ async function startOnStore(
   // code and the next pass (the next start, or the hourly tick when distributed) redoes it.
   void inFlight.track(async () => {
     try {
-      await resealAnswersPass(store, logger);
-      if (distribution) await distribution.reseal();
+      await resealTokens();
     } catch (error) {
       logger.error('Re-sealing stored data at start failed:', errorCode(error));
     }
@@ -344,10 +346,6 @@ async function startOnStore(
     return stopping;
   };
 
-  const resealTokens = async () => {
-    await resealAnswersPass(store, logger);
-    return distribution ? distribution.reseal() : null;
-  };
   const settled = async () => {
     await inFlight.drain(options.drainTimeoutMs ?? 10_000);
   };

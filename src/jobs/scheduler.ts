@@ -26,15 +26,15 @@ export interface JobRuntime {
 }
 
 export function startScheduler(job: ScheduledJob, runtime: JobRuntime): Scheduler {
-  const input = { ...job, ...runtime };
+  const { name, cron, tick, runAtStart = true } = job;
+  const { clock, logger } = runtime;
   let running: Promise<void> | null = null;
   const runOnce = (): Promise<void> => {
     if (running) return running;
-    running = input
-      .tick(input.clock())
+    running = tick(clock())
       .then(
         () => undefined,
-        (error: unknown) => input.logger.error(`${input.name} tick failed:`, errorCode(error)),
+        (error: unknown) => logger.error(`${name} tick failed:`, errorCode(error)),
       )
       .finally(() => {
         running = null;
@@ -45,23 +45,22 @@ export function startScheduler(job: ScheduledJob, runtime: JobRuntime): Schedule
   // node-cron logs through its own console logger otherwise (raw to stdout, e.g. the overlap
   // warning a slow tick causes): ours, with the job's name, at the level it means.
   const cronLogger = {
-    info: (message: string) => input.logger.info(`${input.name}: ${message}`),
+    info: (message: string) => logger.info(`${name}: ${message}`),
     warn: (message: string) =>
       message.includes('overlap')
-        ? input.logger.info(`${input.name}: the previous tick is still running; this one is skipped.`)
-        : input.logger.warn(`${input.name}: ${message}`),
-    error: (message: string | Error, error?: Error) =>
-      input.logger.error(`${input.name}:`, errorCode(error ?? message)),
+        ? logger.info(`${name}: the previous tick is still running; this one is skipped.`)
+        : logger.warn(`${name}: ${message}`),
+    error: (message: string | Error, error?: Error) => logger.error(`${name}:`, errorCode(error ?? message)),
     debug: () => {},
   };
   // node-cron's first task costs ~20 ms (its date maths warming up): it is set up on the next
   // turn of the event loop, so start-up does not wait for it. The catch-up tick runs at once.
   let task: ReturnType<typeof createTask> | null = null;
   const arming = setImmediate(() => {
-    task = createTask(input.cron, runOnce, { name: input.name, noOverlap: true, logger: cronLogger });
+    task = createTask(cron, runOnce, { name, noOverlap: true, logger: cronLogger });
     task.start();
   });
-  if (input.runAtStart !== false) void runOnce();
+  if (runAtStart) void runOnce();
 
   return {
     async stop() {

@@ -29,6 +29,11 @@ export function employedHereQuestionBlocks(): KnownBlock[] {
   ];
 }
 
+/** Whether a submitted view carried the question. */
+export function askedEmployedHere(view: { blocks?: readonly { block_id?: string }[] }): boolean {
+  return view.blocks?.some((block) => block.block_id === EMPLOYED_HERE_BLOCK) ?? false;
+}
+
 /** The answer in a step-1 submission: true, false, or null when skipped or unreadable. */
 export function readEmployedHere(values: unknown): boolean | null {
   const block = (values as Record<string, unknown> | null)?.[EMPLOYED_HERE_BLOCK];

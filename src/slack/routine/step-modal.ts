@@ -16,17 +16,31 @@ export async function stepViewForDraft(
   /** A step 1 whose draft is not stored yet: its first save creates it (open-routine.ts). */
   unsaved = false,
 ) {
-  return buildStepView({
-    step,
-    draftId: draft.id,
-    ...(unsaved ? { unsaved: true } : {}),
-    answers: draft.answers,
+  return stepViewOf(draft, step, {
+    unsaved,
     // Only the last step's follow-up picker needs the timezone; spare the other steps the read.
     tz: step === STEP_COUNT ? await deps.timeZones.cached(scope) : null,
     now: deps.clock(),
-    feedbackRequests: draftFeedbackRequests(draft.answers),
     // Asked once: until they answer, step 1 carries the question.
     askEmployedHere: step === 1 && (await deps.store.getPrivacySettings(scope)).employedHere === null,
+  });
+}
+
+/** The same modal from what the caller already knows: no store read. */
+export function stepViewOf(
+  draft: Rejection,
+  step: StepNumber,
+  known: { unsaved: boolean; tz: string | null; now: Date; askEmployedHere: boolean },
+) {
+  return buildStepView({
+    step,
+    draftId: draft.id,
+    ...(known.unsaved ? { unsaved: true } : {}),
+    answers: draft.answers,
+    tz: known.tz,
+    now: known.now,
+    feedbackRequests: draftFeedbackRequests(draft.answers),
+    askEmployedHere: known.askEmployedHere,
   });
 }
 

@@ -5,7 +5,6 @@
 // The last step stores the summary DM with the routine (an outbox) for the follow-up job.
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { getStep, STEP_COUNT } from '../../domain/routine.js';
 import { submitStep } from '../../domain/step-submission.js';
 import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
@@ -19,12 +18,11 @@ import { alreadyFinishedText, storeDownText } from '../platform/errors-message.j
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { type DraftMetadata, decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
-import { EMPLOYED_HERE_BLOCK, readEmployedHere } from './employed-here-question.js';
+import { askedEmployedHere, readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
 import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
 import { sendNotes } from './send-notes.js';
-import { draftOfModal, stepViewForDraft } from './step-modal.js';
-import { buildStepView } from './step-view.js';
+import { draftOfModal, stepViewForDraft, stepViewOf } from './step-modal.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -136,16 +134,12 @@ async function decideAndSave(
     if (draft && outcome && outcome.kind !== 'invalid') {
       const { answers } = outcome;
       retryView = () =>
-        buildStepView({
-          step,
-          draftId: draft.id,
-          ...(found?.stored === false ? { unsaved: true } : {}),
-          answers,
+        stepViewOf({ ...draft, answers }, step, {
+          unsaved: found?.stored === false,
           tz,
           now,
-          feedbackRequests: draftFeedbackRequests(answers),
           // Asked again if it was asked in the view they submitted.
-          askEmployedHere: view.blocks?.some((block) => block.block_id === EMPLOYED_HERE_BLOCK) ?? false,
+          askEmployedHere: askedEmployedHere(view),
         });
     }
     if (!draft || !outcome)
