@@ -6,8 +6,18 @@ export interface TimezoneFields {
   tz_offset: number;
 }
 
+// One formatter per zone and style: building an Intl.DateTimeFormat costs far more than using
+// one (it was the emulator's costliest step under the bench's routine load).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function zonePart(timeZone: string, style: 'long' | 'longOffset', at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style }).formatToParts(at);
+  const key = `${timeZone} ${style}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style });
+    formatters.set(key, format);
+  }
+  const parts = format.formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 

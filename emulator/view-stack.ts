@@ -78,8 +78,10 @@ export function holdView(
   links: { previous?: SlackView | undefined; root?: SlackView | undefined } = {},
 ): SlackView {
   const id = newViewId();
+  // The blocks are copied once, by withIds; the rest of the view is copied here.
+  const { blocks, ...rest } = input;
   return {
-    ...structuredClone(input),
+    ...structuredClone(rest),
     id,
     team_id: holder.teamId,
     type: String(input.type),
@@ -87,7 +89,7 @@ export function holdView(
     callback_id: typeof input.callback_id === 'string' ? input.callback_id : '',
     external_id: typeof input.external_id === 'string' ? input.external_id : '',
     private_metadata: typeof input.private_metadata === 'string' ? input.private_metadata : '',
-    blocks: withIds(input.blocks),
+    blocks: withIds(blocks),
     state: { values: {} },
     clear_on_close: input.clear_on_close === true,
     notify_on_close: input.notify_on_close === true,
