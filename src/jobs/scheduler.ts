@@ -19,6 +19,9 @@ export interface ScheduledJob {
   runAtStart?: boolean;
 }
 
+/** How long after start node-cron's task is armed (see below). */
+export const ARM_AFTER_MS = 1000;
+
 /** Every job runs on the app's clock and logs through the app's logger. */
 export interface JobRuntime {
   clock: () => Date;
@@ -53,18 +56,19 @@ export function startScheduler(job: ScheduledJob, runtime: JobRuntime): Schedule
     error: (message: string | Error, error?: Error) => logger.error(`${name}:`, errorCode(error ?? message)),
     debug: () => {},
   };
-  // node-cron's first task costs ~20 ms (its date maths warming up): it is set up on the next
-  // turn of the event loop, so start-up does not wait for it. The catch-up tick runs at once.
+  // node-cron's first task costs ~20 ms of CPU (its date maths warming up). Armed on the next
+  // turn of the event loop it still held up the first requests of a restart, so it is armed a
+  // second later. A slot inside that second is covered by the catch-up tick, run at start.
   let task: ReturnType<typeof createTask> | null = null;
-  const arming = setImmediate(() => {
+  const arming = setTimeout(() => {
     task = createTask(cron, runOnce, { name, noOverlap: true, logger: cronLogger });
     task.start();
-  });
+  }, ARM_AFTER_MS);
   if (runAtStart) void runOnce();
 
   return {
     async stop() {
-      clearImmediate(arming);
+      clearTimeout(arming);
       const armed = task as ReturnType<typeof createTask> | null;
       if (armed) {
         await armed.stop();

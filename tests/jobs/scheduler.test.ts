@@ -2,7 +2,7 @@
 // overlap when Slack is slow, and a stop that waits for the tick in progress.
 
 import { expect, it, vi } from 'vitest';
-import { startScheduler } from '../../src/jobs/scheduler.js';
+import { ARM_AFTER_MS, startScheduler } from '../../src/jobs/scheduler.js';
 import { createLoggers } from '../../src/logger.js';
 
 const { app: logger } = createLoggers('error', { write: () => {} });
@@ -54,7 +54,7 @@ it('logs a failing tick by its code and keeps ticking', async () => {
     },
     { clock: () => new Date(), logger: app },
   );
-  await expect.poll(() => calls, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => calls, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
   await scheduler.stop();
   expect(lines.join('\n')).toContain('follow-ups tick failed: store_unavailable');
 });
@@ -73,6 +73,23 @@ it('catches up at start, long before the first cron slot', async () => {
   );
   await expect.poll(() => calls, { timeout: 3000 }).toBe(1);
   await scheduler.stop();
+});
+
+it('arms node-cron a second after start, so a restart answers Slack first; a stop before then ends it', async () => {
+  let calls = 0;
+  const tick = async () => {
+    calls += 1;
+  };
+  const early = startScheduler(
+    { name: 'follow-ups', cron: '* * * * * *', tick },
+    { clock: () => new Date(), logger },
+  );
+  // Within the first second only the catch-up tick runs, though a slot passes every second.
+  await new Promise((resolve) => setTimeout(resolve, ARM_AFTER_MS - 200));
+  expect(calls).toBe(1);
+  await early.stop();
+  await new Promise((resolve) => setTimeout(resolve, ARM_AFTER_MS + 1200));
+  expect(calls).toBe(1);
 });
 
 it('waits for the first cron slot when told not to run at start', async () => {
