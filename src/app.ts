@@ -26,6 +26,7 @@ import type { Distribution } from './slack/installs/distribution.js';
 import type { ResealReport } from './slack/installs/reseal-installations.js';
 import { createReadiness } from './slack/platform/health.js';
 import { createPublicServer, type PublicServer } from './slack/platform/http-server.js';
+import { createProfileNames } from './slack/platform/profile-name.js';
 import { processEventErrorHandler } from './slack/platform/request-errors.js';
 import { createRequestGuard } from './slack/platform/request-guard.js';
 import { createTeamInstalls } from './slack/platform/team-installed.js';
@@ -196,11 +197,13 @@ async function startOnStore(
   // Every listener runs inside the tracker, so shutdown can wait for it.
   app.use(({ next }) => inFlight.track(next));
   if (distribution) app.use(answerUnauthorizedForms(logger));
+  const profileNames = createProfileNames(logger);
   registerFeatures(app, {
     store,
     clock,
     logger,
-    timeZones: createTimeZones({ store, logger }),
+    timeZones: createTimeZones({ store, logger, names: profileNames }),
+    profileNames,
     teamInstalls: createTeamInstalls({ store, clock, logger }),
     ...(distribution ? { installations: distribution.forgetter } : {}),
     draftExpiryDays: config.draftExpiryDays,

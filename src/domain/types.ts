@@ -11,6 +11,11 @@ export interface UserScope {
   userId: string;
 }
 
+/** One string per person, for in-memory maps keyed by who (all three parts of the scope). */
+export function userKey(scope: UserScope): string {
+  return `${scope.enterpriseId ?? ''}/${scope.teamId}/${scope.userId}`;
+}
+
 /** How far the hiring process got before it ended. */
 export type Stage =
   | 'application'

@@ -107,6 +107,9 @@ describe.each(cases)('the /rejected routine over $mode on $engine.name', ({ mode
       ['employer', null],
       ['recruiter', null],
     ]);
+    // Signed with the name Slack gave with their timezone on step 1: one users.info per routine.
+    expect(visibleText(alice.dm[2])).toContain('alice');
+    expect(h.emu.callsTo('users.info')).toHaveLength(1);
     expect(h.emu.problems).toEqual([]);
   });
 

@@ -6,7 +6,6 @@ import type { StaticSelectAction } from '@slack/bolt';
 import { draftChaser, draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { FEEDBACK_CHECK_WORKING_DAYS, snoozedUntil, workingDaysLater } from '../../domain/follow-up-rules.js';
 import { publishHome } from '../home/publish-home.js';
-import { profileName } from '../platform/profile-name.js';
 import { draftNotes, postNotes } from '../routine/send-notes.js';
 import { type FollowUpClick, followUpClickCallback, readButton } from './click.js';
 import { showChoice } from './loaded-follow-up.js';
@@ -69,7 +68,7 @@ export const noFeedbackCallback = dmChoice(
       [{ kind: 'feedback_recheck', dueAt: recheckAt }],
       now,
     );
-    const signature = await profileName(client, scope.userId, deps.logger);
+    const signature = await deps.profileNames.signature(client, scope, now);
     const notes = await deps.store.listFeedbackNotes(scope, { rejectionId: rejection.id });
     const requests = draftFeedbackRequests(rejection.answers, { signature });
     const sent = notes.find((note) => note.sentAt !== null);

@@ -4,6 +4,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Store } from '../../store/store.js';
 import type { InstallationForgetter } from '../installs/forget-installation.js';
+import type { ProfileNames } from './profile-name.js';
 import type { TeamInstalls } from './team-installed.js';
 import type { TimeZones } from './time-zones.js';
 
@@ -15,6 +16,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** This instance's cache of the people's timezones (users.info). */
   timeZones: TimeZones;
+  /** This instance's memory of the people's profile names, to sign their notes (users.info). */
+  profileNames: ProfileNames;
   /** This instance's memory of the workspaces confirmed installed. */
   teamInstalls: TeamInstalls;
   /** Distributed mode only: the per-workspace installations (absent with a single bot token). */

@@ -6,9 +6,10 @@
 
 import type { Logger, webApi } from '@slack/bolt';
 import { isValidTimeZone } from '../../domain/time.js';
-import type { UserScope } from '../../domain/types.js';
+import { type UserScope, userKey } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { Store } from '../../store/store.js';
+import type { ProfileNames } from './profile-name.js';
 
 export const TIMEZONE_REFRESH_MS = 24 * 60 * 60 * 1000;
 
@@ -28,13 +29,23 @@ export interface TimeZones {
   cached(scope: UserScope): Promise<string | null>;
 }
 
-export function createTimeZones({ store, logger }: { store: Store; logger: Logger }): TimeZones {
+export function createTimeZones({
+  store,
+  logger,
+  names,
+}: {
+  store: Store;
+  logger: Logger;
+  /** users.info also tells their name: kept for signing their notes (profile-name.ts). */
+  names?: ProfileNames;
+}): TimeZones {
   const refreshing = new Map<string, Promise<string | null>>();
 
   const fetchIfStale = async (client: webApi.WebClient, scope: UserScope, now: Date) => {
     const profile = await store.getUserProfile(scope);
     if (profile && now.getTime() - profile.tzFetchedAt.getTime() < TIMEZONE_REFRESH_MS) return profile.tz;
     const result = await client.users.info({ user: scope.userId });
+    names?.remember(scope, result.user, now);
     const tz = result.user?.tz;
     // isValidTimeZone reuses one cached Intl formatter per zone: building a new one for each
     // check cost CPU and native memory that a GC does not give back (see BENCHMARKS.md).
@@ -64,8 +75,4 @@ export function createTimeZones({ store, logger }: { store: Store; logger: Logge
     },
   };
   return zones;
-}
-
-function userKey(scope: UserScope): string {
-  return `${scope.enterpriseId ?? ''}/${scope.teamId}/${scope.userId}`;
 }

@@ -16,7 +16,6 @@ import { publishHome } from '../home/publish-home.js';
 import { type KnownBlock, modal, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { NoteBlockId } from '../platform/ids.js';
-import { profileName } from '../platform/profile-name.js';
 import { scopeFromContext } from '../platform/scope.js';
 import { linkedInText, noteNaming, sentLine } from './note-message.js';
 
@@ -114,7 +113,7 @@ export function linkedInCallback(deps: ListenerDeps) {
       const note = await deps.store.findFeedbackNote(scope, id);
       const rejection = note ? await deps.store.getRejection(scope, note.rejectionId) : null;
       if (!note || !rejection) return;
-      const signature = await profileName(client, scope.userId, deps.logger);
+      const signature = await deps.profileNames.signature(client, scope, deps.clock());
       const request = draftFeedbackRequests(rejection.answers, { signature }).find(
         (candidate) => candidate.audience === note.audience,
       );

@@ -8,7 +8,6 @@ import { normalizeAnswers } from '../../domain/routine.js';
 import type { FeedbackNote, Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
-import { profileName } from '../platform/profile-name.js';
 import { buildNoteMessage } from './note-message.js';
 
 export interface DraftedNote {
@@ -23,7 +22,7 @@ export async function draftNotes(
   scope: UserScope,
   rejection: Rejection,
 ): Promise<DraftedNote[]> {
-  const signature = await profileName(client, scope.userId, deps.logger);
+  const signature = await deps.profileNames.signature(client, scope, deps.clock());
   const requests = draftFeedbackRequests(rejection.answers, { signature });
   if (requests.length === 0) return [];
   const notes = await deps.store.saveFeedbackNotes(
