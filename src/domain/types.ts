@@ -158,7 +158,10 @@ export interface UserProfile {
   scope: UserScope;
   /** IANA timezone from users.info, or null when Slack has none. */
   tz: string | null;
+  /** When the timezone was asked for; the epoch when it never was (a row made by a Home visit). */
   tzFetchedAt: Date;
+  /** When they first opened Rebound's Home, or null when they never did. */
+  homeOpenedAt: Date | null;
 }
 
 /** The step-2 prompts, answered again from a follow-up's "Reflect now". */

@@ -235,6 +235,10 @@ export class SqlStore implements Store {
     return this.driver.run(userProfiles.saveUserProfile(scope, tz, now));
   }
 
+  noteHomeOpened(scope: UserScope, now: Date): Promise<void> {
+    return this.driver.run(userProfiles.noteHomeOpened(scope, now));
+  }
+
   listFollowUps(
     scope: UserScope,
     options?: { rejectionId?: string; status?: FollowUpStatus; kind?: FollowUpKind },

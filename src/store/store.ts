@@ -158,6 +158,8 @@ export interface Store {
 
   getUserProfile(scope: UserScope): Promise<UserProfile | null>;
   saveUserProfile(scope: UserScope, tz: string | null, now: Date): Promise<UserProfile>;
+  /** Remembers that they opened Home (the first time is kept). */
+  noteHomeOpened(scope: UserScope, now: Date): Promise<void>;
 
   /** The person's privacy choices; the defaults (discreet, not asked yet) when none are stored. */
   getPrivacySettings(scope: UserScope): Promise<PrivacySettings>;

@@ -44,7 +44,7 @@ describe('buildUserExport', () => {
         followUp({}),
         followUp({ id: 'f2', kind: 'feedback_check', status: 'pending', sentAt: null, attempts: 0 }),
       ],
-      profile: { scope, tz: 'America/New_York', tzFetchedAt: NOW },
+      profile: { scope, tz: 'America/New_York', tzFetchedAt: NOW, homeOpenedAt: null },
     };
     const exported = buildUserExport(scope, data, NOW);
 

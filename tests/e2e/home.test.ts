@@ -80,6 +80,31 @@ describe('App Home', () => {
     expect(h.logs.join('\n')).not.toContain('Acme Corp');
   });
 
+  it('publishes no Home to someone who never opened it; their first visit shows the routine', async () => {
+    const { h, user } = await start();
+    await user.command('/rejected', 'Acme Corp');
+    await user.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await user.submit({ role: 'Designer', stage: 'final_round', intermediary: 'none' });
+    await user.submit({ interview: 'Slow down.', strengths: 'Calm.' });
+    await user.submit({ dailyFit: 'yes', excited: 'very', skillsElsewhere: 'yes', tweaks: ['referrals'] });
+    await user.submit({ lesson: 'Ask early.' });
+    await user.waitForDm((message) => visibleText(message).includes('Acme Corp'));
+    await h.idle();
+    expect(h.emu.callsTo('views.publish')).toHaveLength(0);
+
+    await published(h, user, () => user.openHome());
+    expect(homeText(user)).toContain('Acme Corp · Designer');
+    // From that visit on, a change made in a DM or a modal shows on Home without another visit.
+    await user.command('/rejected', 'Globex');
+    await user.waitForModal((view) => view.callback_id === 'routine_step_1');
+    await user.submit({ role: 'Analyst', stage: 'first_interview', intermediary: 'none' });
+    await user.submit({ interview: 'Breathe.', strengths: 'Curious.' });
+    await user.submit({ dailyFit: 'yes', excited: 'very', skillsElsewhere: 'yes', tweaks: ['referrals'] });
+    await published(h, user, () => user.submit({ lesson: 'Ask about the team.' }));
+    expect(homeText(user)).toContain('Globex · Analyst');
+    expect(h.emu.problems).toEqual([]);
+  });
+
   it('shows the Messages tab nothing new: only the Home tab is published', async () => {
     const { h, user } = await start();
     await user.openHome('messages');

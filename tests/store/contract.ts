@@ -388,16 +388,41 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
       it('saves, replaces and scopes a user’s timezone', async () => {
         expect(await store.getUserProfile(alice)).toBeNull();
         const saved = await store.saveUserProfile(alice, 'Europe/Berlin', T0);
-        expect(saved).toEqual({ scope: alice, tz: 'Europe/Berlin', tzFetchedAt: T0 });
+        expect(saved).toEqual({ scope: alice, tz: 'Europe/Berlin', tzFetchedAt: T0, homeOpenedAt: null });
         expect(await store.getUserProfile(alice)).toEqual(saved);
 
         const cleared = await store.saveUserProfile(alice, null, at(DAY));
-        expect(cleared).toEqual({ scope: alice, tz: null, tzFetchedAt: at(DAY) });
+        expect(cleared).toEqual({ scope: alice, tz: null, tzFetchedAt: at(DAY), homeOpenedAt: null });
         expect(await store.getUserProfile(alice)).toEqual(cleared);
 
         await store.saveUserProfile(aliceInGrid, 'Asia/Tokyo', T0);
         expect((await store.getUserProfile(aliceInGrid))?.tz).toBe('Asia/Tokyo');
         expect((await store.getUserProfile(alice))?.tz).toBeNull();
+      });
+
+      it('remembers the first Home visit, apart from the timezone and from other people', async () => {
+        // A visit before any timezone: a row whose timezone is still to be asked.
+        await store.noteHomeOpened(bob, T0);
+        expect(await store.getUserProfile(bob)).toEqual({
+          scope: bob,
+          tz: null,
+          tzFetchedAt: new Date(0),
+          homeOpenedAt: T0,
+        });
+        await store.noteHomeOpened(bob, at(DAY));
+        expect((await store.getUserProfile(bob))?.homeOpenedAt).toEqual(T0);
+
+        // A timezone saved before and after a visit leaves the visit as it was.
+        await store.saveUserProfile(alice, 'Europe/Berlin', T0);
+        await store.noteHomeOpened(alice, at(DAY));
+        await store.saveUserProfile(alice, 'Europe/Paris', at(2 * DAY));
+        expect(await store.getUserProfile(alice)).toEqual({
+          scope: alice,
+          tz: 'Europe/Paris',
+          tzFetchedAt: at(2 * DAY),
+          homeOpenedAt: at(DAY),
+        });
+        expect(await store.getUserProfile(aliceInGrid)).toBeNull();
       });
     });
 

@@ -5,7 +5,7 @@
 import type { StaticSelectAction } from '@slack/bolt';
 import { draftChaser, draftFeedbackRequests } from '../../domain/feedback-requests.js';
 import { FEEDBACK_CHECK_WORKING_DAYS, snoozedUntil, workingDaysLater } from '../../domain/follow-up-rules.js';
-import { publishHome } from '../home/publish-home.js';
+import { refreshHome } from '../home/publish-home.js';
 import { draftNotes, postNotes } from '../routine/send-notes.js';
 import { type FollowUpClick, followUpClickCallback, readButton } from './click.js';
 import { showChoice } from './loaded-follow-up.js';
@@ -18,7 +18,7 @@ function dmChoice(name: string, act: (click: FollowUpClick<null>) => Promise<voi
     read: readButton,
     async act(click) {
       await act(click);
-      await publishHome(click.client, click.deps, click.scope);
+      await refreshHome(click.client, click.deps, click.scope);
     },
   });
 }
@@ -35,7 +35,7 @@ export const snoozeCallback = followUpClickCallback({
     const until = snoozedUntil(choice, now, tz, loaded.followUp.dueAt);
     await deps.store.snoozeFollowUp(scope, loaded.followUp.id, until, now);
     await showChoice(client, deps, loaded, { kind: 'snoozed', until });
-    await publishHome(client, deps, scope);
+    await refreshHome(client, deps, scope);
   },
 });
 

@@ -8,7 +8,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { NewFollowUp, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
-import { publishHome } from '../home/publish-home.js';
+import { refreshHome } from '../home/publish-home.js';
 import { answerSubmission } from '../platform/answer.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { storeDownText } from '../platform/errors-message.js';
@@ -83,7 +83,7 @@ export function followUpSubmissionCallback(spec: {
       await answerSubmission(ack, reply, deps.logger, `A ${spec.name} submission`);
       if (saved) {
         await closeFollowUp(deps, client, scope, saved);
-        await publishHome(client, deps, scope);
+        await refreshHome(client, deps, scope);
       }
     };
 }

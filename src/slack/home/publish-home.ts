@@ -1,6 +1,8 @@
-// App Home, loaded and published. Every listener that changes what Home shows calls
-// publishHome after its own ack and its own work: a failure is logged by code and never
-// reaches the person, whose action already succeeded.
+// App Home, loaded and published. Every listener that changes what Home shows publishes it
+// after its own ack and its own work: a failure is logged by code and never reaches the
+// person, whose action already succeeded. Listeners on Home itself (and delete, which must
+// clear it) use publishHome; those in a DM or a modal use refreshHome, which skips the Home
+// of someone who never opened it: Slack asks for it on their first visit (app-home-opened.ts).
 
 import type { webApi } from '@slack/bolt';
 import { DEFAULT_DRAFT_EXPIRY_DAYS } from '../../domain/drafts.js';
@@ -96,6 +98,24 @@ export async function publishHome(
   } catch (error) {
     deps.logger.warn('App Home could not be published:', errorCode(error));
   }
+}
+
+/**
+ * Publishes their Home if they have ever opened it (one read), so a Home that may be in view
+ * keeps up; one nobody has opened costs no views.publish and no Home read.
+ */
+export async function refreshHome(
+  client: webApi.WebClient,
+  deps: ListenerDeps,
+  scope: UserScope,
+): Promise<void> {
+  try {
+    if (!(await deps.store.getUserProfile(scope))?.homeOpenedAt) return;
+  } catch (error) {
+    deps.logger.warn('App Home could not be published:', errorCode(error));
+    return;
+  }
+  await publishHome(client, deps, scope);
 }
 
 /** A "Show more" button's value: a page offset, read defensively (it comes back over the network). */

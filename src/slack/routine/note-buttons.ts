@@ -12,7 +12,7 @@ import type { UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
 import { FOLLOW_UP_FAILED_TEXT, FOLLOW_UP_SLOW_TEXT } from '../follow-ups/replies.js';
-import { publishHome } from '../home/publish-home.js';
+import { refreshHome } from '../home/publish-home.js';
 import { type KnownBlock, modal, mrkdwnContext, mrkdwnSection } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { NoteBlockId } from '../platform/ids.js';
@@ -88,7 +88,7 @@ export function markSentCallback(deps: ListenerDeps) {
           deps.logger.warn(`Note ${id}: the DM could not be updated:`, errorCode(error));
         }
       }
-      await publishHome(client, deps, scope);
+      await refreshHome(client, deps, scope);
     } catch (error) {
       if (isReboundError(error, ErrorCode.StoreConflict)) {
         await tell(args, deps, NOTE_ALREADY_SENT_TEXT);

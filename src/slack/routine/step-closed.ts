@@ -4,7 +4,7 @@
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
 import { errorCode } from '../../error-code.js';
-import { publishHome } from '../home/publish-home.js';
+import { refreshHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { CLOSE_SAVE_FAILED_TEXT } from '../platform/errors-message.js';
 import { reboundMessageMetadata } from '../platform/message-metadata.js';
@@ -30,7 +30,7 @@ export function routineStepClosedCallback(deps: ListenerDeps) {
         unsaved: metadata.unsaved === true,
       };
       if ((await keepTypedAnswers(deps, scope, typed, step)) === null) return;
-      await publishHome(client, deps, scope);
+      await refreshHome(client, deps, scope);
     } catch (error) {
       deps.logger.error('A closed draft could not be saved:', errorCode(error));
       // The modal is gone, so the DM is the one place left to say this step was not kept.

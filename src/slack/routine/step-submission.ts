@@ -10,7 +10,7 @@ import { submitStep } from '../../domain/step-submission.js';
 import type { Rejection, StepNumber, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import { ErrorCode, isReboundError } from '../../errors.js';
-import { publishHome } from '../home/publish-home.js';
+import { refreshHome } from '../home/publish-home.js';
 import { answerSubmission } from '../platform/answer.js';
 import type { ModalView } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
@@ -94,7 +94,7 @@ export function routineStepSubmissionCallback(deps: ListenerDeps, ackDeadlineMs 
       if (decision.finished.summaryId) await deps.sendFollowUpNow?.(decision.finished.summaryId);
       // Then each drafted note as its own DM, ready to use (send-notes.ts).
       await sendNotes(client, deps, scope, decision.finished.rejection);
-      await publishHome(client, deps, scope);
+      await refreshHome(client, deps, scope);
     }
   };
 }

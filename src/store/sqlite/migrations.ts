@@ -232,4 +232,12 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX shares_by_user ON shares (team_id, enterprise_id, user_id, created_at);
       CREATE INDEX shares_by_rejection ON shares (rejection_id);`,
   },
+  {
+    version: 19,
+    name: 'remember_home_opened',
+    sql: `
+      -- When the person first opened Rebound's Home: a Home nobody has opened is not
+      -- published after every change (Slack asks for it on their first visit).
+      ALTER TABLE user_profiles ADD COLUMN home_opened_at INTEGER;`,
+  },
 ];
