@@ -77,7 +77,7 @@ export function rowToUserProfile(row: Row): UserProfile {
     scope: rowScope(row),
     tz: toNullableString(row.tz),
     tzFetchedAt: toDate(row.tz_fetched_at),
-    homeOpenedAt: row.home_opened_at === null || row.home_opened_at === undefined ? null : toDate(row.home_opened_at),
+    homeOpenedAt: toNullableDate(row.home_opened_at),
   };
 }
 
