@@ -1,9 +1,12 @@
 // The whole four-step routine, walked by closed-loop virtual users the way a person does it
 // in Slack (tests/e2e/routine.test.ts): `/rejected Acme Corp`, step 1 opens, four
-// submissions (each answered with response_action update, the last closing the modal), and
-// the summary DM. A routine counts once its summary DM is in the user's DM. Each step is
-// also timed on its own: `/rejected` to step 1 on screen, and each submission to its answer
-// (the next step, or the modal closed).
+// submissions (each answered with response_action update, the last closing the modal), then
+// the routine's DMs: the summary and the two notes its answers ask for. A routine counts once
+// all three are in the user's DM, and only then does that user start another, as a person
+// would. (Until issue 17's last stop it counted at the summary, so the next `/rejected` was
+// sent while the same routine's notes were still being posted, and step 1 measured them.)
+// Each step is also timed on its own: `/rejected` to step 1 on screen, and each submission
+// to its answer (the next step, or the modal closed).
 
 import type { FormValue } from '../emulator/index.js';
 import type { AppProcess } from './app-process.js';
@@ -22,6 +25,8 @@ const STEP_ANSWERS: readonly Record<string, FormValue>[] = [
 ];
 
 const WAIT_MS = 5_000;
+/** The summary, then the notes to the employer and to the recruiter (Sam, step 1's answers). */
+const ROUTINE_DMS = 3;
 
 export interface RoutineResult {
   users: number;
@@ -83,7 +88,7 @@ export async function routineLoad(input: {
         throw new Error(`after step ${index + 1}: modal is ${user.modal?.callback_id ?? 'closed'}`);
       }
     }
-    await user.waitForDm(() => true, WAIT_MS);
+    await user.waitForDm(() => user.dm.length >= ROUTINE_DMS, WAIT_MS);
   };
 
   const virtualUser = async () => {
