@@ -12,7 +12,6 @@ import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from '../devkit/postgres.js';
-import packageJson from '../package.json' with { type: 'json' };
 import { BENCH_SECRETS, type SlackEmulator } from './emulator.js';
 import { sleep } from './stats.js';
 
@@ -93,13 +92,11 @@ export interface AppProcess {
 }
 
 /**
- * Node flags for every Rebound process: those `npm start` uses (package.json
- * `config.node_args`), unless BENCH_REBOUND_NODE_ARGS says otherwise (e.g. '' for none).
+ * Node flags for every Rebound process: none, as `npm start` runs it (its one V8 setting is
+ * made once it serves, src/heap-growth.ts), unless BENCH_REBOUND_NODE_ARGS names some.
  */
 export function reboundNodeArgs(): string[] {
-  const fromEnv = process.env.BENCH_REBOUND_NODE_ARGS;
-  const flags = fromEnv ?? (packageJson.config?.node_args as string | undefined) ?? '';
-  return flags.split(' ').filter(Boolean);
+  return (process.env.BENCH_REBOUND_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
 
 export async function startApp(options: AppOptions): Promise<AppProcess> {

@@ -5,6 +5,7 @@
 import { startRebound } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { errorCode } from '../src/error-code.js';
+import { boundHeapGrowth } from '../src/heap-growth.js';
 
 export type ToRebound =
   | { type: 'followUps'; id: number; now: string }
@@ -18,6 +19,7 @@ export type FromRebound =
 const send = (message: FromRebound) => process.send?.(message);
 
 const rebound = await startRebound(loadConfig());
+boundHeapGrowth(); // as src/main.ts does once Rebound serves
 send({ type: 'ready' });
 
 let stopping = false;

@@ -6,6 +6,7 @@ import { type RunningRebound, startRebound } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { errorCode } from './error-code.js';
 import { isReboundError } from './errors.js';
+import { boundHeapGrowth } from './heap-growth.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   let running: RunningRebound;
   try {
     running = await startRebound(loadConfig());
+    boundHeapGrowth();
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     if (isReboundError(error)) fail(`Rebound could not start: ${error.message}`);

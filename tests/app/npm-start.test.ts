@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import packageJson from '../../package.json' with { type: 'json' };
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,9 +26,7 @@ it('the built app starts, answers /healthz and stops on SIGTERM', async () => {
 
   const emu = await createTestEmulator();
   try {
-    // The same node flags as the start script (package.json config.node_args).
-    const nodeArgs = String(packageJson.config.node_args).split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, join(outDir, 'main.js')], {
+    const child = spawn(process.execPath, [join(outDir, 'main.js')], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',

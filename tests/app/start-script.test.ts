@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import packageJson from '../../package.json' with { type: 'json' };
 import { createTestEmulator, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/rebound-harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,8 +14,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'rebound-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function start(apiUrl: string): Promise<string> {
-  const nodeArgs = String(packageJson.config.node_args).split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.js'], {
+  const child = spawn(process.execPath, ['scripts/start.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

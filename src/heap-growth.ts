@@ -1,0 +1,16 @@
+// V8 lets the old generation grow to up to four times what survived the last full collection
+// before it collects again. What Rebound keeps between requests is small (about 20 MB under
+// the bench's load) and the rest is garbage, so twice is plenty: peak RSS under that load is
+// about 170 MB instead of 240 (BENCHMARKS.md, "Peak RSS").
+//
+// Set once Rebound serves, not as a node flag: any V8 flag on node's command line makes V8
+// refuse node's code cache for its own modules, and compiling them again cost every start
+// about 30 ms. The setting is read at each collection, so it applies from then on.
+
+import { setFlagsFromString } from 'node:v8';
+
+export const HEAP_GROWTH_FLAG = '--heap-growing-percent=100';
+
+export function boundHeapGrowth(): void {
+  setFlagsFromString(HEAP_GROWTH_FLAG);
+}
