@@ -19,7 +19,7 @@ export type FromRebound =
 const send = (message: FromRebound) => process.send?.(message);
 
 const rebound = await startRebound(loadConfig());
-boundHeapGrowth(); // as src/main.ts does once Rebound serves
+await boundHeapGrowth(); // as src/main.ts does once Rebound serves
 send({ type: 'ready' });
 
 let stopping = false;

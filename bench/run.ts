@@ -98,7 +98,7 @@ if (buildWarning) {
 const settings = { warmupMs: 500, durationMs: 5_000, ...(cpuProfDir ? { cpuProfDir } : {}) };
 
 await phase('startup', async () => {
-  results.startup = await startupPhase({ tempDir, rounds: 3 });
+  results.startup = await startupPhase({ tempDir, rounds: 7 });
   results.reboundPeakRssMb['start-up (idle)'] = results.startup.rebound.idleRssMb;
 });
 

@@ -5,12 +5,12 @@
 //
 // Set once Rebound serves, not as a node flag: any V8 flag on node's command line makes V8
 // refuse node's code cache for its own modules, and compiling them again cost every start
-// about 30 ms. The setting is read at each collection, so it applies from then on.
-
-import { setFlagsFromString } from 'node:v8';
+// about 30 ms. The setting is read at each collection, so it applies from then on. (node:v8
+// itself is loaded then too: nothing else Rebound loads at start needs it.)
 
 export const HEAP_GROWTH_FLAG = '--heap-growing-percent=100';
 
-export function boundHeapGrowth(): void {
+export async function boundHeapGrowth(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString(HEAP_GROWTH_FLAG);
 }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   let running: RunningRebound;
   try {
     running = await startRebound(loadConfig());
-    boundHeapGrowth();
+    await boundHeapGrowth();
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     if (isReboundError(error)) fail(`Rebound could not start: ${error.message}`);
