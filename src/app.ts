@@ -145,6 +145,10 @@ async function startOnStore(
     config.mode === 'http'
       ? new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
+          // The request guard has checked the signature, its age and that it is new before
+          // Bolt reads a byte (http-server.ts), and nothing reaches /slack/events around it.
+          // Bolt's own check decoded, parsed and hashed every body a second time.
+          signatureVerification: false,
           logger: loggers.slack,
           processEventErrorHandler,
           ...distribution?.receiverOptions,
