@@ -41,3 +41,18 @@ it('a modal that cannot open because of a 429 gets an ephemeral "try again in a 
   await dave.command('/rejected', 'Initech');
   await dave.waitForModal((view) => view.callback_id === 'routine_step_1', 2500);
 });
+
+it('a views.open that Slack does not answer in time is given up, and the person is told', async () => {
+  const h = await start({ logLevel: 'info' });
+  const erin = h.emu.addUser({ id: 'U7', name: 'erin', tz: null });
+  // Past the trigger's 3 s there is no modal to open: Rebound stops waiting at 2.5 s.
+  h.emu.setLatency('views.open', 4000);
+  const sent = performance.now();
+  expect((await erin.command('/rejected', 'Hooli')).status).toBe(200);
+  await expect
+    .poll(() => erin.ephemerals.map((message) => message.text), { timeout: 4000 })
+    .toEqual([OPEN_FAILED_TEXT]);
+  expect(performance.now() - sent).toBeLessThan(3500);
+  expect(h.logs.join('\n')).toMatch(/Could not open the routine: /);
+  h.emu.setLatency('views.open', 0);
+});

@@ -1,5 +1,6 @@
 // Every Web API client Rebound makes, and how each talks to Slack, in one place. The three
 // differ by who is waiting: a person in Slack (3 s), a person in a browser, or nobody (the job).
+// Each gives up through fetchWithTimeout, not the WebClient's own `timeout` (see there).
 
 import type { Logger, webApi } from '@slack/bolt';
 
@@ -21,7 +22,7 @@ export const INTERACTIVE_TIMEOUT_MS = 2500;
  * The clients Bolt hands listeners: interactive work must finish within Slack's 3 s. Bolt
  * shares one client per workspace, and a client that waits out a 429 pauses its whole queue,
  * so one person's Retry-After would hold up everyone's modal: a 429 fails that one call
- * instead. `fetch` is also what Bolt's respond() posts response_urls with, so it gets the
+ * instead. `fetch` is also what Bolt's respond() posts response_urls with, so those get the
  * same timeout.
  */
 export function interactiveClientOptions(api: SlackApi, retries = 2): webApi.WebClientOptions {
@@ -30,18 +31,41 @@ export function interactiveClientOptions(api: SlackApi, retries = 2): webApi.Web
     ...options,
     retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 1000 },
     rejectRateLimitedCalls: true,
-    timeout: INTERACTIVE_TIMEOUT_MS,
     fetch: fetchWithTimeout(INTERACTIVE_TIMEOUT_MS),
   };
 }
 
-/** fetch that gives up after `ms` unless the caller brought its own signal (the WebClient does). */
+/** Statuses whose answer has no body (a Response built with one throws). */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * fetch that gives up after `ms` on the whole exchange, the answer's body included (unless
+ * the caller brings its own signal), and stops its timer once the body is in. The
+ * WebClient's own `timeout` arms AbortSignal.timeout for every call and leaves it to fire
+ * `ms` later on a call long done: under load that cost each `/rejected` about 3 % of its
+ * CPU (BENCHMARKS.md).
+ */
 export function fetchWithTimeout(ms: number): webApi.FetchFunction {
-  return (url, init) =>
-    fetch(url, {
-      ...init,
-      signal: init?.signal ?? AbortSignal.timeout(ms),
-    } as RequestInit) as ReturnType<webApi.FetchFunction>;
+  return (async (url: string, init?: RequestInit) => {
+    if (init?.signal) return fetch(url, init);
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`No answer within ${ms} ms`, 'TimeoutError')),
+      ms,
+    );
+    try {
+      const response = await fetch(url, { ...init, signal: controller.signal });
+      // Read here, so the timeout covers a body that stalls too; the caller gets the same answer.
+      const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }) as unknown as webApi.FetchFunction;
 }
 
 /** The follow-up job's call timeout: 15 s, or a third of a shorter lease so no call outlives it. */
@@ -54,7 +78,12 @@ export const JOB_CLIENT_TIMEOUT_MS = 15_000;
 
 /** The follow-up job's clients: they fail fast, since the job retries and honours Retry-After itself. */
 export function jobClientOptions(api: SlackApi, timeoutMs = JOB_CLIENT_TIMEOUT_MS): webApi.WebClientOptions {
-  return { ...base(api), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs };
+  return {
+    ...base(api),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    fetch: fetchWithTimeout(timeoutMs),
+  };
 }
 
 /** The OAuth redirect's oauth.v2.access: a person waits in the browser, so answer within seconds. */
@@ -64,6 +93,6 @@ export function oauthClientOptions(api: SlackApi): Omit<webApi.WebClientOptions,
     ...options,
     retryConfig: { retries: 1, factor: 2, minTimeout: 200, maxTimeout: 1000 },
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    fetch: fetchWithTimeout(10_000),
   };
 }
