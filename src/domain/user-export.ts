@@ -27,6 +27,8 @@ export interface UserExport {
     enterpriseId: string | null;
     userId: string;
     timezone: string | null;
+    /** When they first opened Rebound's Home, or null. */
+    homeFirstOpenedAt: string | null;
     /** Their privacy choices: details in notifications, searching while employed here. */
     settings?: PrivacySettings;
   };
@@ -71,6 +73,7 @@ export function buildUserExport(
     you: {
       ...scope,
       timezone: data.profile?.tz ?? null,
+      homeFirstOpenedAt: data.profile?.homeOpenedAt?.toISOString() ?? null,
       ...(data.settings ? { settings: data.settings } : {}),
     },
     rejections: data.rejections.map((rejection) => ({

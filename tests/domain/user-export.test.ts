@@ -52,7 +52,13 @@ describe('buildUserExport', () => {
       format: 'rebound-export',
       version: 1,
       exportedAt: '2025-05-01T12:00:00.000Z',
-      you: { teamId: 'T1234', enterpriseId: null, userId: 'U1234', timezone: 'America/New_York' },
+      you: {
+        teamId: 'T1234',
+        enterpriseId: null,
+        userId: 'U1234',
+        timezone: 'America/New_York',
+        homeFirstOpenedAt: null,
+      },
     });
     expect(exported.rejections.map((rejection) => [rejection.id, rejection.status, rejection.step])).toEqual([
       ['r2', 'draft', 2],
@@ -98,6 +104,12 @@ describe('buildUserExport', () => {
       expect(json).not.toContain(internal);
     // JSON in, the same JSON out: nothing that does not survive a round trip.
     expect(JSON.parse(json)).toEqual(exported);
+  });
+
+  it('says when they first opened Home, the one thing Rebound keeps about their visits', () => {
+    const profile = { scope, tz: null, tzFetchedAt: new Date(0), homeOpenedAt: NOW };
+    const exported = buildUserExport(scope, { rejections: [], entries: [], followUps: [], profile }, NOW);
+    expect(exported.you).toMatchObject({ timezone: null, homeFirstOpenedAt: NOW.toISOString() });
   });
 
   it('exports someone Rebound knows nothing about as an empty list', () => {

@@ -112,6 +112,8 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
     await seedOthers();
     const { acme, globex } = await seedAlice();
     await h.rebound.store.savePrivacySettings(alice, { employedHere: true }, NOW);
+    await user.openHome();
+    await expect.poll(async () => (await h.rebound.store.getUserProfile(alice))?.homeOpenedAt).toEqual(NOW);
     await user.command('/rejected', 'export');
     expect(await ephemeral(user)).toContain('Your export is in your DM with Rebound');
 
@@ -143,6 +145,7 @@ describe.each(engines)('/rejected list, export and delete on $name', (engine) =>
       enterpriseId: null,
       userId: 'U1',
       timezone: 'America/New_York',
+      homeFirstOpenedAt: NOW.toISOString(),
       settings: { showDetails: false, employedHere: true },
     });
     expect(data.rejections.map((rejection) => [rejection.answers.company, rejection.status])).toEqual([
