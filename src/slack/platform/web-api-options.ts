@@ -35,15 +35,15 @@ export function interactiveClientOptions(api: SlackApi, retries = 2): webApi.Web
   };
 }
 
-/** Statuses whose answer has no body (a Response built with one throws). */
-const NO_BODY = new Set([101, 204, 205, 304]);
+/** The ways a Response's body is read (`bytes` where node has it). */
+const BODY_READERS = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'] as const;
 
 /**
  * fetch that gives up after `ms` on the whole exchange, the answer's body included (unless
- * the caller brings its own signal), and stops its timer once the body is in. The
- * WebClient's own `timeout` arms AbortSignal.timeout for every call and leaves it to fire
- * `ms` later on a call long done: under load that cost each `/rejected` about 3 % of its
- * CPU (BENCHMARKS.md).
+ * the caller brings its own signal), and stops its timer as soon as the body has been read.
+ * The WebClient's own `timeout` arms AbortSignal.timeout for every call and leaves it to fire
+ * `ms` later on a call long done; under load that cost each `/rejected` about 3 % of its
+ * CPU, and copying every body into a new Response to time it cost as much (BENCHMARKS.md).
  */
 export function fetchWithTimeout(ms: number): webApi.FetchFunction {
   return (async (url: string, init?: RequestInit) => {
@@ -53,18 +53,23 @@ export function fetchWithTimeout(ms: number): webApi.FetchFunction {
       () => controller.abort(new DOMException(`No answer within ${ms} ms`, 'TimeoutError')),
       ms,
     );
+    let response: Response;
     try {
-      const response = await fetch(url, { ...init, signal: controller.signal });
-      // Read here, so the timeout covers a body that stalls too; the caller gets the same answer.
-      const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-    } finally {
+      response = await fetch(url, { ...init, signal: controller.signal });
+    } catch (error) {
       clearTimeout(timer);
+      throw error;
     }
+    // A body can stall after its headers: the timer runs on until it has been read.
+    const stop = () => clearTimeout(timer);
+    for (const name of BODY_READERS) {
+      const read = (response as unknown as Record<string, unknown>)[name];
+      if (typeof read !== 'function') continue;
+      Object.defineProperty(response, name, {
+        value: (...args: unknown[]) => (read.apply(response, args) as Promise<unknown>).finally(stop),
+      });
+    }
+    return response;
   }) as unknown as webApi.FetchFunction;
 }
 

@@ -48,7 +48,8 @@ it('gives up on an answer whose body stalls after its headers', async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.write('{"ok":');
   });
-  await expect(fetchWithTimeout(200)(url, post)).rejects.toMatchObject({ name: 'TimeoutError' });
+  const response = await fetchWithTimeout(200)(url, post);
+  await expect(response.text()).rejects.toMatchObject({ name: 'TimeoutError' });
 });
 
 it('leaves a caller that brings its own signal to it', async () => {
