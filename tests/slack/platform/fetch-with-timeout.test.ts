@@ -3,7 +3,7 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { fetchWithTimeout } from '../../../src/slack/platform/web-api-options.js';
 
 let server: Server | undefined;
@@ -20,20 +20,29 @@ async function slack(answer: (res: import('node:http').ServerResponse) => void):
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/views.open`;
 }
 
-const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 const post = { method: 'POST', body: 'trigger_id=1' };
 
-it('hands on the answer as Slack gave it, and stops its timer once the body is in', async () => {
+it('hands on the answer as Slack gave it, timing it until its body is read, then no longer', async () => {
   const url = await slack((res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'x-slack-req-id': 'r1' });
     res.end('{"ok":true,"view":{"id":"V1"}}');
   });
-  const before = timers();
-  const response = await fetchWithTimeout(2500)(url, post);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('x-slack-req-id')).toBe('r1');
-  expect(await response.json()).toEqual({ ok: true, view: { id: 'V1' } });
-  expect(timers()).toBe(before);
+  const armed = vi.spyOn(globalThis, 'setTimeout');
+  const cleared = vi.spyOn(globalThis, 'clearTimeout');
+  try {
+    const response = await fetchWithTimeout(2500)(url, post);
+    const ours = armed.mock.results.filter((_, call) => armed.mock.calls[call]?.[1] === 2500);
+    expect(ours).toHaveLength(1);
+    const stopped = () => cleared.mock.calls.some(([timer]) => timer === ours[0]?.value);
+    expect(stopped()).toBe(false);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-slack-req-id')).toBe('r1');
+    expect(await response.json()).toEqual({ ok: true, view: { id: 'V1' } });
+    expect(stopped()).toBe(true);
+  } finally {
+    armed.mockRestore();
+    cleared.mockRestore();
+  }
 });
 
 it('gives up on an answer that does not come in time', async () => {
