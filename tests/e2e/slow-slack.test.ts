@@ -47,12 +47,11 @@ it('a views.open that Slack does not answer in time is given up, and the person 
   const erin = h.emu.addUser({ id: 'U7', name: 'erin', tz: null });
   // Past the trigger's 3 s there is no modal to open: Rebound stops waiting at 2.5 s.
   h.emu.setLatency('views.open', 4000);
-  const sent = performance.now();
   expect((await erin.command('/rejected', 'Hooli')).status).toBe(200);
+  // Told before Slack's own (4 s) answer would have come.
   await expect
-    .poll(() => erin.ephemerals.map((message) => message.text), { timeout: 4000 })
+    .poll(() => erin.ephemerals.map((message) => message.text), { timeout: 3900 })
     .toEqual([OPEN_FAILED_TEXT]);
-  expect(performance.now() - sent).toBeLessThan(3500);
   expect(h.logs.join('\n')).toMatch(/Could not open the routine: /);
   h.emu.setLatency('views.open', 0);
 });
