@@ -38,10 +38,14 @@ async function start(): Promise<Harness> {
 /** Everything Rebound keeps for `scope`, as counts (an empty scope is all zeros). */
 async function keptFor(h: Harness, scope: UserScope) {
   const data = await h.rebound.store.exportUserData(scope);
-  return { rejections: data.rejections.length, followUps: data.followUps.length };
+  return {
+    rejections: data.rejections.length,
+    followUps: data.followUps.length,
+    profile: data.profile !== null,
+  };
 }
 
-const nothing = { rejections: 0, followUps: 0 };
+const nothing = { rejections: 0, followUps: 0, profile: false };
 
 /** Runs `act` and waits for `team`'s copy of Rebound to publish `user`'s Home once more. */
 async function publishedBy(h: Harness, user: EmulatedUser, team: string, act: () => Promise<unknown>) {

@@ -118,6 +118,30 @@ export async function refreshHome(
   await publishHome(client, deps, scope);
 }
 
+/**
+ * Remembers that this person looks at Home, so refreshHome keeps it up to date from then on.
+ * app_home_opened does not say which workspace the visitor belongs to, and a member of
+ * another workspace must get nothing kept here (platform/scope-guard.ts): a visit alone is
+ * remembered only for someone Rebound already knows here (a profile or a rejection: they have
+ * used it). A click on Home has passed the scope guard, so it is remembered either way.
+ */
+export async function noteHomeVisit(
+  deps: ListenerDeps,
+  scope: UserScope,
+  { fromClick }: { fromClick: boolean },
+): Promise<void> {
+  try {
+    const profile = await deps.store.getUserProfile(scope);
+    if (profile?.homeOpenedAt) return;
+    const known =
+      fromClick || profile !== null || (await deps.store.listRejections(scope, { limit: 1 })).length > 0;
+    if (known) await deps.store.noteHomeOpened(scope, deps.clock());
+  } catch (error) {
+    // Only means their Home waits for their next visit to catch up on a change.
+    deps.logger.warn('A Home visit could not be remembered:', errorCode(error));
+  }
+}
+
 /** A "Show more" button's value: a page offset, read defensively (it comes back over the network). */
 export function parseHomeOffset(value: unknown): number {
   const offset = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 0;

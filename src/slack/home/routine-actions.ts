@@ -5,12 +5,14 @@ import { buttonListener, buttonRejection } from '../platform/button-listener.js'
 import type { ListenerDeps } from '../platform/deps.js';
 import { openRoutine } from '../routine/open-routine.js';
 import { stepViewForDraft } from '../routine/step-modal.js';
-import { publishHome } from './publish-home.js';
+import { noteHomeVisit, publishHome } from './publish-home.js';
 
 export function homeStartCallback(deps: ListenerDeps) {
-  return buttonListener(deps, 'Starting the routine from Home failed:', ({ client, scope, body }) =>
-    openRoutine({ deps, client, scope, triggerId: body.trigger_id, onFailure: async () => {} }),
-  );
+  return buttonListener(deps, 'Starting the routine from Home failed:', async ({ client, scope, body }) => {
+    await openRoutine({ deps, client, scope, triggerId: body.trigger_id, onFailure: async () => {} });
+    // A first-timer's Home (the welcome) is in view behind the modal: keep it up to date.
+    await noteHomeVisit(deps, scope, { fromClick: true });
+  });
 }
 
 /** Opens the draft's current step; a draft finished or cleared meanwhile refreshes Home instead. */
@@ -23,5 +25,6 @@ export function homeResumeCallback(deps: ListenerDeps) {
     }
     const view = await stepViewForDraft(deps, click.scope, draft, draft.step);
     await click.client.views.open({ trigger_id: click.body.trigger_id, view });
+    await noteHomeVisit(deps, click.scope, { fromClick: true });
   });
 }
