@@ -3,12 +3,11 @@
 // which installation serves a person of an org. docs/ARCHITECTURE.md, "Whose workspace is
 // it", gives the sources.
 
-import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BareApp, startHttpApp, TEST_SECRETS } from '../../emulator/bare-bolt-app.js';
 import { createSlackEmulator, type SlackEmulator } from '../../emulator/index.js';
+import { emulatorWebClient, installApp, OAUTH_CLIENT } from '../support/emulator-oauth.js';
 
-const CLIENT = { clientId: '111.222', clientSecret: 'client-secret' };
 type Body = Record<string, unknown> & {
   team?: { id: string } | null;
   user?: { team_id?: string };
@@ -21,7 +20,7 @@ let bare: BareApp | undefined;
 const bodies: Body[] = [];
 
 beforeEach(async () => {
-  emu = await createSlackEmulator({ ...TEST_SECRETS, ...CLIENT });
+  emu = await createSlackEmulator({ ...TEST_SECRETS, ...OAUTH_CLIENT });
   bodies.length = 0;
   // Records every payload, and acknowledges it as Rebound would.
   bare = await startHttpApp(emu, (app) => {
@@ -42,17 +41,9 @@ afterEach(async () => {
   await emu.close();
 });
 
-const web = (token?: string) =>
-  new webApi.WebClient(token, { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 } });
-
-async function install(team: string | { id: string; name?: string }, options: { orgWide?: boolean } = {}) {
-  const { code } = emu.authorize(team, options);
-  return web().oauth.v2.access({
-    client_id: CLIENT.clientId,
-    client_secret: CLIENT.clientSecret,
-    code: code ?? '',
-  });
-}
+const web = (token?: string) => emulatorWebClient(emu, token);
+const install = (team: string | { id: string; name?: string }, options: { orgWide?: boolean } = {}) =>
+  installApp(emu, team, options);
 
 const modal = {
   type: 'modal' as const,

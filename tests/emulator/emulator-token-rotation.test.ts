@@ -2,12 +2,11 @@
 // token that expires and a single-use refresh token; oauth.v2.access with
 // grant_type=refresh_token trades it for a new pair; an expired token gets token_expired.
 
-import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_SECRETS } from '../../emulator/bare-bolt-app.js';
 import { createSlackEmulator, type SlackEmulator } from '../../emulator/index.js';
+import { emulatorWebClient, installApp, OAUTH_CLIENT } from '../support/emulator-oauth.js';
 
-const CLIENT = { clientId: '111.222', clientSecret: 'client-secret' };
 const HOUR = 3_600_000;
 
 let emu: SlackEmulator;
@@ -17,15 +16,14 @@ beforeEach(async () => {
   now = Date.UTC(2026, 2, 2, 15);
   emu = await createSlackEmulator({
     ...TEST_SECRETS,
-    ...CLIENT,
+    ...OAUTH_CLIENT,
     tokenRotation: { expiresInSeconds: 43_200 },
     clock: () => now,
   });
 });
 afterEach(() => emu.close());
 
-const web = (token?: string) =>
-  new webApi.WebClient(token, { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 } });
+const web = (token?: string) => emulatorWebClient(emu, token);
 
 async function outcome(call: () => Promise<unknown>): Promise<string> {
   try {
@@ -36,22 +34,15 @@ async function outcome(call: () => Promise<unknown>): Promise<string> {
   }
 }
 
-const refresh = (refreshToken: string, clientSecret = CLIENT.clientSecret) =>
+const refresh = (refreshToken: string, clientSecret = OAUTH_CLIENT.clientSecret) =>
   web().oauth.v2.access({
-    client_id: CLIENT.clientId,
+    client_id: OAUTH_CLIENT.clientId,
     client_secret: clientSecret,
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
   });
 
-async function install(teamId: string) {
-  const { code } = emu.authorize(teamId, { scopes: ['commands', 'chat:write'] });
-  return web().oauth.v2.access({
-    client_id: CLIENT.clientId,
-    client_secret: CLIENT.clientSecret,
-    code: code ?? '',
-  });
-}
+const install = (teamId: string) => installApp(emu, teamId, { scopes: ['commands', 'chat:write'] });
 
 describe('token rotation', () => {
   it('installs with an expiring token and a refresh token, and refuses the token once expired', async () => {

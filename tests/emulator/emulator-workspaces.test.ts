@@ -2,19 +2,18 @@
 // code → oauth.v2.access → that workspace's token), tokens answering for their own
 // workspace, workspaces kept apart, and uninstalling.
 
-import { type App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BareApp, startHttpApp, TEST_SECRETS } from '../../emulator/bare-bolt-app.js';
 import { createSlackEmulator, type SlackEmulator } from '../../emulator/index.js';
-
-const CLIENT = { clientId: '111.222', clientSecret: 'client-secret' };
+import { emulatorWebClient, exchangeCode, OAUTH_CLIENT } from '../support/emulator-oauth.js';
 
 let emu: SlackEmulator;
 let bare: BareApp | undefined;
 const events: { type: string; teamId: string | undefined }[] = [];
 
 beforeEach(async () => {
-  emu = await createSlackEmulator({ ...TEST_SECRETS, ...CLIENT });
+  emu = await createSlackEmulator({ ...TEST_SECRETS, ...OAUTH_CLIENT });
   events.length = 0;
 });
 afterEach(async () => {
@@ -23,8 +22,7 @@ afterEach(async () => {
   await emu.close();
 });
 
-const web = (token?: string) =>
-  new webApi.WebClient(token, { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 } });
+const web = (token?: string) => emulatorWebClient(emu, token);
 
 /** Runs `call` and returns 'ok' or Slack's error code. */
 async function outcome(call: () => Promise<unknown>): Promise<string> {
@@ -36,13 +34,8 @@ async function outcome(call: () => Promise<unknown>): Promise<string> {
   }
 }
 
-async function exchange(code: string | undefined, credentials = CLIENT) {
-  return web().oauth.v2.access({
-    client_id: credentials.clientId,
-    client_secret: credentials.clientSecret,
-    code: code ?? '',
-  });
-}
+const exchange = (code: string | undefined, credentials = OAUTH_CLIENT) =>
+  exchangeCode(emu, code, credentials);
 
 describe('installing in another workspace', () => {
   it('swaps an approved code for that workspace token, shaped like Slack oauth.v2.access', async () => {
@@ -72,10 +65,12 @@ describe('installing in another workspace', () => {
 
   it('answers invalid_code for unknown or used codes, and checks the client credentials', async () => {
     const { code } = emu.authorize('T2');
-    expect(await outcome(() => exchange(code, { ...CLIENT, clientSecret: 'wrong' }))).toBe(
+    expect(await outcome(() => exchange(code, { ...OAUTH_CLIENT, clientSecret: 'wrong' }))).toBe(
       'bad_client_secret',
     );
-    expect(await outcome(() => exchange(code, { ...CLIENT, clientId: '999' }))).toBe('invalid_client_id');
+    expect(await outcome(() => exchange(code, { ...OAUTH_CLIENT, clientId: '999' }))).toBe(
+      'invalid_client_id',
+    );
     expect(await outcome(() => exchange(code))).toBe('ok');
     expect(await outcome(() => exchange(code))).toBe('invalid_code');
     expect(await outcome(() => exchange('made-up'))).toBe('invalid_code');
