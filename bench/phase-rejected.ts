@@ -1,8 +1,9 @@
 // `/rejected` against three apps, each in its own process with its own emulator, measured in
-// turn at each concurrency (bare, same-view, Rebound, Rebound, same-view, bare, and that
-// again: drift on a shared machine then hits all alike), then the whole routine on Rebound. The two bare apps
+// rounds at each concurrency (bare, same-view, Rebound, Rebound, same-view, bare: drift on a
+// shared machine then hits all alike), then the whole routine on Rebound. The two bare apps
 // (bench/bare-app.ts) open a one-input modal and Rebound's own step 1; the targets are judged
-// against the second, which pays the same Web API and Bolt cost for the same modal.
+// against the second, which pays the same Web API and Bolt cost for the same modal, on the
+// median of the rounds' ratios.
 //
 // Rebound's members come in two kinds. "First of the day": a member Rebound has not seen
 // today, so its timezone is stale (users.info when Rebound next needs it). "Timezone
@@ -29,8 +30,18 @@ export const SIDES = ['bare', 'sameView', 'rebound'] as const;
 export type SideName = (typeof SIDES)[number];
 const KIND: Record<SideName, AppKind> = { bare: 'bare', sameView: 'same-view', rebound: 'rebound' };
 
-/** One concurrency's figures for each app (the name stays from when there were two). */
-export type Pair = { users: number } & Record<SideName, LoadResult>;
+/** Rebound over the same-view bare app within one round: what the targets take the median of. */
+export interface RoundRatios {
+  perSecond: number;
+  openP99Ms: number;
+  appCpuMsPerCommand: number;
+}
+
+/**
+ * One concurrency's figures for each app, pooled over all its windows (the name stays from
+ * when there were two apps), and Rebound / same-view round by round.
+ */
+export type Pair = { users: number; rounds: RoundRatios[] } & Record<SideName, LoadResult>;
 
 export interface HttpResult {
   /** Process ids, to tell their CPU profiles apart. */
@@ -50,7 +61,7 @@ export interface SocketResult {
 
 export interface PhaseSettings {
   warmupMs: number;
-  /** Per app and concurrency, split over two windows. */
+  /** Measured time per app and concurrency, split over the rounds' windows (two per round). */
   durationMs: number;
   cpuProfDir?: string;
 }
@@ -66,12 +77,13 @@ interface Side {
 type Driver = (options: LoadOptions) => Promise<LoadRun>;
 type Pools = Record<SideName, () => string | null>;
 
-// Twice over: a p99 is the tail of a few thousand samples, and with two windows per app one
-// hiccup of the machine's moved the 10-user p99 ratio between 1.2× and 1.8× from run to run.
+// A round is bare, same-view, Rebound, Rebound, same-view, bare: drift on a shared machine
+// hits the three alike, and each round gives one ratio Rebound / same-view. The targets take
+// the median of ROUNDS of them, so one hiccup of the machine's (a p99 is the tail of a few
+// hundred samples a window) moves one round, not the verdict; the pooled figures are kept.
 const TURN: readonly SideName[] = ['bare', 'sameView', 'rebound', 'rebound', 'sameView', 'bare'];
-const ORDER: readonly SideName[] = [...TURN, ...TURN];
+export const ROUNDS = 5;
 
-/** bare, same-view, Rebound, Rebound, same-view, bare — half the window each time. */
 async function alternate(
   driver: Driver,
   sides: Record<SideName, Side>,
@@ -80,22 +92,34 @@ async function alternate(
   settings: PhaseSettings,
 ): Promise<Pair> {
   const runs: Record<SideName, LoadRun[]> = { bare: [], sameView: [], rebound: [] };
-  for (const which of ORDER) {
-    const { emu, app } = sides[which];
-    runs[which].push(
-      await driver({
+  const rounds: RoundRatios[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const inRound: Record<SideName, LoadRun[]> = { bare: [], sameView: [], rebound: [] };
+    for (const which of TURN) {
+      const { emu, app } = sides[which];
+      const run = await driver({
         emu,
         app,
         users,
         warmupMs: settings.warmupMs,
-        durationMs: settings.durationMs / 2,
+        durationMs: settings.durationMs / (2 * ROUNDS),
         nextUser: pools[which],
-      }),
-    );
-    forgetCalls(emu);
+      });
+      forgetCalls(emu);
+      inRound[which].push(run);
+      runs[which].push(run);
+    }
+    const rebound = summarize(inRound.rebound);
+    const sameView = summarize(inRound.sameView);
+    rounds.push({
+      perSecond: rebound.perSecond / sameView.perSecond,
+      openP99Ms: rebound.openP99Ms / sameView.openP99Ms,
+      appCpuMsPerCommand: rebound.appCpuMsPerCommand / sameView.appCpuMsPerCommand,
+    });
   }
   return {
     users,
+    rounds,
     bare: summarize(runs.bare),
     sameView: summarize(runs.sameView),
     rebound: summarize(runs.rebound),
@@ -202,7 +226,7 @@ export async function httpPhase(input: {
       app: sides.rebound.app,
       users: 10,
       warmupMs: 1_000,
-      durationMs: settings.durationMs,
+      durationMs: settings.durationMs / 2,
       nextUser: memberPool(emus.rebound, 'URT', POOL),
     });
     progress(
@@ -216,7 +240,7 @@ export async function httpPhase(input: {
           app: sides.sameView.app,
           users: 10,
           warmupMs: settings.warmupMs,
-          durationMs: settings.durationMs / 2,
+          durationMs: settings.durationMs / 4,
           nextUser: memberPool(emus.sameView, `USR${window}`, POOL),
         }),
       );
