@@ -7,8 +7,8 @@
 // (events are deduplicated by event id after this anyway). Commands and interactions are
 // never retried by Slack, so for them a retry header changes nothing.
 //
-// Bolt verifies the signature again on the buffered body it is handed (`rawBody`); that
-// second HMAC over at most 1 MB is the price of leaving Bolt's own checks in place.
+// Bolt is handed the buffered body (`rawBody`) and, since this guard sits in front of every
+// request to /slack/events, does not verify the signature a second time (app.ts).
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
