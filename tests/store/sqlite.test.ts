@@ -14,6 +14,7 @@ import type { UserScope } from '../../src/domain/types.js';
 import { ErrorCode, ReboundError } from '../../src/errors.js';
 import { createStore } from '../../src/store/index.js';
 import { claimDueSql } from '../../src/store/ops/follow-ups.js';
+import { findOpenDraft } from '../../src/store/ops/rejections.js';
 import { sqliteMigrations } from '../../src/store/sqlite/migrations.js';
 import type { Store } from '../../src/store/store.js';
 import { runStoreContract } from './contract.js';
@@ -175,6 +176,25 @@ describe('SQLite store', () => {
         /SEARCH follow_ups USING (COVERING )?INDEX follow_ups_sending_lease \(lease_until<\?\)/,
       );
       expect(details).not.toMatch(/SCAN follow_ups(?! USING)/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("finds a person's open draft (every /rejected does) by their index, in its order, without sorting", async () => {
+    const file = path.join(dir, 'draft-plan.sqlite');
+    await open(file);
+    const db = new Database(file, { readonly: true });
+    try {
+      const lookup = findOpenDraft(scope).next();
+      if (lookup.done) throw new Error('findOpenDraft asked for no rows');
+      const { sql, params = [] } = lookup.value;
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      const details = plan.map((row) => row.detail).join('\n');
+      expect(details).toMatch(
+        /SEARCH rejections USING INDEX rejections_by_user \(team_id=\? AND enterprise_id=\? AND user_id=\? AND status=\?\)/,
+      );
+      expect(details).not.toMatch(/TEMP B-TREE/);
     } finally {
       db.close();
     }

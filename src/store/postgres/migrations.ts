@@ -244,4 +244,14 @@ export const postgresMigrations: readonly Migration[] = [
       -- published after every change (Slack asks for it on their first visit).
       ALTER TABLE user_profiles ADD COLUMN home_opened_at BIGINT;`,
   },
+  {
+    version: 20,
+    name: 'open_draft_without_sorting',
+    sql: `
+      -- Every /rejected looks up the person's open draft, newest first with two tie-breakers;
+      -- with those in the index it is read in index order, without a sort.
+      DROP INDEX rejections_by_user;
+      CREATE INDEX rejections_by_user
+        ON rejections (team_id, enterprise_id, user_id, status, updated_at, created_at, id);`,
+  },
 ];
