@@ -41,7 +41,20 @@ export interface RoundRatios {
  * One concurrency's figures for each app, pooled over all its windows (the name stays from
  * when there were two apps), and Rebound / same-view round by round.
  */
-export type Pair = { users: number; rounds: RoundRatios[] } & Record<SideName, LoadResult>;
+export type Pair = {
+  users: number;
+  rounds: RoundRatios[];
+  /** Each window's own figures, in the order run (for the JSON: where a round's tail came from). */
+  windows: WindowFigures[];
+} & Record<SideName, LoadResult>;
+
+export interface WindowFigures {
+  app: SideName;
+  round: number;
+  perSecond: number;
+  openP99Ms: number;
+  appCpuMsPerCommand: number;
+}
 
 export interface HttpResult {
   /** Process ids, to tell their CPU profiles apart. */
@@ -82,7 +95,9 @@ type Pools = Record<SideName, () => string | null>;
 // the median of ROUNDS of them, so one hiccup of the machine's (a p99 is the tail of a few
 // hundred samples a window) moves one round, not the verdict; the pooled figures are kept.
 const TURN: readonly SideName[] = ['bare', 'sameView', 'rebound', 'rebound', 'sameView', 'bare'];
-export const ROUNDS = 5;
+export const ROUNDS = 7;
+/** The routine's measured time, and its floor's (in two windows). */
+const ROUTINE_MS = 5_000;
 
 async function alternate(
   driver: Driver,
@@ -93,6 +108,7 @@ async function alternate(
 ): Promise<Pair> {
   const runs: Record<SideName, LoadRun[]> = { bare: [], sameView: [], rebound: [] };
   const rounds: RoundRatios[] = [];
+  const windows: WindowFigures[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const inRound: Record<SideName, LoadRun[]> = { bare: [], sameView: [], rebound: [] };
     for (const which of TURN) {
@@ -108,6 +124,14 @@ async function alternate(
       forgetCalls(emu);
       inRound[which].push(run);
       runs[which].push(run);
+      const one = summarize([run]);
+      windows.push({
+        app: which,
+        round,
+        perSecond: one.perSecond,
+        openP99Ms: one.openP99Ms,
+        appCpuMsPerCommand: one.appCpuMsPerCommand,
+      });
     }
     const rebound = summarize(inRound.rebound);
     const sameView = summarize(inRound.sameView);
@@ -120,6 +144,7 @@ async function alternate(
   return {
     users,
     rounds,
+    windows,
     bare: summarize(runs.bare),
     sameView: summarize(runs.sameView),
     rebound: summarize(runs.rebound),
@@ -226,7 +251,7 @@ export async function httpPhase(input: {
       app: sides.rebound.app,
       users: 10,
       warmupMs: 1_000,
-      durationMs: settings.durationMs / 2,
+      durationMs: ROUTINE_MS,
       nextUser: memberPool(emus.rebound, 'URT', POOL),
     });
     progress(
@@ -240,7 +265,7 @@ export async function httpPhase(input: {
           app: sides.sameView.app,
           users: 10,
           warmupMs: settings.warmupMs,
-          durationMs: settings.durationMs / 4,
+          durationMs: ROUTINE_MS / 2,
           nextUser: memberPool(emus.sameView, `USR${window}`, POOL),
         }),
       );
