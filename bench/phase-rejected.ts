@@ -1,9 +1,8 @@
 // `/rejected` against three apps, each in its own process with its own emulator, measured in
-// rounds at each concurrency (bare, same-view, Rebound, Rebound, same-view, bare: drift on a
-// shared machine then hits all alike), then the whole routine on Rebound. The two bare apps
-// (bench/bare-app.ts) open a one-input modal and Rebound's own step 1; the targets are judged
-// against the second, which pays the same Web API and Bolt cost for the same modal, on the
-// median of the rounds' ratios.
+// interleaved rounds at each concurrency (see CYCLES), then the whole routine on Rebound. The
+// two bare apps (bench/bare-app.ts) open a one-input modal and Rebound's own step 1; the
+// targets are judged against the second, which pays the same Web API and Bolt cost for the
+// same modal, on the median of the rounds' ratios.
 //
 // Rebound's members come in two kinds. "First of the day": a member Rebound has not seen
 // today, so its timezone is stale (users.info when Rebound next needs it). "Timezone
@@ -90,12 +89,20 @@ interface Side {
 type Driver = (options: LoadOptions) => Promise<LoadRun>;
 type Pools = Record<SideName, () => string | null>;
 
-// A round is bare, same-view, Rebound, Rebound, same-view, bare: drift on a shared machine
-// hits the three alike, and each round gives one ratio Rebound / same-view. The targets take
-// the median of ROUNDS of them, so one hiccup of the machine's (a p99 is the tail of a few
-// hundred samples a window) moves one round, not the verdict; the pooled figures are kept.
-const TURN: readonly SideName[] = ['bare', 'sameView', 'rebound', 'rebound', 'sameView', 'bare'];
-export const ROUNDS = 7;
+// A round is two windows of each app, the three in turn: bare, same-view, Rebound, bare,
+// same-view, Rebound; every other round puts Rebound before same-view. So drift on a shared
+// machine hits the three alike, every app has the same pause before each of its windows (in
+// bare, same-view, Rebound, Rebound, same-view, bare Rebound alone ran two in a row, carrying
+// the first window's garbage into the second), and same-view and Rebound each follow the bare
+// app (the busiest window for the bench's own process) equally often. Each round gives one ratio
+// Rebound / same-view; the targets take the median of ROUNDS of them, so one hiccup of the
+// machine's (a p99 is the tail of a few hundred samples a window) moves one round, not the
+// verdict. The pooled figures are kept.
+const CYCLES: readonly (readonly SideName[])[] = [
+  ['bare', 'sameView', 'rebound'],
+  ['bare', 'rebound', 'sameView'],
+];
+export const ROUNDS = 8;
 /** The routine's measured time, and its floor's (in two windows). */
 const ROUTINE_MS = 5_000;
 
@@ -111,7 +118,8 @@ async function alternate(
   const windows: WindowFigures[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const inRound: Record<SideName, LoadRun[]> = { bare: [], sameView: [], rebound: [] };
-    for (const which of TURN) {
+    const cycle = CYCLES[round % CYCLES.length] ?? SIDES;
+    for (const which of [...cycle, ...cycle]) {
       const { emu, app } = sides[which];
       const run = await driver({
         emu,

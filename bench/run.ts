@@ -95,7 +95,7 @@ if (buildWarning) {
   );
 }
 
-const settings = { warmupMs: 300, durationMs: 14_000, ...(cpuProfDir ? { cpuProfDir } : {}) };
+const settings = { warmupMs: 300, durationMs: 16_000, ...(cpuProfDir ? { cpuProfDir } : {}) };
 
 await phase('startup', async () => {
   results.startup = await startupPhase({ tempDir, rounds: 7 });
