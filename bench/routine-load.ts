@@ -11,7 +11,7 @@
 import type { FormValue } from '../emulator/index.js';
 import type { AppProcess } from './app-process.js';
 import type { SlackEmulator } from './emulator.js';
-import { percentile, round } from './stats.js';
+import { percentile, round, sleep } from './stats.js';
 
 const STEP_ANSWERS: readonly Record<string, FormValue>[] = [
   { role: 'Product Designer', stage: 'final_round', intermediary: 'recruiter', intermediaryName: 'Sam' },
@@ -25,6 +25,8 @@ const STEP_ANSWERS: readonly Record<string, FormValue>[] = [
 ];
 
 const WAIT_MS = 5_000;
+/** Between one virtual user's first routine and the next one's. */
+const STAGGER_MS = 20;
 /** The summary, then the notes to the employer and to the recruiter (Sam, step 1's answers). */
 const ROUTINE_DMS = 3;
 
@@ -42,6 +44,17 @@ export interface RoutineResult {
   steps: { name: string; p50Ms: number; p99Ms: number }[];
 }
 
+/** One window's raw figures, so windows taken in turn with the floor's can be pooled. */
+export interface RoutineWindow {
+  users: number;
+  windowMs: number;
+  durations: number[];
+  stepTimes: number[][];
+  failed: number;
+  firstFailure?: string;
+  cpuMs: number;
+}
+
 const STEP_NAMES = ['/rejected → step 1', 'submit step 1', 'submit step 2', 'submit step 3', 'submit step 4'];
 
 export async function routineLoad(input: {
@@ -51,7 +64,7 @@ export async function routineLoad(input: {
   warmupMs: number;
   durationMs: number;
   nextUser: () => string | null;
-}): Promise<RoutineResult> {
+}): Promise<RoutineWindow> {
   const { emu, app } = input;
   const begin = performance.now();
   const measureFrom = begin + input.warmupMs;
@@ -91,7 +104,10 @@ export async function routineLoad(input: {
     await user.waitForDm(() => user.dm.length >= ROUTINE_DMS, WAIT_MS);
   };
 
-  const virtualUser = async () => {
+  // Spread over the first fifth of a second, as people arrive: started together, the ten
+  // walked in step, all sending `/rejected` at once, routine after routine.
+  const virtualUser = async (index: number) => {
+    await sleep(index * STAGGER_MS);
     while (performance.now() < measureTo) {
       const userId = input.nextUser();
       if (userId === null) return;
@@ -110,22 +126,37 @@ export async function routineLoad(input: {
       }
     }
   };
-  await Promise.all(Array.from({ length: input.users }, virtualUser));
+  await Promise.all(Array.from({ length: input.users }, (_, index) => virtualUser(index)));
   clearTimeout(mark);
-  const cpuMs = app.cpuMs() - cpuFrom;
   return {
     users: input.users,
-    completed: durations.length,
+    windowMs: input.durationMs,
+    durations,
+    stepTimes,
     failed,
     ...(firstFailure ? { firstFailure } : {}),
-    perSecond: round(durations.length / (input.durationMs / 1000)),
+    cpuMs: app.cpuMs() - cpuFrom,
+  };
+}
+
+/** The figures of several windows, pooled. */
+export function summarizeRoutine(windows: readonly RoutineWindow[]): RoutineResult {
+  const durations = windows.flatMap((window) => window.durations);
+  const windowMs = windows.reduce((sum, window) => sum + window.windowMs, 0);
+  const cpuMs = windows.reduce((sum, window) => sum + window.cpuMs, 0);
+  const firstFailure = windows.find((window) => window.firstFailure)?.firstFailure;
+  return {
+    users: windows[0]?.users ?? 0,
+    completed: durations.length,
+    failed: windows.reduce((sum, window) => sum + window.failed, 0),
+    ...(firstFailure ? { firstFailure } : {}),
+    perSecond: round(durations.length / (windowMs / 1000)),
     p50Ms: round(percentile(durations, 50)),
     p99Ms: round(percentile(durations, 99)),
     appCpuMsPerRoutine: round(cpuMs / Math.max(1, durations.length)),
-    steps: STEP_NAMES.map((name, index) => ({
-      name,
-      p50Ms: round(percentile(stepTimes[index] ?? [], 50)),
-      p99Ms: round(percentile(stepTimes[index] ?? [], 99)),
-    })),
+    steps: STEP_NAMES.map((name, index) => {
+      const times = windows.flatMap((window) => window.stepTimes[index] ?? []);
+      return { name, p50Ms: round(percentile(times, 50)), p99Ms: round(percentile(times, 99)) };
+    }),
   };
 }
