@@ -51,10 +51,9 @@ const plural = (users: number) => `${users} user${users === 1 ? '' : 's'}`;
 /** The rounds' Rebound / same-view ratios of one figure: their median (what targets judge) and range. */
 function perRound(pair: Pair, pick: (r: RoundRatios) => number) {
   const values = pair.rounds.map(pick).filter(Number.isFinite);
-  return {
-    median: round(median(values)),
-    text: `median of ${values.length} rounds ${num(round(median(values)))}× (${num(round(Math.min(...values)))}–${num(round(Math.max(...values)))})`,
-  };
+  const middle = round(median(values));
+  const range = `${num(round(Math.min(...values)))}–${num(round(Math.max(...values)))}`;
+  return { median: middle, range, text: `median of ${values.length} rounds ${num(middle)}× (${range})` };
 }
 
 /** The targets of issue 17, judged against the bare app that opens the same view (same-view). */
@@ -183,9 +182,8 @@ function loadRows(pair: Pair): Row[] {
   };
   // Rebound / same-view round by round: the median, then the range.
   const rounds = (label: string, pick: (r: RoundRatios) => number): Row => {
-    const values = pair.rounds.map(pick).filter(Number.isFinite);
-    const range = `${num(round(Math.min(...values)))}–${num(round(Math.max(...values)))}`;
-    return [label, '', '', '', `${num(round(median(values)))} (${range})`, ''];
+    const r = perRound(pair, pick);
+    return [label, '', '', '', `${num(r.median)} (${r.range})`, ''];
   };
   const failed = bare.failed + sameView.failed + rebound.failed;
   return [
