@@ -8,6 +8,7 @@ import { instantToZonedParts } from '../../domain/time.js';
 import type { RoutineAnswers } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { ModalView } from '../platform/block-kit.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { type FollowUpClick, followUpClickCallback, readButton } from './click.js';
 import {
   buildDidItModal,
@@ -21,7 +22,7 @@ import { FOLLOW_UP_SLOW_TEXT } from './replies.js';
 
 async function open(click: FollowUpClick<null>, view: ModalView): Promise<void> {
   try {
-    await click.client.views.open({ trigger_id: click.triggerId, view });
+    await click.client.views.open({ trigger_id: click.triggerId, view: viewPayload(view) });
   } catch (error) {
     click.deps.logger.warn(
       `Follow-up ${click.loaded.followUp.id}: a follow-up modal did not open:`,

@@ -15,6 +15,7 @@ import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { OPEN_FAILED_TEXT } from '../platform/errors-message.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { buildPrepView } from './prep-view.js';
 import { PATTERN_SAMPLE } from './publish-home.js';
 
@@ -30,7 +31,10 @@ export async function openPrep(
       deps.store.listRejections(scope, { limit: PATTERN_SAMPLE }),
       deps.store.listUserEntries(scope),
     ]);
-    await client.views.open({ trigger_id: triggerId, view: buildPrepView(gatherPrep(rejections, entries)) });
+    await client.views.open({
+      trigger_id: triggerId,
+      view: viewPayload(buildPrepView(gatherPrep(rejections, entries))),
+    });
     return true;
   } catch (error) {
     deps.logger.warn('The prep view could not be opened:', errorCode(error));

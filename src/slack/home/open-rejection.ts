@@ -4,6 +4,7 @@
 
 import { buttonListener, buttonRejection } from '../platform/button-listener.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { withShareEntryInView } from '../sharing/share-entry.js';
 import { loadFeedbackNotes } from './feedback-notes.js';
 import { publishHome } from './publish-home.js';
@@ -25,7 +26,7 @@ export function homeOpenRejectionCallback(deps: ListenerDeps) {
     const view = buildRejectionView({ rejection, entries, followUps, notes: notes.get(rejection.id) ?? [] });
     await client.views.open({
       trigger_id: click.body.trigger_id,
-      view: withShareEntryInView(view, rejection.id),
+      view: viewPayload(withShareEntryInView(view, rejection.id)),
     });
   });
 }

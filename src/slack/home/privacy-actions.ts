@@ -13,6 +13,7 @@ import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { PrivacyChoice } from '../platform/ids.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { buildDeleteConfirmView } from '../privacy/delete-modal.js';
 import { publishHome } from './publish-home.js';
 
@@ -55,7 +56,7 @@ export function homeDeleteDataCallback(deps: ListenerDeps) {
   return async ({ ack, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: buildDeleteConfirmView() });
+      await client.views.open({ trigger_id: body.trigger_id, view: viewPayload(buildDeleteConfirmView()) });
     } catch (error) {
       deps.logger.warn('The delete confirmation did not open from Home:', errorCode(error));
     }

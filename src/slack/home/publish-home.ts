@@ -13,6 +13,7 @@ import type { Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { Store } from '../../store/store.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { notesOf } from './feedback-notes.js';
 import { buildHomeView, type HomeInput } from './home-view.js';
 import { loadUndelivered } from './undelivered.js';
@@ -94,7 +95,7 @@ export async function publishHome(
       privacy: { settings, sealed: deps.answersSealed ?? false, draftExpiryDays: days },
       draftExpiry: { now: deps.clock(), days },
     });
-    await client.views.publish({ user_id: scope.userId, view });
+    await client.views.publish({ user_id: scope.userId, view: viewPayload(view) });
   } catch (error) {
     deps.logger.warn('App Home could not be published:', errorCode(error));
   }

@@ -3,6 +3,7 @@
 
 import { buttonListener, buttonRejection } from '../platform/button-listener.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { openRoutine } from '../routine/open-routine.js';
 import { stepViewForDraft } from '../routine/step-modal.js';
 import { noteHomeVisit, publishHome } from './publish-home.js';
@@ -24,7 +25,7 @@ export function homeResumeCallback(deps: ListenerDeps) {
       return;
     }
     const view = await stepViewForDraft(deps, click.scope, draft, draft.step);
-    await click.client.views.open({ trigger_id: click.body.trigger_id, view });
+    await click.client.views.open({ trigger_id: click.body.trigger_id, view: viewPayload(view) });
     await noteHomeVisit(deps, click.scope, { fromClick: true });
   });
 }

@@ -9,6 +9,7 @@ import { errorCode } from '../../error-code.js';
 import { modal, mrkdwnSection } from './block-kit.js';
 import type { ListenerDeps } from './deps.js';
 import { deriveScopes, keepScopes, type RequestScopes } from './scope.js';
+import { viewPayload } from './view-payload.js';
 
 export const OTHER_WORKSPACE_TEXT =
   'This Rebound belongs to another workspace, so it can’t keep anything for you here. Your notes stay with your own workspace: open Rebound there, or ask someone there to add it.';
@@ -76,7 +77,7 @@ async function answerOtherWorkspace(
   if (body.type === 'view_closed' || body.type === 'event_callback') return;
   try {
     if (typeof body.trigger_id === 'string') {
-      await client.views.open({ trigger_id: body.trigger_id, view: otherWorkspaceView() });
+      await client.views.open({ trigger_id: body.trigger_id, view: viewPayload(otherWorkspaceView()) });
     } else if (respond && typeof body.response_url === 'string') {
       await respond({ response_type: 'ephemeral', text: OTHER_WORKSPACE_TEXT });
     }

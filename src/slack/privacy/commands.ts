@@ -8,6 +8,7 @@ import type { KnownBlock } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { OPEN_FAILED_TEXT } from '../platform/errors-message.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { buildDeleteConfirmView } from './delete-modal.js';
 import { buildListMessage, homeTabUrl, LIST_SHOWN } from './list-message.js';
 import {
@@ -79,7 +80,10 @@ export function deleteCommand(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {
     await args.ack();
     try {
-      await args.client.views.open({ trigger_id: args.command.trigger_id, view: buildDeleteConfirmView() });
+      await args.client.views.open({
+        trigger_id: args.command.trigger_id,
+        view: viewPayload(buildDeleteConfirmView()),
+      });
     } catch (error) {
       deps.logger.error('/rejected delete: the confirmation did not open:', errorCode(error));
       await tell(args, deps, { text: DELETE_OPEN_FAILED_TEXT });

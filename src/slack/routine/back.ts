@@ -8,6 +8,7 @@ import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { keepTypedAnswers } from './keep-typed.js';
 import { stepViewForDraft } from './step-modal.js';
 import { stepFromCallbackId } from './step-submission.js';
@@ -31,7 +32,7 @@ export function backCallback(deps: ListenerDeps) {
       await client.views.update({
         view_id: view.id,
         hash: view.hash,
-        view: await stepViewForDraft(deps, scope, saved, target),
+        view: viewPayload(await stepViewForDraft(deps, scope, saved, target)),
       });
     } catch (error) {
       deps.logger.warn('Going back a step failed:', errorCode(error));

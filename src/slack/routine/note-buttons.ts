@@ -17,6 +17,7 @@ import { type KnownBlock, modal, mrkdwnContext, mrkdwnSection } from '../platfor
 import type { ListenerDeps } from '../platform/deps.js';
 import { NoteBlockId } from '../platform/ids.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { linkedInText, noteNaming, sentLine } from './note-message.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -120,11 +121,13 @@ export function linkedInCallback(deps: ListenerDeps) {
       if (!request) return;
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: modal({
-          title: LinkedInModalText.title,
-          close: LinkedInModalText.close,
-          blocks: [mrkdwnSection(LinkedInModalText.intro), mrkdwnSection(linkedInText(request))],
-        }),
+        view: viewPayload(
+          modal({
+            title: LinkedInModalText.title,
+            close: LinkedInModalText.close,
+            blocks: [mrkdwnSection(LinkedInModalText.intro), mrkdwnSection(linkedInText(request))],
+          }),
+        ),
       });
     } catch (error) {
       deps.logger.warn(`LinkedIn version of note ${id} did not open:`, errorCode(error));

@@ -15,6 +15,7 @@ import type { Rejection, UserScope } from '../../domain/types.js';
 import { errorCode } from '../../error-code.js';
 import type { ModalView } from '../platform/block-kit.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { buildResumeView } from './resume-draft-view.js';
 import { buildStepView } from './step-view.js';
 
@@ -59,7 +60,7 @@ export async function openRoutine(input: {
             now,
             askEmployedHere: settings.employedHere === null,
           });
-    await client.views.open({ trigger_id: triggerId, view });
+    await client.views.open({ trigger_id: triggerId, view: viewPayload(view) });
   } catch (error) {
     deps.logger.error('Could not open the routine:', errorCode(error));
     await input.onFailure();

@@ -7,6 +7,7 @@ import { errorCode } from '../../error-code.js';
 import type { ListenerDeps } from '../platform/deps.js';
 import { type DraftMetadata, decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { stepViewForDraft } from './step-modal.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -29,7 +30,7 @@ function resumeModalAction(choose: Choose, what: string) {
         await client.views.update({
           view_id: view.id,
           hash: view.hash,
-          view: await stepViewForDraft(deps, scope, draft, draft.step),
+          view: viewPayload(await stepViewForDraft(deps, scope, draft, draft.step)),
         });
       } catch (error) {
         deps.logger.warn(`${what} failed:`, errorCode(error));

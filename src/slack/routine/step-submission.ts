@@ -18,6 +18,7 @@ import { alreadyFinishedText, storeDownText } from '../platform/errors-message.j
 import { ROUTINE_STEP_CALLBACK } from '../platform/ids.js';
 import { type DraftMetadata, decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { askedEmployedHere, readEmployedHere } from './employed-here-question.js';
 import { readStepAnswers } from './parse-step.js';
 import { finishedView, notSavedView, savingView, withNote } from './saving-views.js';
@@ -202,7 +203,7 @@ async function showLate(deps: ListenerDeps, client: Args['client'], viewId: stri
           ? withNote(decision.retryView, note)
           : notSavedView(note);
   try {
-    await client.views.update({ view_id: viewId, view });
+    await client.views.update({ view_id: viewId, view: viewPayload(view) });
   } catch (error) {
     deps.logger.warn('A slow step submission could not show its outcome:', errorCode(error));
   }

@@ -3,6 +3,7 @@
 
 import { buttonListener, buttonRejection } from '../platform/button-listener.js';
 import type { ListenerDeps } from '../platform/deps.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { buildComposeView, buildGoneView } from './share-views.js';
 
 export function openShareCallback(deps: ListenerDeps) {
@@ -10,7 +11,7 @@ export function openShareCallback(deps: ListenerDeps) {
     const rejection = await buttonRejection(deps, click);
     const view =
       rejection?.status === 'complete' ? buildComposeView({ rejectionId: rejection.id }) : buildGoneView();
-    const opening = { trigger_id: click.body.trigger_id, view };
+    const opening = { trigger_id: click.body.trigger_id, view: viewPayload(view) };
     // From the rejection's own view (a modal) the form goes on top of it; from a DM or Home it opens.
     if (click.body.view?.type === 'modal') await click.client.views.push(opening);
     else await click.client.views.open(opening);

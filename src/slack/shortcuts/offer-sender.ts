@@ -9,6 +9,7 @@ import type { ListenerDeps } from '../platform/deps.js';
 import { truncate } from '../platform/mrkdwn.js';
 import { decodeDraftMetadata } from '../platform/private-metadata.js';
 import { scopeFromContext } from '../platform/scope.js';
+import { viewPayload } from '../platform/view-payload.js';
 import { readStepAnswers } from '../routine/parse-step.js';
 import { stepViewForDraft } from '../routine/step-modal.js';
 import { acceptedLine, withBlocks } from './offer-view.js';
@@ -35,7 +36,7 @@ export function offerSenderCallback(deps: ListenerDeps, as: 'contact' | 'recruit
       await client.views.update({
         view_id: view.id,
         hash: view.hash,
-        view: withBlocks(next, [acceptedLine(sender, as)]),
+        view: viewPayload(withBlocks(next, [acceptedLine(sender, as)])),
       });
     } catch (error) {
       deps.logger.warn('Offering the sender failed:', errorCode(error));

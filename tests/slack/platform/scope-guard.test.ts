@@ -12,7 +12,7 @@ const logger = { info: vi.fn(), warn: vi.fn() } as never;
 function run(body: Record<string, unknown>, context: Record<string, unknown>) {
   const ack = vi.fn(async () => {});
   const next = vi.fn(async () => {});
-  const open = vi.fn(async () => ({ ok: true }));
+  const open = vi.fn(async (_args: { trigger_id: string; view: string }) => ({ ok: true }));
   const respond = vi.fn(async () => ({}));
   const args = { body, context, next, ack, respond, client: { views: { open } } };
   return {
@@ -43,9 +43,9 @@ describe('the scope guard', () => {
     const click = run({ type: 'block_actions', trigger_id: 'trig', ...beasClick }, context);
     await click.done;
     expect(click.ack).toHaveBeenCalledWith();
-    expect(click.open).toHaveBeenCalledWith({
-      trigger_id: 'trig',
-      view: expect.objectContaining({ callback_id: 'other_workspace' }),
+    expect(click.open).toHaveBeenCalledWith({ trigger_id: 'trig', view: expect.any(String) });
+    expect(JSON.parse(click.open.mock.calls[0]?.[0].view ?? '')).toMatchObject({
+      callback_id: 'other_workspace',
     });
 
     const form = run(
