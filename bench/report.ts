@@ -48,12 +48,21 @@ const ratio = (rebound: number, bare: number) => (bare > 0 ? round(rebound / bar
 
 const plural = (users: number) => `${users} user${users === 1 ? '' : 's'}`;
 
-/** The rounds' Rebound / same-view ratios of one figure: their median (what targets judge) and range. */
-function perRound(pair: Pair, pick: (r: RoundRatios) => number) {
-  const values = pair.rounds.map(pick).filter(Number.isFinite);
+/** Rebound / same-view ratios, one per round: their median (what targets judge) and range. */
+function ofRounds(ratios: readonly number[]) {
+  const values = ratios.filter(Number.isFinite);
   const middle = round(median(values));
   const range = `${num(round(Math.min(...values)))}–${num(round(Math.max(...values)))}`;
   return { median: middle, range, text: `median of ${values.length} rounds ${num(middle)}× (${range})` };
+}
+
+function perRound(pair: Pair, pick: (r: RoundRatios) => number) {
+  return ofRounds(pair.rounds.map(pick));
+}
+
+/** Start-up, round by round: each round starts the three apps in turn. */
+function startupRounds(startup: StartupResult) {
+  return ofRounds(startup.rebound.runsMs.map((ms, i) => ms / (startup.sameView.runsMs[i] ?? Number.NaN)));
 }
 
 /** The targets of issue 17, judged against the bare app that opens the same view (same-view). */
@@ -110,12 +119,12 @@ export function evaluateTargets(results: BenchResults): Target[] {
   }
   if (results.startup) {
     const { rebound, sameView, bare } = results.startup;
-    const r = ratio(rebound.medianMs, sameView.medianMs);
+    const r = startupRounds(results.startup);
     targets.push({
       name: 'start-up to /healthz ready',
-      goal: '≤ 1.2× same-view bare',
-      value: `median ${rebound.medianMs} ms, ${r}× (same-view ${sameView.medianMs} ms, one-input ${bare.medianMs} ms)`,
-      pass: r <= 1.2,
+      goal: '≤ 1.2× same-view bare, median of interleaved rounds',
+      value: `${r.text}; medians ${rebound.medianMs} ms, ${ratio(rebound.medianMs, sameView.medianMs)}× (same-view ${sameView.medianMs} ms, one-input ${bare.medianMs} ms)`,
+      pass: r.median <= 1.2,
       invariant: false,
     });
   }
@@ -262,6 +271,8 @@ export function formatTable(results: BenchResults): string {
       num(ratio(s.rebound.medianMs, s.sameView.medianMs)),
       num(ratio(s.rebound.medianMs, s.bare.medianMs)),
     ]);
+    const r = startupRounds(s);
+    rows.push(['  per round: start-up', '', '', '', `${num(r.median)} (${r.range})`, '']);
     rows.push(only('  Rebound under tsx (npm run dev) ms', num(s.reboundTsxMs)));
     rows.push(only('  npm start restart (scripts/start.js) median ms', num(s.npmRestartMs)));
   }
