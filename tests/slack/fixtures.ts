@@ -1,7 +1,9 @@
 // Answers and records for the view builder tests (and the export's), plus the reverse of a
 // modal: what Slack would send back in view.state.values if the person submitted it untouched.
 
+import { patternRejection, readPatterns } from '../../src/domain/patterns.js';
 import type { FollowUp, Rejection, RoutineAnswers } from '../../src/domain/types.js';
+import type { HomeInput } from '../../src/slack/home/home-view.js';
 
 /** Built views and messages, read freely in assertions: a wrong path fails the test anyway. */
 // biome-ignore lint/suspicious/noExplicitAny: tests walk Block Kit JSON by path.
@@ -113,4 +115,22 @@ export function stateValuesFrom(view: { blocks: unknown[] }): Record<string, Rec
     values[block.block_id as string] = { [element.action_id as string]: state };
   }
   return values;
+}
+
+/** What Home is built from: nothing yet (a first visit) unless `overrides` says otherwise. */
+export function homeInput(overrides: Partial<HomeInput> = {}): HomeInput {
+  const rejections = overrides.rejections ?? [];
+  return {
+    rejections,
+    offset: 0,
+    hasMore: false,
+    draft: null,
+    upcoming: [],
+    upcomingContext: new Map(),
+    feedback: new Map(),
+    patterns: readPatterns(
+      rejections.map((r) => patternRejection(r, [{ sentAt: null }], overrides.feedback?.get(r.id))),
+    ),
+    ...overrides,
+  };
 }

@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { validateView } from '../../../emulator/block-kit-rules.js';
 import { visibleText } from '../../../emulator/index.js';
-import { LATER_TEXT, patternRejection, readPatterns } from '../../../src/domain/patterns.js';
+import { LATER_TEXT } from '../../../src/domain/patterns.js';
 import { lessonsOf } from '../../../src/domain/prep.js';
 import type { FollowUp, Rejection } from '../../../src/domain/types.js';
-import { buildHomeView, type HomeInput, SETTINGS_ROOM } from '../../../src/slack/home/home-view.js';
+import { buildHomeView, SETTINGS_ROOM } from '../../../src/slack/home/home-view.js';
 import {
   createFollowUp,
   createRejection,
   FULL_ANSWERS,
   HOSTILE,
+  homeInput,
   type Json,
   LONG_ANSWERS,
 } from '../fixtures.js';
-
-function input(overrides: Partial<HomeInput> = {}): HomeInput {
-  const rejections = overrides.rejections ?? [];
-  return {
-    rejections,
-    offset: 0,
-    hasMore: false,
-    draft: null,
-    upcoming: [],
-    upcomingContext: new Map(),
-    feedback: new Map(),
-    patterns: readPatterns(
-      rejections.map((r) => patternRejection(r, [{ sentAt: null }], overrides.feedback?.get(r.id))),
-    ),
-    ...overrides,
-  };
-}
 
 const text = (view: { blocks: unknown[] }) => visibleText(view);
 /** The blocks' JSON, for what is structure rather than words: date tokens, escaping. */
@@ -50,7 +34,7 @@ function many(count: number): Rejection[] {
 
 describe('buildHomeView', () => {
   it('welcomes a first-time user with one clear way to start', () => {
-    const view = buildHomeView(input());
+    const view = buildHomeView(homeInput());
     expect(text(view)).toContain('Welcome to Rebound');
     expect(actionIds(view)).toEqual(['home_start_routine']);
     expect(validateView(view)).toEqual([]);
@@ -61,7 +45,7 @@ describe('buildHomeView', () => {
       createRejection({ id: 'new', answers: { ...FULL_ANSWERS, company: 'Globex', stage: 'take_home' } }),
       createRejection({ id: 'old', answers: FULL_ANSWERS }),
     ];
-    const view = buildHomeView(input({ rejections, feedback: new Map([['old', true]]) }));
+    const view = buildHomeView(homeInput({ rejections, feedback: new Map([['old', true]]) }));
     const all = text(view);
     expect(all.indexOf('Globex')).toBeGreaterThanOrEqual(0);
     expect(all.indexOf('Globex')).toBeLessThan(all.indexOf('Acme'));
@@ -74,7 +58,7 @@ describe('buildHomeView', () => {
 
   it('offers to resume a draft and shows which step it stopped at', () => {
     const draft = createRejection({ id: 'draft_1', status: 'draft', step: 2, completedAt: null });
-    const view = buildHomeView(input({ draft }));
+    const view = buildHomeView(homeInput({ draft }));
     const resume = (view.blocks as Json[]).find(
       (block) => block.accessory?.action_id === 'home_resume_draft',
     );
@@ -85,7 +69,7 @@ describe('buildHomeView', () => {
   it('shows upcoming check-ins with Snooze and Cancel that carry only the follow-up id', () => {
     const rejection = createRejection({ id: 'r1' });
     const view = buildHomeView(
-      input({
+      homeInput({
         rejections: [rejection],
         upcoming: [createFollowUp(), createFollowUp({ id: 'f2', kind: 'feedback_check' })],
         upcomingContext: new Map([['r1', rejection]]),
@@ -107,7 +91,7 @@ describe('buildHomeView', () => {
       status: 'sent' as const,
     });
     const view = buildHomeView(
-      input({
+      homeInput({
         rejections: [rejection],
         awaiting: [sent('s1', 'feedback_check'), sent('s2', 'reflect')],
         upcomingContext: new Map([['r1', rejection]]),
@@ -138,7 +122,7 @@ describe('buildHomeView', () => {
       createRejection({ id: 'b', answers: { ...FULL_ANSWERS, stage: 'final_round' } }),
       createRejection({ id: 'c', answers: { ...FULL_ANSWERS, stage: 'first_interview' } }),
     ];
-    const view = buildHomeView(input({ rejections, feedback: new Map([['a', true]]) }));
+    const view = buildHomeView(homeInput({ rejections, feedback: new Map([['a', true]]) }));
     const all = text(view);
     expect(all).toContain('▓▓▓▓▓▓▓▓▓▓ 2 · Final round');
     expect(all).toContain('▓▓▓▓▓░░░░░ 1 · First interview');
@@ -154,7 +138,7 @@ describe('buildHomeView', () => {
 
   it('with fewer than three rejections says what Home will show later instead of thin bars', () => {
     const view = buildHomeView(
-      input({ rejections: [createRejection({ id: 'a' }), createRejection({ id: 'b' })] }),
+      homeInput({ rejections: [createRejection({ id: 'a' }), createRejection({ id: 'b' })] }),
     );
     expect(text(view)).toContain(LATER_TEXT);
     expect(text(view)).not.toContain('▓');
@@ -163,7 +147,7 @@ describe('buildHomeView', () => {
 
   it('opens each rejection from its own button, and the prep view from the top', () => {
     const rejections = [createRejection({ id: 'a' }), createRejection({ id: 'b' })];
-    const view = buildHomeView(input({ rejections }));
+    const view = buildHomeView(homeInput({ rejections }));
     const open = (view.blocks as Json[]).filter(
       (block) => block.accessory?.action_id === 'home_open_rejection',
     );
@@ -179,7 +163,7 @@ describe('buildHomeView', () => {
         completedAt: new Date(Date.UTC(2026, 0, 1 + i)),
       }),
     );
-    const view = buildHomeView(input({ rejections, lessons: lessonsOf(rejections) }));
+    const view = buildHomeView(homeInput({ rejections, lessons: lessonsOf(rejections) }));
     const all = text(view);
     expect(all).toContain('What each employer taught you');
     // Dated with Slack date tokens (each reader's own zone) and escaped as typed.
@@ -197,7 +181,7 @@ describe('buildHomeView', () => {
   it('stays within 100 blocks and pages the rest behind "Show more"', () => {
     const rejection = createRejection({ id: 'r1' });
     const view = buildHomeView(
-      input({
+      homeInput({
         rejections: many(120),
         lessons: lessonsOf(many(120)),
         hasMore: true,
@@ -225,7 +209,7 @@ describe('buildHomeView', () => {
     expect(more?.elements[0].value).toBe(String(shown));
     expect(text(view)).toContain('And 3 more after these.');
 
-    const second = buildHomeView(input({ rejections: many(5), offset: shown, hasMore: false }));
+    const second = buildHomeView(homeInput({ rejections: many(5), offset: shown, hasMore: false }));
     expect(text(second)).toContain('Earlier rejections');
     expect(
       (second.blocks as Json[]).find((block) => block.block_id === 'home_newest')?.elements[0].value,
@@ -235,7 +219,7 @@ describe('buildHomeView', () => {
 
   it('escapes what people typed and keeps long answers within limits', () => {
     const view = buildHomeView(
-      input({
+      homeInput({
         rejections: [
           createRejection({ answers: LONG_ANSWERS }),
           createRejection({ id: 'x', answers: { ...FULL_ANSWERS, company: HOSTILE } }),

@@ -9,9 +9,9 @@ import { afterEach, expect, it } from 'vitest';
 import { TEST_SECRETS } from '../../../emulator/bare-bolt-app.js';
 import { createSlackEmulator, type SlackEmulator } from '../../../emulator/index.js';
 import { visibleText } from '../../../emulator/visible-text.js';
-import { readPatterns } from '../../../src/domain/patterns.js';
 import { buildHomeView } from '../../../src/slack/home/home-view.js';
 import { viewPayload } from '../../../src/slack/platform/view-payload.js';
+import { homeInput } from '../fixtures.js';
 
 let emu: SlackEmulator | undefined;
 afterEach(async () => {
@@ -24,16 +24,7 @@ it('a view sent as its JSON string reaches Slack as the same view the object wou
   const alice = emu.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
   const client = new webApi.WebClient(TEST_SECRETS.botToken, { slackApiUrl: emu.apiUrl });
   // A first visit's Home: what people read, and its button.
-  const view = buildHomeView({
-    rejections: [],
-    offset: 0,
-    hasMore: false,
-    draft: null,
-    upcoming: [],
-    upcomingContext: new Map(),
-    feedback: new Map(),
-    patterns: readPatterns([]),
-  });
+  const view = buildHomeView(homeInput());
 
   await client.views.publish({ user_id: 'U1', view });
   const fromObject = visibleText(alice.home);
