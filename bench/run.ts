@@ -23,8 +23,8 @@ import { startupPhase } from './phase-startup.js';
 import { type BenchResults, evaluateTargets, formatTable, formatTargets, writeResults } from './report.js';
 import { progress, round } from './stats.js';
 
-// A watchdog for a hung phase, not a budget: a whole run takes about 8½ minutes, more on a busy
-// machine, and at 9 the slowest runs of issue 17 came within 20 s of being cut short.
+// A watchdog for a hung phase, not a budget: a whole run takes about nine minutes, more on a
+// busy machine, and at 9 the slowest runs of issue 17 came within 15 s of being cut short.
 const TIME_LIMIT_MS = 12 * 60_000;
 /** Start-ups per app, taken in turn; the verdict is on the median of the rounds' ratios. */
 const STARTUP_ROUNDS = 11;
